@@ -1,0 +1,46 @@
+namespace NewsSearch.SearchStore;
+
+/// <summary>The answer to a search, shaped as the public API returns it (DESIGN.md).</summary>
+public sealed record SearchResult(
+    long Total,
+    int Page,
+    int Size,
+    long TookMs,
+    IReadOnlyList<SearchHit> Hits,
+    SearchFacets Facets);
+
+/// <summary>
+/// One result. <see cref="Snippet"/> is HTML-safe: matches wrapped in &lt;mark&gt;, everything else escaped.
+/// </summary>
+public sealed record SearchHit(
+    string Id,
+    string Title,
+    string Source,
+    DateOnly? Published,
+    string Snippet,
+    IReadOnlyList<string> Actors,
+    IReadOnlyList<string> Topics,
+    double Score);
+
+/// <summary>
+/// Facet counts. Source, actor and topic counts are disjunctive: each ignores its own facet's
+/// selection but honours every other filter. Selected values are always present.
+/// </summary>
+public sealed record SearchFacets(
+    IReadOnlyList<FacetValue> Source,
+    IReadOnlyList<FacetValue> Actor,
+    IReadOnlyList<FacetValue> Topic,
+    IReadOnlyList<DateBucket> Date,
+    DateInterval DateInterval);
+
+/// <summary>A facet value with its count; <see cref="Type"/> is the actor type for actor values, otherwise null.</summary>
+public sealed record FacetValue(string Value, long Count, bool Selected, string? Type = null);
+
+/// <summary>A date-histogram bucket; <see cref="Value"/> is yyyy-MM-dd for day buckets, yyyy-MM for month buckets.</summary>
+public sealed record DateBucket(string Value, long Count);
+
+public enum DateInterval
+{
+    Day,
+    Month,
+}

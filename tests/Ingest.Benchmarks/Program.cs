@@ -1,0 +1,1 @@
+Console.WriteLine("benchmark not written yet");
