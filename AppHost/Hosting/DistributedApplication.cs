@@ -111,9 +111,10 @@ public sealed class DistributedApplication
         try
         {
             await Task.WhenAll(supervisors.Values.Select(supervisor => supervisor.Healthy)).WaitAsync(stopping.Token);
+            // Printed before the state file says ready, so whoever waits for the file finds the table printed.
+            output.Block(Table(supervisors.Values, started.Elapsed));
             ready = true;
             WriteState();
-            output.Block(Table(supervisors.Values, started.Elapsed));
             await Task.Delay(Timeout.Infinite, stopping.Token);
         }
         catch (OperationCanceledException)
