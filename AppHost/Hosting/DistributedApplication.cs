@@ -125,7 +125,14 @@ public sealed class DistributedApplication
         {
             // Also on an unexpected exception: never leave a child behind.
             stopping.Cancel();
-            await Task.WhenAll(running);
+            try
+            {
+                await Task.WhenAll(running);
+            }
+            catch (Exception exception)
+            {
+                output.Info($"a supervisor failed: {exception.Message}");
+            }
             await Task.WhenAll(supervisors.Values.Select(supervisor => supervisor.StopAsync(StopGrace)));
             ready = false;
             WriteState();
