@@ -77,7 +77,8 @@ internal static class ArticleIndex
         ["mappings"] = new JsonObject
         {
             ["dynamic"] = "false",
-            ["_meta"] = new JsonObject { ["schema_version"] = SchemaVersion },
+            // Metadata values are objects (the spec types them so); this records which code built the index.
+            ["_meta"] = new JsonObject { ["news_search"] = new JsonObject { ["schema_version"] = SchemaVersion } },
             ["properties"] = new JsonObject
             {
                 [Id] = new JsonObject { ["type"] = "keyword" },
@@ -134,8 +135,20 @@ internal static class ArticleIndex
         return document;
     }
 
-    public static EnrichedArticle? Article(JsonNode? source) =>
-        source is JsonObject ? source.Deserialize<EnrichedArticle>(ArticleJson.Options) : null;
+    /// <summary>The article a document's _source holds; a document that holds none is corruption, not absence.</summary>
+    public static EnrichedArticle Article(string id, JsonNode? source)
+    {
+        if (source is not JsonObject) throw new InvalidDataException($"Document {id} has no _source to read the article from.");
+        try
+        {
+            return source.Deserialize<EnrichedArticle>(ArticleJson.Options)
+                ?? throw new InvalidDataException($"Document {id} holds no article.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"Document {id} is not an article: {e.Message}", e);
+        }
+    }
 
     /// <summary>
     /// What the <c>folded</c> normalizer and analyzers do to a value (lowercase, then ASCII folding), for comparing

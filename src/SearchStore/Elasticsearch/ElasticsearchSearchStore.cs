@@ -92,7 +92,7 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
             if (after is not null) page["search_after"] = after.DeepClone();
             var response = (await _transport.SendAsync(HttpMethod.Post, $"{oldIndex}/_search", page, cancellationToken)).EnsureSuccess();
             var hits = response.Body?["hits"]?["hits"] as JsonArray ?? [];
-            var articles = hits.Select(hit => ArticleIndex.Article(hit?["_source"])).OfType<EnrichedArticle>().ToList();
+            var articles = hits.Select(hit => ArticleIndex.Article(SearchResponses.String(hit?["_id"]) ?? "?", hit?["_source"])).ToList();
             if (articles.Count > 0)
             {
                 var result = await _bulk.IndexAsync($"{IndexName}/_bulk", articles, cancellationToken);
@@ -124,7 +124,7 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
         var response = await _transport.SendAsync(HttpMethod.Get, $"{_alias}/_doc/{Uri.EscapeDataString(id)}", (JsonNode?)null, cancellationToken);
         if (response.Status == HttpStatusCode.NotFound && SearchResponses.Bool(response.Body?["found"]) == false) return null;
         response.EnsureSuccess();
-        return SearchResponses.Bool(response.Body?["found"]) == true ? ArticleIndex.Article(response.Body?["_source"]) : null;
+        return SearchResponses.Bool(response.Body?["found"]) == true ? ArticleIndex.Article(id, response.Body?["_source"]) : null;
     }
 
     public async Task<long> CountAsync(CancellationToken cancellationToken)

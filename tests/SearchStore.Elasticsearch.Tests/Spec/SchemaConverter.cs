@@ -16,6 +16,8 @@ namespace NewsSearch.SearchStore.Elasticsearch.Tests.Spec;
 /// </list>
 /// In strict mode an object with declared properties and no <c>additionalProperties</c> is closed, because
 /// Elasticsearch rejects unknown keys in request bodies: a misspelled parameter fails here as it would on a cluster.
+/// Where the generated description lost a variant that Elasticsearch documents (see <see cref="Patches"/>), the
+/// component is completed from the Elasticsearch reference before conversion, and nowhere else.
 /// </summary>
 internal sealed class SchemaConverter(JsonObject components, bool strict)
 {
@@ -30,6 +32,31 @@ internal sealed class SchemaConverter(JsonObject components, bool strict)
     private static readonly HashSet<string> Mergeable = new(StringComparer.Ordinal)
     {
         "type", "properties", "required", "additionalProperties", "minProperties", "maxProperties",
+    };
+
+    /// <summary>
+    /// Field-keyed variants the OpenAPI generator drops. <c>SortOptions</c> declares only <c>_score</c>, <c>_doc</c>,
+    /// <c>_geo_distance</c> and <c>_script</c>; the reference's field sort (<c>{"published": {"order": "desc"}}</c>,
+    /// FieldSort in the TypeScript specification) is added back as additionalProperties.
+    /// </summary>
+    private static readonly Dictionary<string, Func<JsonObject>> Patches = new(StringComparer.Ordinal)
+    {
+        ["_types.SortOptions"] = () => new JsonObject
+        {
+            ["additionalProperties"] = new JsonObject
+            {
+                ["type"] = "object",
+                ["properties"] = new JsonObject
+                {
+                    ["order"] = new JsonObject { ["$ref"] = "#/components/schemas/_types.SortOrder" },
+                    ["missing"] = new JsonObject { ["type"] = new JsonArray("string", "number", "boolean") },
+                    ["mode"] = new JsonObject { ["$ref"] = "#/components/schemas/_types.SortMode" },
+                    ["unmapped_type"] = new JsonObject { ["type"] = "string" },
+                    ["numeric_type"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("long", "double", "date", "date_nanos") },
+                    ["format"] = new JsonObject { ["type"] = "string" },
+                },
+            },
+        },
     };
 
     private readonly Dictionary<string, JsonObject?> _flattened = new(StringComparer.Ordinal);
@@ -50,8 +77,13 @@ internal sealed class SchemaConverter(JsonObject components, bool strict)
         };
     }
 
-    private JsonNode Definition(string name) =>
-        Flatten(name) ?? components[name]?.DeepClone() ?? throw new KeyNotFoundException($"The spec has no schema {name}.");
+    private JsonNode Definition(string name)
+    {
+        var definition = Flatten(name) ?? components[name]?.DeepClone().AsObject() ?? throw new KeyNotFoundException($"The spec has no schema {name}.");
+        if (Patches.TryGetValue(name, out var patch))
+            foreach (var (key, value) in patch()) definition[key] = value?.DeepClone();
+        return definition;
+    }
 
     private static string ReferenceName(JsonNode reference)
     {
