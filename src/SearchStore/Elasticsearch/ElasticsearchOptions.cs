@@ -1,7 +1,7 @@
 namespace NewsSearch.SearchStore.Elasticsearch;
 
 /// <summary>How the Elasticsearch store reaches its cluster and how hard it pushes it.</summary>
-public sealed class ElasticsearchOptions
+public sealed record ElasticsearchOptions
 {
     /// <summary>The cluster, e.g. <c>http://localhost:9200</c>. Credentials in the URI (<c>http://user:pass@host:9200</c>) are used as basic auth.</summary>
     public required Uri Url { get; init; }

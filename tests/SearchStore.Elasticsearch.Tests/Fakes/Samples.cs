@@ -14,6 +14,17 @@ internal static class Samples
         RetryMaxDelay = TimeSpan.FromMilliseconds(5),
     };
 
+    /// <summary>The mappings the adapter creates its index with, as a fresh cluster records them.</summary>
+    public static System.Text.Json.Nodes.JsonObject CurrentMappings => LazyMappings.Value.DeepClone().AsObject();
+
+    private static readonly Lazy<System.Text.Json.Nodes.JsonObject> LazyMappings = new(() =>
+    {
+        var fake = new FakeElasticsearch();
+        using var store = Store(fake);
+        store.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return fake.Mappings.Single().Value;
+    });
+
     public static ElasticsearchSearchStore Store(FakeElasticsearch fake, ElasticsearchOptions? options = null) =>
         ElasticsearchSearchStore.Create(options ?? Options(), fake);
 
