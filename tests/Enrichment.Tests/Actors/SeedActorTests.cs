@@ -14,7 +14,7 @@ public sealed class SeedActorTests(ITestOutputHelper output)
     private const ActorType O = ActorType.Organisation;
     private const ActorType C = ActorType.Country;
 
-    public static TheoryData<string> Seeds => new(Labels.Keys);
+    public static TheoryData<string> SeedFiles => new(Labels.Keys);
 
     private static readonly Dictionary<string, (string Name, ActorType Type)[]> Labels = new()
     {
@@ -57,10 +57,10 @@ public sealed class SeedActorTests(ITestOutputHelper output)
     };
 
     [Theory]
-    [MemberData(nameof(Seeds))]
+    [MemberData(nameof(SeedFiles))]
     public void Actors_found_in_a_seed_article_match_the_hand_labels_with_precision_and_recall_of_at_least_0_9(string file)
     {
-        var text = File.ReadAllText(Path.Combine(SeedsFolder(), file));
+        var text = File.ReadAllText(Path.Combine(Seeds.Folder(), file));
         var actors = ActorExtractor.CreateDefault().Extract(text);
         var expected = Labels[file];
 
@@ -86,17 +86,5 @@ public sealed class SeedActorTests(ITestOutputHelper output)
 
         precision.ShouldBeGreaterThanOrEqualTo(0.9);
         recall.ShouldBeGreaterThanOrEqualTo(0.9);
-    }
-
-    private static string SeedsFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Search.sln")))
-            {
-                return Path.Combine(dir.FullName, "seeds");
-            }
-        }
-        throw new DirectoryNotFoundException("No Search.sln above " + AppContext.BaseDirectory);
     }
 }
