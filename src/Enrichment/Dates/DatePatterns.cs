@@ -49,7 +49,7 @@ internal static partial class DatePatterns
     public static partial Regex Duration();
 
     /// <summary>"10 days after ... Oct. 19": an event dated relative to a date the sentence gives.</summary>
-    [GeneratedRegex(@"\b(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty)\s+(?<unit>days?|weeks?)\s+(?:after|since)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<n>\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty)\s+(?<unit>days?|weeks?)\s+(?:after|since)\b", RegexOptions.IgnoreCase)]
     public static partial Regex Offset();
 
     [GeneratedRegex(@"\b(?:began|begun|begins|started|opened|kicked off|commenced|got under ?way)\b", RegexOptions.IgnoreCase)]
