@@ -29,11 +29,16 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
     private readonly PhraseTrie local = new();
     private readonly Dictionary<string, Entity> localByName = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<PersonCandidate> candidates = [];
+    /// <summary>Mentions that are not mentions after all: a country word inside an organisation's name.</summary>
+    private readonly HashSet<int> absorbed = [];
+    /// <summary>Mentions that add an alias but not a count: the acronym in "Full Name (ACR)".</summary>
+    private readonly HashSet<int> uncounted = [];
 
     public IReadOnlyList<ActorMention> Execute()
     {
         MatchGazetteer();
         DefineAcronyms();
+        MatchLocal();
         FindMinistriesAndArmies();
         FindNamedBodies();
         FindCitedOutlets();
@@ -172,9 +177,14 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
         {
             AddMention(entity, longFirst, longLast, false);
         }
+        // The definition is one mention, though it spells the name twice.
         if (owner[acrFirst] == Free)
         {
             AddMention(entity, acrFirst, acrLast, false);
+        }
+        if (owner[acrFirst] >= 0 && owner[longLast] >= 0 && owner[acrFirst] != owner[longLast] && mentions[owner[longLast]].Entity == entity)
+        {
+            uncounted.Add(owner[acrFirst]);
         }
     }
 
@@ -309,6 +319,15 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                 {
                     first = p;
                 }
+                else if (tokens[p].Has(TokenFlags.Connector) && p > 0 && tokens[p - 1].IsCapitalised)
+                {
+                    first = p;
+                }
+                else if (IsNamePart(p))
+                {
+                    // "Kabul Policy Institute", "Afghanistan Analysts Network": a place or country starting the name.
+                    first = p;
+                }
                 else if (p > 0 && tokens[p].Lower is "of" or "for" or "and" && IsBodyWord(p - 1) && tokens[p - 1].Has(TokenFlags.JoinedToNext))
                 {
                     first = p - 1;
@@ -329,8 +348,25 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
             var name = Surface(first, i);
             var entity = localByName.GetValueOrDefault(name) ?? KnownOrLocal(name, ActorType.Organisation, lex.MediaHeadwords.Contains(tokens[i].Text) ? "media" : null);
             RegisterLocal(name, entity);
+            for (var k = first; k < i; k++)
+            {
+                if (owner[k] >= 0)
+                {
+                    absorbed.Add(owner[k]);
+                }
+            }
             AddMention(entity, first, i, false);
         }
+    }
+
+    private bool IsNamePart(int k)
+    {
+        var t = tokens[k];
+        if (!t.IsCapitalised || t.Has(TokenFlags.Possessive) || t.Has(TokenFlags.Heading) || !t.Has(TokenFlags.JoinedToNext))
+        {
+            return false;
+        }
+        return owner[k] == Place || (owner[k] >= 0 && mentions[owner[k]] is { Entity.Type: ActorType.Country } m && m.First == k && m.Last == k);
     }
 
     private bool IsBodyWord(int k)
@@ -757,13 +793,14 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
     private IReadOnlyList<ActorMention> Build()
     {
         var result = new List<ActorMention>();
-        foreach (var group in mentions.GroupBy(m => m.Entity))
+        foreach (var group in mentions.Where((_, index) => !absorbed.Contains(index)).GroupBy(m => m.Entity))
         {
             var entity = group.Key;
             if (entity.Type == ActorType.Country && !group.Any(m => !m.Demonym || QualifiesState(m)))
             {
                 continue;
             }
+            var counted = group.Count(m => !uncounted.Contains(mentions.IndexOf(m)));
             var aliases = new List<string>();
             foreach (var m in group.OrderBy(m => m.First))
             {
@@ -773,7 +810,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                     aliases.Add(surface);
                 }
             }
-            result.Add(new ActorMention(entity.Name, entity.Type, aliases, group.Count(), group.Min(m => m.Start(tokens)), roles.GetValueOrDefault(entity)));
+            result.Add(new ActorMention(entity.Name, entity.Type, aliases, counted, group.Min(m => m.Start(tokens)), roles.GetValueOrDefault(entity)));
         }
         return [.. result.OrderByDescending(a => a.Mentions).ThenBy(a => a.FirstPosition)];
     }
