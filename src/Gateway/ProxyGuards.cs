@@ -36,8 +36,7 @@ public sealed class ProxyErrorMiddleware(RequestDelegate next, ILogger<ProxyErro
 
         var (status, title) = failure switch
         {
-            { Exception: BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } } =>
-                (StatusCodes.Status413PayloadTooLarge, "Request body too large"),
+            _ when IsBodyTooLarge(failure.Exception) => (StatusCodes.Status413PayloadTooLarge, "Request body too large"),
             { Error: ForwarderError.NoAvailableDestinations } => (StatusCodes.Status503ServiceUnavailable, "Service unavailable"),
             { Error: ForwarderError.RequestTimedOut } => (StatusCodes.Status504GatewayTimeout, "Service timed out"),
             { Error: ForwarderError.RequestBodyClient or ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled } =>
@@ -48,4 +47,13 @@ public sealed class ProxyErrorMiddleware(RequestDelegate next, ILogger<ProxyErro
         var route = context.GetEndpoint()?.DisplayName ?? "this route";
         await Problems.WriteAsync(context, status, title, $"The gateway could not complete the request ({failure.Error}) on {route}.");
     }
+
+    /// <summary>The server's own body limit fails the read; the proxy may wrap that failure.</summary>
+    private static bool IsBodyTooLarge(Exception? exception) =>
+        exception switch
+        {
+            null => false,
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => true,
+            _ => IsBodyTooLarge(exception.InnerException),
+        };
 }
