@@ -46,7 +46,9 @@ public static class GatewayExtensions
 
         services.AddHttpClient(ServiceHealthCheck.ClientName);
         var health = services.AddHealthChecks();
-        foreach (var service in GatewayRoutes.RoutedServices)
+        // Every routed service, and any other the AppHost gave an address for (enrichment), is reported.
+        var configured = builder.Configuration.GetSection("services").GetChildren().Select(service => service.Key);
+        foreach (var service in GatewayRoutes.RoutedServices.Union(configured, StringComparer.OrdinalIgnoreCase))
             health.AddTypeActivatedCheck<ServiceHealthCheck>(service, failureStatus: null, tags: ["services"], args: service);
         // MapDefaultEndpoints maps /health without options of its own, so this writer answers it.
         services.Configure<HealthCheckOptions>(options => options.ResponseWriter = HealthReportWriter.WriteAsync);
@@ -58,7 +60,6 @@ public static class GatewayExtensions
     {
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseForwardedHeaders();
-        app.UseExceptionHandler();
         app.UseSwaggerUI(ui =>
         {
             ui.RoutePrefix = "swagger";
