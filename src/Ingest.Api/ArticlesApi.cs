@@ -5,6 +5,8 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using NewsSearch.Articles;
@@ -33,11 +35,13 @@ public static class ArticlesApi
     public static IEndpointRouteBuilder MapArticlesApi(this IEndpointRouteBuilder app)
     {
         var articles = app.MapGroup("/api/articles").WithTags("Articles");
+        // The body is described for OpenAPI only: Accepts() metadata would make routing answer an unknown
+        // media type with a bare 415 before the handler could give a problem response.
         articles.MapPost("/", Submit)
-            .Accepts<ArticleSubmission>("application/json", "text/plain")
+            .AddOpenApiOperationTransformer(RequestBody("application/json", "text/plain"))
             .WithSummary("Submit one article (plain text or JSON); 202 when new, 200 with duplicate=true when already stored.");
         articles.MapPost("/batch", SubmitBatch)
-            .Accepts<ArticleSubmission>(NdjsonMediaType)
+            .AddOpenApiOperationTransformer(RequestBody(NdjsonMediaType))
             .Produces<BatchLineResult>(StatusCodes.Status200OK, NdjsonMediaType)
             // The batch is streamed line by line, so its total size is not limited; each line is.
             .WithMetadata(new DisableRequestSizeLimitAttribute())
@@ -46,6 +50,19 @@ public static class ArticlesApi
             .WithSummary("Remove an article from the raw store and the search index.");
         return app;
     }
+
+    private static Func<OpenApiOperation, OpenApiOperationTransformerContext, CancellationToken, Task> RequestBody(params string[] mediaTypes) =>
+        async (operation, context, cancellationToken) =>
+        {
+            var schema = await context.GetOrCreateSchemaAsync(typeof(ArticleSubmission), null, cancellationToken);
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = mediaTypes.ToDictionary(
+                    mediaType => mediaType,
+                    mediaType => new OpenApiMediaType { Schema = mediaType == "text/plain" ? new OpenApiSchema { Type = JsonSchemaType.String } : schema }),
+            };
+        };
 
     public static async Task<Results<Accepted<SubmitResult>, Ok<SubmitResult>, ProblemHttpResult>> Submit(
         HttpRequest request, ArticleIngest ingest, IOptions<IngestOptions> options, CancellationToken cancellationToken)
