@@ -6,6 +6,16 @@ var gateway = new Option<Uri>("--gateway")
 {
     Description = "The gateway's address (default: Gateway__Url, else http://127.0.0.1:5080).",
     DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable("Gateway__Url") ?? "http://127.0.0.1:5080"),
+    CustomParser = result =>
+    {
+        if (Uri.TryCreate(result.Tokens.Single().Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+        {
+            return uri;
+        }
+
+        result.AddError("--gateway must be an absolute http(s) URL.");
+        return null;
+    },
 };
 var apiKey = new Option<string?>("--api-key") { Description = "The API key (default: API_KEY, else the file {Data:Dir}/api-key)." };
 

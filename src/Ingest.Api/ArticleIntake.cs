@@ -55,7 +55,7 @@ public static partial class ArticleIntake
         }
         catch (JsonException exception)
         {
-            return Intake.Refused($"Malformed article JSON: {exception.Message}");
+            return Intake.Refused(Describe(exception));
         }
 
         return submission is null ? Intake.Refused("Expected a JSON object {text, title?, source?, url?, published?}.") : FromSubmission(submission);
@@ -107,6 +107,25 @@ public static partial class ArticleIntake
 
         var metadata = new ArticleMetadata(Clean(submission.Title), Clean(submission.Source), url, published);
         return new Intake(new RawArticle(ArticleId.FromText(submission.Text), submission.Text, metadata), null);
+    }
+
+    /// <summary>Says where the JSON went wrong in the client's terms, without the serializer's .NET type names.</summary>
+    private static string Describe(JsonException exception)
+    {
+        var at = exception.Path is { Length: > 1 } path ? path : "the document";
+        if (exception.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            return $"Unknown field at {at}: an article has only text, title, source, url and published.";
+        }
+
+        if (exception.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"A field appears twice at {at}.";
+        }
+
+        return exception.LineNumber is { } line
+            ? $"Malformed article JSON at {at} (line {line + 1}, byte {exception.BytePositionInLine + 1}): expected an object whose fields are strings."
+            : $"Malformed article JSON at {at}: expected an object whose fields are strings.";
     }
 
     private static string? MetadataError(string? value, string name) =>

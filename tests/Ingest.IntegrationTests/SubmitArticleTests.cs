@@ -124,6 +124,18 @@ public sealed class SubmitArticleTests
     }
 
     [Fact]
+    public async Task An_unknown_field_is_named_in_the_problem_without_dotnet_type_names()
+    {
+        await using var ingest = await IngestHarness.StartAsync();
+
+        using var response = await ingest.Client.PostAsJsonAsync("/api/articles", new { text = Corpus.Article(1), author = "someone" });
+
+        var problem = await response.Content.ReadAsStringAsync();
+        problem.ShouldContain("author");
+        problem.ShouldNotContain("NewsSearch");
+    }
+
+    [Fact]
     public async Task An_article_over_the_size_limit_gets_413_and_nothing_is_stored()
     {
         await using var ingest = await IngestHarness.StartAsync(new Dictionary<string, string?> { ["Ingest:MaxArticleBytes"] = "2048" });
