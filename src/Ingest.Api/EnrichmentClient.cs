@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using NewsSearch.Articles;
+using Polly;
+using Polly.CircuitBreaker;
 
 namespace NewsSearch.Ingest.Api;
 
@@ -22,6 +24,9 @@ public abstract record EnrichResponse
 public sealed class EnrichmentClient(IHttpClientFactory clients, TimeProvider time)
 {
     public const string Name = "enrichment";
+
+    /// <summary>The logical address; ServiceDefaults' discovery resolves it from <c>services:enrichment:http:0</c>.</summary>
+    public static readonly Uri BaseAddress = new("http://enrichment");
 
     public async Task<EnrichResponse> EnrichAsync(IReadOnlyList<RawArticle> articles, CancellationToken cancellationToken)
     {
@@ -47,6 +52,11 @@ public sealed class EnrichmentClient(IHttpClientFactory clients, TimeProvider ti
         {
             return new EnrichResponse.Unavailable($"enrichment unreachable: {exception.Message}", null);
         }
+        catch (ExecutionRejectedException exception)
+        {
+            // The shared resilience pipeline's circuit is open, or an attempt timed out.
+            return new EnrichResponse.Unavailable($"enrichment unavailable: {exception.Message}", (exception as BrokenCircuitException)?.RetryAfter);
+        }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return new EnrichResponse.Unavailable("enrichment timed out", null);
@@ -65,7 +75,7 @@ public sealed class EnrichmentClient(IHttpClientFactory clients, TimeProvider ti
             using var response = await clients.CreateClient(Name).DeleteAsync($"/index/{Uri.EscapeDataString(id)}", cancellationToken);
             return response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound;
         }
-        catch (HttpRequestException)
+        catch (Exception exception) when (exception is HttpRequestException or ExecutionRejectedException)
         {
             return false;
         }

@@ -19,10 +19,7 @@ public static class IngestExtensions
         services.AddSingleton<ArticleIngest>();
         services.AddHttpClient(EnrichmentClient.Name, (provider, http) =>
         {
-            // Aspire's convention (services:{name}:{endpoint}:{index}), read here so ingest finds enrichment
-            // with or without a service-discovery handler in the pipeline.
-            var configured = provider.GetRequiredService<IConfiguration>()["services:enrichment:http:0"];
-            http.BaseAddress = new Uri(configured ?? "http://enrichment");
+            http.BaseAddress = EnrichmentClient.BaseAddress;
             http.Timeout = provider.GetRequiredService<IOptions<IngestOptions>>().Value.EnrichTimeout;
         });
 
