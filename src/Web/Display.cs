@@ -31,7 +31,7 @@ public static class Display
     public static string Count(long count, string one, string many) =>
         $"{count.ToString("N0", Culture)} {(count == 1 ? one : many)}";
 
-    public static string Percent(double confidence) => Math.Clamp(confidence, 0, 1).ToString("P0", Culture);
+    public static string Percent(double confidence) => $"{Math.Round(Math.Clamp(confidence, 0, 1) * 100).ToString(Culture)}%";
 
     /// <summary>Evidence methods are identifiers ("byline", "dateline-pattern"); shown as words.</summary>
     public static string Method(string method) => method.Replace('-', ' ').Replace('_', ' ');
