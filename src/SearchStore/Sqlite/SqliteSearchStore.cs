@@ -25,6 +25,7 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
     private readonly string _connectionString;
     private readonly Lock _indexLock = new();
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly WriterCache _writerCache = new();
     private FacetIndex _index = FacetIndex.Empty;
 
     public SqliteSearchStore(string databasePath)
@@ -71,22 +72,29 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
             else valid.Add(article!);
         }
         if (valid.Count == 0) return new UpsertResult(0, failed);
+        // The last copy of an id in one batch wins, as it would over two batches.
+        var prepared = valid.GroupBy(a => a.Id).Select(g => g.Last()).AsParallel().AsOrdered().Select(PreparedArticle.From).ToList();
 
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
             using var connection = Open();
-            Execute(connection, "PRAGMA synchronous = NORMAL;");
+            Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;");
             using var transaction = connection.BeginTransaction();
-            using var writer = new ArticleWriter(connection, NextGeneration(connection));
-            // The last copy of an id in one batch wins, as it would over two batches.
-            foreach (var article in valid.GroupBy(a => a.Id).Select(g => g.Last()))
+            using var writer = new ArticleWriter(connection, NextGeneration(connection), _writerCache);
+            foreach (var article in prepared)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 writer.Upsert(article);
             }
+            writer.Flush();
             transaction.Commit();
             return new UpsertResult(valid.Count, failed);
+        }
+        catch
+        {
+            _writerCache.Clear(); // the rolled-back rows may be in it
+            throw;
         }
         finally
         {
