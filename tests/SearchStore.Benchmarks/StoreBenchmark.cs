@@ -23,6 +23,7 @@ public static class StoreBenchmark
         var perKind = int.Parse(Option(args, "--queries", "100"), CultureInfo.InvariantCulture);
         var directory = Option(args, "--dir", Path.Combine(Path.GetTempPath(), "searchstore-benchmark"));
         var markdownPath = Option(args, "--markdown", "");
+        var reuse = args.Contains("--reuse");
         Directory.CreateDirectory(directory);
 
         var report = new StringBuilder();
@@ -31,20 +32,23 @@ public static class StoreBenchmark
         foreach (var size in sizes)
         {
             Console.Error.WriteLine($"== {size} articles");
-            report.Append(await RunSizeAsync(size, perKind, directory));
+            report.Append(await RunSizeAsync(size, perKind, directory, reuse));
         }
         Console.WriteLine(report);
         if (markdownPath.Length > 0) await File.WriteAllTextAsync(markdownPath, report.ToString());
         return 0;
     }
 
-    private static async Task<string> RunSizeAsync(int size, int perKind, string directory)
+    /// <param name="reuse">Keep databases a previous run built (to iterate on queries); indexing is then not measured.</param>
+    private static async Task<string> RunSizeAsync(int size, int perKind, string directory, bool reuse)
     {
         var storePath = Path.Combine(directory, $"store-{size}.db");
         var floorPath = Path.Combine(directory, $"floor-{size}.db");
-        foreach (var path in new[] { storePath, floorPath })
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-                File.Delete(file);
+        var reused = reuse && File.Exists(storePath) && File.Exists(floorPath);
+        if (!reused)
+            foreach (var path in new[] { storePath, floorPath })
+                foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+                    File.Delete(file);
 
         var corpus = new SyntheticCorpus();
         var bodyBytes = 0L;
@@ -54,7 +58,7 @@ public static class StoreBenchmark
         await store.InitializeAsync(ct);
         var storeTime = TimeSpan.Zero;
         var storeCpu = TimeSpan.Zero;
-        foreach (var batch in corpus.Generate(size).Select(a => a.Article).Chunk(BatchSize))
+        foreach (var batch in reused ? [] : corpus.Generate(size).Select(a => a.Article).Chunk(BatchSize))
         {
             bodyBytes += batch.Sum(a => (long)Encoding.UTF8.GetByteCount(a.Body));
             var started = Stopwatch.GetTimestamp();
@@ -66,7 +70,7 @@ public static class StoreBenchmark
         }
         Console.Error.WriteLine($"   store indexed in {storeTime.TotalSeconds:F1}s");
 
-        var (floorTime, floorCpu) = BuildFloor(floorPath, corpus.Generate(size).Select(a => a.Article));
+        var (floorTime, floorCpu) = reused ? default : BuildFloor(floorPath, corpus.Generate(size).Select(a => a.Article));
         Console.Error.WriteLine($"   floor indexed in {floorTime.TotalSeconds:F1}s");
 
         var queries = QueryMix(perKind);
@@ -120,6 +124,7 @@ public static class StoreBenchmark
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"### {size:N0} articles ({bodyBytes / size / 1024.0:F1} KB average body)");
         md.AppendLine();
+        if (reused) md.AppendLine("(databases reused from an earlier run: indexing not measured)");
         md.AppendLine("| indexing | wall time | articles/s (wall) | MB of body/s | CPU time | articles/CPU-s | file size |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         md.AppendLine(IndexRow("store (FTS5 + facet tables + JSON)", size, bodyBytes, storeTime, storeCpu, storePath));

@@ -45,7 +45,7 @@ internal sealed class ArticleWriter : IDisposable
             if (reader.Read())
             {
                 existing = reader.GetInt64(0);
-                if (reader.GetString(1) == prepared.Json && Run(_body, ("$doc", existing.Value)).ExecuteScalar() as string == article.Body)
+                if (reader.GetString(1) == prepared.Json && Run(_body, ("$doc", existing.Value)).ExecuteScalar() as string == prepared.IndexedBody)
                     return; // delivered again unchanged: nothing to do, and readers keep their cached facets
             }
         }
@@ -80,7 +80,7 @@ internal sealed class ArticleWriter : IDisposable
                 ("$title", prepared.Article.Title),
                 ("$actors", prepared.ActorText),
                 ("$topics", prepared.TopicText),
-                ("$body", prepared.Article.Body)).ExecuteNonQuery();
+                ("$body", prepared.IndexedBody)).ExecuteNonQuery();
         }
         foreach (var (doc, prepared) in _pending)
         {
@@ -159,6 +159,7 @@ internal sealed class ArticleWriter : IDisposable
 internal sealed record PreparedArticle(
     EnrichedArticle Article,
     string Json,
+    string IndexedBody,
     string Source,
     IReadOnlyList<PreparedActor> Actors,
     IReadOnlyList<string> Topics,
@@ -167,8 +168,11 @@ internal sealed record PreparedArticle(
 {
     public static PreparedArticle From(EnrichedArticle article)
     {
-        // The body lives once, in the FTS table; the JSON holds everything else.
-        var json = JsonSerializer.Serialize(article with { Body = "" }, ArticleJson.Options);
+        // The body lives once, in the FTS table; the JSON holds everything else. The snippet markers must not occur
+        // in indexed text, so a body holding them is indexed without them and kept whole in the JSON instead.
+        var hasMarkers = article.Body.AsSpan().IndexOfAny(Snippets.Open, Snippets.Close) >= 0;
+        var indexedBody = hasMarkers ? article.Body.Replace(Snippets.Open, ' ').Replace(Snippets.Close, ' ') : article.Body;
+        var json = JsonSerializer.Serialize(article with { Body = hasMarkers ? article.Body : "" }, ArticleJson.Options);
         var actors = article.Actors
             .Select(a => new PreparedActor(
                 a.Name.Trim(),
@@ -184,6 +188,7 @@ internal sealed record PreparedArticle(
         return new PreparedArticle(
             article,
             json,
+            indexedBody,
             string.IsNullOrWhiteSpace(article.Source) ? EnrichedArticle.UnknownSource : article.Source.Trim(),
             actors,
             topics,

@@ -151,7 +151,7 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
         using var reader = command.ExecuteReader();
         if (!reader.Read()) return Task.FromResult<EnrichedArticle?>(null);
         var article = JsonSerializer.Deserialize<EnrichedArticle>(reader.GetString(0), ArticleJson.Options)!;
-        return Task.FromResult<EnrichedArticle?>(article with { Body = reader.GetString(1) });
+        return Task.FromResult<EnrichedArticle?>(article.Body.Length > 0 ? article : article with { Body = reader.GetString(1) });
     }
 
     public Task<long> CountAsync(CancellationToken cancellationToken)
