@@ -157,6 +157,53 @@ public sealed class SqliteStoreTests : IDisposable
         (await store.GetAsync(article.Id, Ct))!.Body.ShouldBe(article.Body);
     }
 
+    /// <summary>
+    /// Thirty articles; the first twelve mention cargo (under half, so the word discriminates: FTS5 gives a word in
+    /// most documents next to no weight). Article 3 says it in its title and often: the best match by far.
+    /// </summary>
+    private static List<EnrichedArticle> RankingCorpus() =>
+        Enumerable.Range(1, 30)
+            .Select(n => n > 12 ? Article(n, "Dawn") : Article(n, "Dawn") with { Body = Article(n, "Dawn").Body + " Cargo waited." })
+            .Select(a => a.Id == 3.ToString("x16") ? a with { Title = "Cargo cargo", Body = a.Body + " Cargo, cargo and cargo." } : a)
+            .ToList();
+
+    [Fact]
+    public async Task A_broad_query_with_few_results_is_still_ranked_by_bm25()
+    {
+        using var full = new SqliteSearchStore(Path.Combine(_directory, "full.db"));
+        using var bounded = new SqliteSearchStore(Path.Combine(_directory, "bounded.db")) { ScoringWindow = 5 };
+        foreach (var store in new[] { full, bounded })
+        {
+            await store.InitializeAsync(Ct);
+            await store.UpsertAsync(RankingCorpus(), Ct);
+        }
+        var request = new SearchRequest { Query = Parse("cargo"), Size = 100 };
+        var expected = (await full.SearchAsync(request, Ct)).Hits;
+        var actual = (await bounded.SearchAsync(request, Ct)).Hits;
+        expected[0].Id.ShouldBe(3.ToString("x16"));
+        actual.Select(h => (h.Id, h.Score)).ShouldBe(expected.Select(h => (h.Id, h.Score)));
+    }
+
+    [Fact]
+    public async Task A_broad_query_with_many_results_is_ranked_within_the_newest_matches_then_by_date()
+    {
+        using var store = new SqliteSearchStore(DatabasePath) { ScoringWindow = 5, ScoreOneByOne = 0 };
+        await store.InitializeAsync(Ct);
+        await store.UpsertAsync(RankingCorpus(), Ct);
+        await store.UpsertAsync([Article(31, "Dawn") with { Title = "Cargo news" }], Ct);
+
+        var hits = (await store.SearchAsync(new SearchRequest { Query = Parse("cargo"), Size = 100 }, Ct)).Hits;
+        hits.Count.ShouldBe(13);
+        // The five most recently indexed matches (31, 12, 11, 10, 9) are scored; 31 has "Cargo" in its title.
+        // Article 3, the best match overall, is outside the window.
+        hits[0].Id.ShouldBe(31.ToString("x16"));
+        hits.Take(5).ShouldAllBe(h => h.Score > 0);
+        hits.Take(5).Select(h => h.Score).ShouldBeInOrder(SortDirection.Descending);
+        hits.Take(5).Select(h => h.Id).ShouldBe(new[] { 31, 12, 11, 10, 9 }.Select(n => n.ToString("x16")), ignoreOrder: true);
+        hits.Skip(5).ShouldAllBe(h => h.Score == 0);
+        hits.Skip(5).Select(h => h.Published).ShouldBeInOrder(SortDirection.Descending);
+    }
+
     private static Query Parse(string text) => QueryParser.Parse(text).Query!;
 
     public void Dispose()
