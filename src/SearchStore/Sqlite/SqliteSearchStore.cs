@@ -245,9 +245,9 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
         var index = CurrentIndex(connection);
         var doc = FindDoc(connection, id);
         if (doc is null) return Task.FromResult<IReadOnlyList<SearchHit>>([]);
-        var title = ReadTitle(connection, doc.Value);
-        var termScores = DistinctiveTermMatches(connection, title, doc.Value);
-        var ranked = SimilarArticles.Rank(index, (int)doc.Value, termScores, limit);
+        var candidates = SimilarArticles.CandidatesFor(index, (int)doc.Value);
+        var termScores = DistinctiveTermScores(connection, ReadTitle(connection, doc.Value), candidates);
+        var ranked = SimilarArticles.Rank(index, (int)doc.Value, candidates, termScores, limit);
         IReadOnlyList<SearchHit> hits = Hits(connection, index, ranked, null);
         return Task.FromResult(hits);
     }
@@ -419,8 +419,8 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
         return suggestions;
     }
 
-    /// <summary>bm25 of other articles against the distinctive words of this article's title.</summary>
-    private static Dictionary<int, double> DistinctiveTermMatches(SqliteConnection connection, string title, long doc)
+    /// <summary>bm25 of each candidate against the distinctive words of this article's title, one seek per candidate.</summary>
+    private static Dictionary<int, double> DistinctiveTermScores(SqliteConnection connection, string title, IReadOnlyList<int> candidates)
     {
         var words = QueryParser.Words(title)
             .Select(TextKey.FoldWord)
@@ -429,13 +429,16 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
             .Take(12)
             .ToList();
         var scores = new Dictionary<int, double>();
-        if (words.Count == 0) return scores;
+        if (words.Count == 0 || candidates.Count == 0) return scores;
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT rowid, {Bm25} FROM article_fts WHERE article_fts MATCH $match AND rowid <> $doc ORDER BY rank LIMIT 200";
+        command.CommandText = $"SELECT {Bm25} FROM article_fts WHERE article_fts MATCH $match AND rowid = $doc";
         command.Parameters.AddWithValue("$match", "{title body} : (" + string.Join(" OR ", words.Select(w => FtsQuery.Quote([w]))) + ")");
-        command.Parameters.AddWithValue("$doc", doc);
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) scores[(int)reader.GetInt64(0)] = -reader.GetDouble(1);
+        var doc = command.Parameters.Add("$doc", SqliteType.Integer);
+        foreach (var candidate in candidates)
+        {
+            doc.Value = candidate;
+            if (command.ExecuteScalar() is double score) scores[candidate] = -score;
+        }
         return scores;
     }
 
