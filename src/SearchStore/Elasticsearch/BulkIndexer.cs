@@ -19,7 +19,13 @@ internal sealed class BulkIndexer(ElasticsearchTransport transport, Elasticsearc
     {
         var indexed = 0;
         var failed = new Dictionary<string, string>();
-        foreach (var batch in Batches(articles))
+        var valid = new List<EnrichedArticle>(articles.Count);
+        foreach (var article in articles)
+        {
+            if (ArticleIndex.Problem(article) is { } problem) failed[article?.Id ?? "(null)"] = problem;
+            else valid.Add(article);
+        }
+        foreach (var batch in Batches(valid))
             indexed += await SendWithRetriesAsync(path, batch, failed, cancellationToken);
         return new UpsertResult(indexed, failed);
     }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using NewsSearch.Articles;
+using NewsSearch.SearchStore.Querying;
 
 namespace NewsSearch.SearchStore.Elasticsearch;
 
@@ -14,17 +15,25 @@ namespace NewsSearch.SearchStore.Elasticsearch;
 public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
 {
     private const int CopyPageSize = 500;
+    private const int MaxSuggestions = 50;
 
-    private readonly HttpClient _http;
+    private readonly HttpClient? _ownedHttp;
     private readonly ElasticsearchTransport _transport;
     private readonly BulkIndexer _bulk;
     private readonly string _alias;
 
-    public ElasticsearchSearchStore(HttpClient http, ElasticsearchOptions options)
+    /// <param name="http">Sends the requests; its base address and authentication are set from <paramref name="options"/>
+    /// when it has none. The caller keeps ownership.</param>
+    public ElasticsearchSearchStore(HttpClient http, ElasticsearchOptions options) : this(http, options, owned: false)
+    {
+    }
+
+    private ElasticsearchSearchStore(HttpClient http, ElasticsearchOptions options, bool owned)
     {
         if (!IndexNamePattern().IsMatch(options.Alias))
             throw new ArgumentException($"'{options.Alias}' is not a valid Elasticsearch alias: lowercase letters, digits, '.', '_' and '-' only.", nameof(options));
-        _http = http;
+        ElasticsearchTransport.Configure(http, options);
+        _ownedHttp = owned ? http : null;
         _transport = new ElasticsearchTransport(http);
         _bulk = new BulkIndexer(_transport, options);
         _alias = options.Alias;
@@ -32,7 +41,7 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
 
     /// <summary>A store with its own HttpClient (base address and authentication from <paramref name="options"/>).</summary>
     public static ElasticsearchSearchStore Create(ElasticsearchOptions options, HttpMessageHandler? handler = null) =>
-        new(ElasticsearchTransport.CreateHttpClient(options, handler), options);
+        new(handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: true), options, owned: true);
 
     /// <summary>The concrete index this version of the code reads and writes.</summary>
     public string IndexName => ArticleIndex.IndexName(_alias);
@@ -152,15 +161,44 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
         if (errors.Count > 0) throw new ArgumentException(string.Join(" ", errors.Values), nameof(request));
 
         var stopwatch = Stopwatch.StartNew();
-        var response = (await _transport.SendAsync(HttpMethod.Post, $"{_alias}/_search", SearchBodies.Search(request), cancellationToken)).EnsureSuccess();
+        var aliases = await AliasFormsAsync(QueryTranslator.AliasKeys(request.Query), cancellationToken);
+        var response = (await _transport.SendAsync(HttpMethod.Post, $"{_alias}/_search", SearchBodies.Search(request, aliases), cancellationToken)).EnsureSuccess();
         return SearchResponses.Result(response.Body, request, stopwatch.ElapsedMilliseconds);
+    }
+
+    /// <summary>
+    /// The other names of every actor a query word or phrase names, from all indexed articles: "Turkey" also
+    /// searches "Türkiye" when any article lists Turkey as Türkiye's alias. One aggregation request, skipped
+    /// when the query has no plain words.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> AliasFormsAsync(IReadOnlySet<string> keys, CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0) return QueryTranslator.NoAliases;
+        var response = (await _transport.SendAsync(HttpMethod.Post, $"{_alias}/_search", SearchBodies.AliasLookup(keys), cancellationToken)).EnsureSuccess();
+        var forms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var actor in SearchResponses.Buckets(response.Body?["aggregations"]?["actors"]?["matching"]?["names"]))
+        {
+            var actorKeys = SearchResponses.Buckets(actor["keys"]).Select(b => SearchResponses.String(b["key"])).OfType<string>().ToList();
+            var actorForms = SearchResponses.Buckets(actor["forms"]).Select(b => SearchResponses.String(b["key"])).OfType<string>().ToList();
+            foreach (var key in actorKeys.Where(keys.Contains))
+            {
+                var known = forms.TryGetValue(key, out var list) ? list : [];
+                forms[key] = known.Concat(actorForms.Where(f => QueryTranslator.Key([f]) != key))
+                    .Distinct(StringComparer.Ordinal)
+                    .Take(SearchBodies.MaxAliasForms)
+                    .ToList();
+            }
+        }
+        return forms;
     }
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken)
     {
-        prefix = prefix.Trim();
-        if (prefix.Length == 0 || limit < 1) return [];
-        var response = (await _transport.SendAsync(HttpMethod.Post, $"{_alias}/_search", SearchBodies.Suggest(prefix, limit), cancellationToken)).EnsureSuccess();
+        limit = Math.Clamp(limit, 1, MaxSuggestions);
+        var key = QueryTranslator.Key([prefix ?? ""]);
+        if (key.Length == 0) return [];
+        var withTitles = key.Length >= QueryParser.MinPrefixLength;
+        var response = (await _transport.SendAsync(HttpMethod.Post, $"{_alias}/_search", SearchBodies.Suggest(prefix!.Trim(), limit, withTitles), cancellationToken)).EnsureSuccess();
         return SuggestionParser.Parse(response.Body, limit);
     }
 
@@ -173,7 +211,7 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
         return SearchResponses.Hits(response.Body);
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _ownedHttp?.Dispose();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,200}$")]
     private static partial Regex IndexNamePattern();

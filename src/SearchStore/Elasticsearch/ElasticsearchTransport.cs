@@ -74,16 +74,20 @@ internal sealed class ElasticsearchTransport(HttpClient http)
         return new ElasticsearchResponse(response.StatusCode, json);
     }
 
-    /// <summary>An HttpClient for the cluster: base address without credentials, and the configured authentication.</summary>
-    public static HttpClient CreateHttpClient(ElasticsearchOptions options, HttpMessageHandler? handler = null)
+    /// <summary>
+    /// Points a client at the cluster (base address without credentials) with the configured authentication,
+    /// unless it was already given a base address or an Authorization header (e.g. by IHttpClientFactory).
+    /// </summary>
+    public static void Configure(HttpClient http, ElasticsearchOptions options)
     {
-        var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: true);
-        var builder = new UriBuilder(options.Url) { UserName = "", Password = "" };
-        if (!builder.Path.EndsWith('/')) builder.Path += "/";
-        http.BaseAddress = builder.Uri;
-        http.Timeout = options.RequestTimeout;
-        http.DefaultRequestHeaders.Authorization = Authorization(options);
-        return http;
+        if (http.BaseAddress is null)
+        {
+            var builder = new UriBuilder(options.Url) { UserName = "", Password = "" };
+            if (!builder.Path.EndsWith('/')) builder.Path += "/";
+            http.BaseAddress = builder.Uri;
+            http.Timeout = options.RequestTimeout;
+        }
+        http.DefaultRequestHeaders.Authorization ??= Authorization(options);
     }
 
     internal static AuthenticationHeaderValue? Authorization(ElasticsearchOptions options)

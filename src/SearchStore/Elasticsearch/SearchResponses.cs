@@ -84,6 +84,9 @@ internal static class SearchResponses
             values.Add(new FacetValue(key, Long(bucket["doc_count"]) ?? 0, chosen.Contains(ArticleIndex.Fold(key)), TypeOf(bucket)));
         }
 
+        // Ties in the embedded store's order (case-insensitive name); Elasticsearch breaks them by byte order.
+        values = [.. values.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.OrdinalIgnoreCase)];
+
         // Selected values outside the top N, or matching nothing: from their own filters buckets.
         var present = values.Select(v => ArticleIndex.Fold(v.Value)).ToHashSet(StringComparer.Ordinal);
         var selectedBuckets = facet?["selected"]?["buckets"] as JsonObject;
@@ -111,7 +114,7 @@ internal static class SearchResponses
         var useDays = first is null || last is null || last.Value.DayNumber - first.Value.DayNumber <= MaxDaySpan;
         var buckets = Buckets(useDays ? facet?["day"] : facet?["month"])
             .Select(b => (Key: String(b["key_as_string"]), Count: Long(b["doc_count"]) ?? 0))
-            .Where(b => b.Key is not null && b.Count > 0)
+            .Where(b => b.Key is not null)
             .Select(b => new DateBucket(b.Key!, b.Count))
             .ToList();
         return (useDays ? DateInterval.Day : DateInterval.Month, buckets);
