@@ -105,6 +105,7 @@ public sealed class BulkTests
         result.Failed["d"].ShouldContain("mapper_parsing_exception");
         var retry = fake.For("bulk").Skip(1).ShouldHaveSingleItem();
         IdsOf(retry).ShouldBe(["b", "c"]);
+        fake.ResponseProblems.ShouldBeEmpty();
     }
 
     [Fact]

@@ -223,6 +223,7 @@ public sealed class SearchRequestTests
         await store.SearchAsync(new SearchRequest { Query = Q("Turkey talks") }, Token);
 
         fake.RequestProblems().ShouldBeEmpty();
+        fake.ResponseProblems.ShouldBeEmpty();
         var (lookup, search) = (fake.For("search").First().Json!, fake.For("search").Last().Json!);
         lookup["size"]!.GetValue<int>().ShouldBe(0);
         var keys = lookup["aggregations"]!["actors"]!["aggregations"]!["matching"]!["filter"]!["terms"]!["actors.keys"]!.AsArray().Select(k => (string)k!);
