@@ -211,6 +211,13 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
         return SearchResponses.Hits(response.Body);
     }
 
+    /// <summary>Deletes this version's index (and so the alias on it): for tests and tear-down, never called by the services.</summary>
+    public async Task DeleteIndexAsync(CancellationToken cancellationToken)
+    {
+        var response = await _transport.SendAsync(HttpMethod.Delete, IndexName, (JsonNode?)null, cancellationToken);
+        if (response.Status != HttpStatusCode.NotFound) response.EnsureSuccess();
+    }
+
     public void Dispose() => _ownedHttp?.Dispose();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,200}$")]
