@@ -51,13 +51,11 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
         var current = await AliasTargetsAsync(cancellationToken);
         if (current.Count == 1 && current[0] == IndexName) return;
 
-        var created = await CreateIndexAsync(cancellationToken);
-        // A fresh index under an alias that already served an older schema: carry its articles over before the swap.
-        if (created)
-        {
-            foreach (var old in current.Where(index => index != IndexName))
-                await CopyAsync(old, cancellationToken);
-        }
+        await CreateIndexAsync(cancellationToken);
+        // The alias still serves an older schema: carry its articles over before the swap. Even when the new index
+        // already existed (an earlier attempt stopped half-way, or another instance races): index actions are idempotent.
+        foreach (var old in current.Where(index => index != IndexName))
+            await CopyAsync(old, cancellationToken);
 
         var actions = new JsonArray();
         foreach (var old in current.Where(index => index != IndexName))
@@ -74,16 +72,14 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
         return response.Body is JsonObject indices ? [.. indices.Select(pair => pair.Key).Order(StringComparer.Ordinal)] : [];
     }
 
-    /// <summary>Creates the current index; false when it already exists (another instance may have just created it).</summary>
-    private async Task<bool> CreateIndexAsync(CancellationToken cancellationToken)
+    /// <summary>Creates the current index unless it exists (another instance may have just created it).</summary>
+    private async Task CreateIndexAsync(CancellationToken cancellationToken)
     {
         var exists = await _transport.SendAsync(HttpMethod.Head, IndexName, (JsonNode?)null, cancellationToken);
-        if (exists.Status == HttpStatusCode.OK) return false;
+        if (exists.Status == HttpStatusCode.OK) return;
 
         var response = await _transport.SendAsync(HttpMethod.Put, IndexName, ArticleIndex.CreateIndexBody(), cancellationToken);
-        if (response.ErrorType == "resource_already_exists_exception") return false;
-        response.EnsureSuccess();
-        return true;
+        if (response.ErrorType != "resource_already_exists_exception") response.EnsureSuccess();
     }
 
     /// <summary>Re-indexes every article of an older index into the current one, pages in id order.</summary>
