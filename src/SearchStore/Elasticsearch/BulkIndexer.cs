@@ -110,13 +110,15 @@ internal sealed class BulkIndexer(ElasticsearchTransport transport, Elasticsearc
         {
             return (await transport.SendNdjsonAsync(path, body, cancellationToken), null);
         }
-        catch (HttpRequestException e)
-        {
-            return (null, $"request failed: {e.Message}");
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return (null, "request timed out");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The transport failed before an answer: a refused connection, or a resilience handler in the HttpClient
+            // pipeline giving up (attempt timeout, open circuit). Retried; if it persists, reported per id.
+            return (null, $"request failed ({e.GetType().Name}): {e.Message}");
         }
     }
 
