@@ -33,6 +33,23 @@ public sealed class ResponseParsingTests
     }
 
     [Fact]
+    public async Task Answers_in_older_or_filtered_shapes_are_read_without_failing()
+    {
+        // rest_total_hits_as_int: "total" is a number; a hit without _source; an error given as a plain string.
+        var fake = Cluster()
+            .Enqueue("search", FakeResponse.Json(200, new JsonObject { ["hits"] = new JsonObject { ["total"] = 3, ["hits"] = new JsonArray(new JsonObject { ["_id"] = "x", ["_score"] = null }) } }))
+            .Enqueue("bulk", FakeResponse.Json(200, new JsonObject { ["errors"] = true, ["items"] = new JsonArray(new JsonObject { ["index"] = new JsonObject { ["status"] = 400, ["error"] = "failed to parse" } }) }));
+        using var store = Samples.Store(fake);
+
+        var result = await store.SearchAsync(new SearchRequest(), Token);
+        var upsert = await store.UpsertAsync([Samples.Article("a")], Token);
+
+        result.Total.ShouldBe(3);
+        result.Hits.Single().Id.ShouldBe("x");
+        upsert.Failed["a"].ShouldContain("failed to parse");
+    }
+
+    [Fact]
     public async Task The_documented_count_response_is_the_count()
     {
         var fake = Cluster().Enqueue("count", FakeResponse.Example("_global__count__200_response__CountResponseExample1"));

@@ -76,7 +76,7 @@ internal sealed class BulkIndexer(ElasticsearchTransport transport, Elasticsearc
             }
             else
             {
-                var items = response.Body?["items"] as JsonArray;
+                var items = response.Body.At("items") as JsonArray;
                 for (var i = 0; i < pending.Count; i++)
                 {
                     var outcome = Outcome(items is not null && i < items.Count ? items[i] : null);
@@ -133,8 +133,8 @@ internal sealed class BulkIndexer(ElasticsearchTransport transport, Elasticsearc
         var error = result["error"];
         if (error is null && status is >= 200 and < 300) return new ItemOutcome(true, false, "");
 
-        var type = SearchResponses.String(error?["type"]);
-        var reason = SearchResponses.String(error?["reason"]) ?? SearchResponses.String(error) ?? "failed";
+        var type = SearchResponses.String(error.At("type"));
+        var reason = SearchResponses.String(error.At("reason")) ?? SearchResponses.String(error) ?? "failed";
         var description = $"{status?.ToString() ?? "error"}{(type is null ? "" : $" {type}")}: {reason}";
         var retryable = status is { } code ? IsRetryable((HttpStatusCode)code) : type == "es_rejected_execution_exception";
         return new ItemOutcome(false, retryable, description);

@@ -96,8 +96,8 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
             };
             if (after is not null) page["search_after"] = after.DeepClone();
             var response = (await _transport.SendAsync(HttpMethod.Post, $"{oldIndex}/_search", page, cancellationToken)).EnsureSuccess();
-            var hits = response.Body?["hits"]?["hits"] as JsonArray ?? [];
-            var articles = hits.Select(hit => ArticleIndex.Article(SearchResponses.String(hit?["_id"]) ?? "?", hit?["_source"])).ToList();
+            var hits = response.Body.At("hits").At("hits") as JsonArray ?? [];
+            var articles = hits.Select(hit => ArticleIndex.Article(SearchResponses.String(hit.At("_id")) ?? "?", hit.At("_source"))).ToList();
             if (articles.Count > 0)
             {
                 var result = await _bulk.IndexAsync($"{IndexName}/_bulk", articles, cancellationToken);
@@ -105,7 +105,7 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
                     throw new InvalidOperationException($"Copying {oldIndex} into {IndexName} failed for {result.Failed.Count} articles, e.g. {result.Failed.First().Key}: {result.Failed.First().Value}");
             }
             if (hits.Count < CopyPageSize) break;
-            after = hits[^1]?["sort"];
+            after = hits[^1].At("sort");
             if (after is null) break;
         }
         (await _transport.SendAsync(HttpMethod.Post, $"{IndexName}/_refresh", (JsonNode?)null, cancellationToken)).EnsureSuccess();
@@ -119,23 +119,23 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {
         var response = await _transport.SendAsync(HttpMethod.Delete, $"{_alias}/_doc/{Uri.EscapeDataString(id)}?refresh=wait_for", (JsonNode?)null, cancellationToken);
-        if (response.Status == HttpStatusCode.NotFound && SearchResponses.String(response.Body?["result"]) == "not_found") return false;
+        if (response.Status == HttpStatusCode.NotFound && SearchResponses.String(response.Body.At("result")) == "not_found") return false;
         response.EnsureSuccess();
-        return SearchResponses.String(response.Body?["result"]) == "deleted";
+        return SearchResponses.String(response.Body.At("result")) == "deleted";
     }
 
     public async Task<EnrichedArticle?> GetAsync(string id, CancellationToken cancellationToken)
     {
         var response = await _transport.SendAsync(HttpMethod.Get, $"{_alias}/_doc/{Uri.EscapeDataString(id)}", (JsonNode?)null, cancellationToken);
-        if (response.Status == HttpStatusCode.NotFound && SearchResponses.Bool(response.Body?["found"]) == false) return null;
+        if (response.Status == HttpStatusCode.NotFound && SearchResponses.Bool(response.Body.At("found")) == false) return null;
         response.EnsureSuccess();
-        return SearchResponses.Bool(response.Body?["found"]) == true ? ArticleIndex.Article(id, response.Body?["_source"]) : null;
+        return SearchResponses.Bool(response.Body.At("found")) == true ? ArticleIndex.Article(id, response.Body.At("_source")) : null;
     }
 
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
         var response = (await _transport.SendAsync(HttpMethod.Get, $"{_alias}/_count", (JsonNode?)null, cancellationToken)).EnsureSuccess();
-        return SearchResponses.Long(response.Body?["count"]) ?? 0;
+        return SearchResponses.Long(response.Body.At("count")) ?? 0;
     }
 
     public async Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken)
@@ -172,7 +172,7 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
         if (keys.Count == 0) return QueryTranslator.NoAliases;
         var response = (await _transport.SendAsync(HttpMethod.Post, $"{_alias}/_search", SearchBodies.AliasLookup(keys), cancellationToken)).EnsureSuccess();
         var forms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var actor in SearchResponses.Buckets(response.Body?["aggregations"]?["actors"]?["matching"]?["names"]))
+        foreach (var actor in SearchResponses.Buckets(response.Body.At("aggregations").At("actors").At("matching").At("names")))
         {
             var actorKeys = SearchResponses.Buckets(actor["keys"]).Select(b => SearchResponses.String(b["key"])).OfType<string>().ToList();
             var actorForms = SearchResponses.Buckets(actor["forms"]).Select(b => SearchResponses.String(b["key"])).OfType<string>().ToList();
