@@ -243,7 +243,7 @@ public static class DateAnalyzer
             }
         }
 
-        var references = DayReferences(sentences, past);
+        var references = DayReferences(body, sentences, past);
         var chosen = Search(lowerBound, references, includeWeak: true) ?? Search(lowerBound, references, includeWeak: false);
         var confidence = latest.YearGiven || contextYear is not null ? 0.6 : 0.4;
         if (chosen is { } day)
@@ -300,13 +300,15 @@ public static class DateAnalyzer
         return false;
     }
 
-    private static List<DayReference> DayReferences(IReadOnlyList<Sentence> sentences, List<DatedMention> past)
+    private static List<DayReference> DayReferences(string body, IReadOnlyList<Sentence> sentences, List<DatedMention> past)
     {
         var references = new List<DayReference>();
+        // The lead: the first paragraph, at most three sentences. Its weekday dates the event the story reports.
+        var leadEnd = sentences.Count > 0 && body.IndexOf('\n', sentences[0].Start) is var end and >= 0 ? end : body.Length;
         for (var i = 0; i < sentences.Count; i++)
         {
             var sentence = sentences[i];
-            var lead = i < 3;
+            var lead = i < 3 && sentence.Start < leadEnd;
             foreach (Match m in DatePatterns.Weekday().Matches(sentence.Text))
             {
                 var pre = m.Groups["pre"].Value.ToLowerInvariant();
