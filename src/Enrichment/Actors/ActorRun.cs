@@ -221,6 +221,17 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                 AddMention(ministries[^1].Entity, i, i, false);
                 continue;
             }
+            if (word == "ministry" && !t.IsCapitalised && i > 1 && owner[i - 1] == Free && !tokens[i - 1].IsCapitalised
+                && tokens[i - 1].Has(TokenFlags.JoinedToNext) && CountryBefore(i - 1) is { } ministryCountry)
+            {
+                // "the Palestinian health ministry"
+                var lowerKind = CanonicalMinistry(tokens[i - 1].Text);
+                lowerKind = char.ToUpperInvariant(lowerKind[0]) + lowerKind[1..];
+                var ministry = KnownOrLocal($"{ministryCountry.Name} Ministry of {lowerKind}", ActorType.Organisation, "government");
+                ministries.Add((ministry, lowerKind, true));
+                AddMention(ministry, i - 1, i, false);
+                continue;
+            }
             if (!t.IsCapitalised || (word != "ministry" && word != "office"))
             {
                 continue;
@@ -315,7 +326,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
             while (first > 0 && tokens[first - 1].Has(TokenFlags.JoinedToNext) && !tokens[first - 1].Has(TokenFlags.Possessive))
             {
                 var p = first - 1;
-                if (IsBodyWord(p) && !lex.Stopwords.Contains(tokens[p].Text) && !lex.RoleNouns.Contains(tokens[p].Lower))
+                if (IsBodyWord(p) && (!lex.Stopwords.Contains(tokens[p].Text) || lex.OrgModifiers.Contains(tokens[p].Text)) && !lex.RoleNouns.Contains(tokens[p].Lower))
                 {
                     first = p;
                 }
@@ -338,6 +349,15 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                 }
             }
             while (first < i && !tokens[first].IsCapitalised)
+            {
+                first++;
+            }
+            // "Shares of Apple Inc": a sentence's first word before "of" is the sentence's, unless it is itself a body ("Bank of England").
+            if (first + 1 < i && tokens[first].Has(TokenFlags.SentenceInitial) && tokens[first + 1].Lower is "of" or "for" && !lex.OrgHeadwords.Contains(tokens[first].Text))
+            {
+                first += 2;
+            }
+            while (first < i && (!tokens[first].IsCapitalised || (lex.Stopwords.Contains(tokens[first].Text) && !lex.OrgModifiers.Contains(tokens[first].Text))))
             {
                 first++;
             }
@@ -492,7 +512,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                 AddCandidate(i, last, appositive);
             }
             // "Haji Najib said", "said Sami Yousafzai"
-            else if (length >= 2 && (SpeechVerbAt(last + 1) || (i > 0 && tokens[i - 1].Has(TokenFlags.JoinedToNext) && SpeechVerbAt(i - 1))))
+            else if (length >= 2 && ((tokens[last].Has(TokenFlags.JoinedToNext) && SpeechVerbAt(last + 1)) || (i > 0 && tokens[i - 1].Has(TokenFlags.JoinedToNext) && SpeechVerbAt(i - 1))))
             {
                 AddCandidate(i, last, null);
             }
@@ -566,11 +586,22 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
     {
         var first = head;
         while (first > 0 && head - first < 3 && tokens[first - 1].Has(TokenFlags.JoinedToNext) && !tokens[first - 1].Has(TokenFlags.Possessive)
-            && lex.RoleModifiers.Contains(tokens[first - 1].Lower) && !tokens[first - 1].Has(TokenFlags.Heading))
+            && !tokens[first - 1].Has(TokenFlags.Heading) && IsRoleWord(first - 1))
         {
             first--;
         }
         return Surface(first, head);
+    }
+
+    /// <summary>"Secretary General", "Competition Commissioner": role words, or a capitalised word that is nothing else.</summary>
+    private bool IsRoleWord(int k)
+    {
+        var t = tokens[k];
+        if (lex.RoleModifiers.Contains(t.Lower) || lex.RoleNouns.Contains(t.Lower))
+        {
+            return true;
+        }
+        return t.IsCapitalised && owner[k] == Free && !t.Has(TokenFlags.AllCaps) && !lex.Stopwords.Contains(t.Text) && !lex.Honorifics.Contains(t.Text);
     }
 
     /// <summary>The role in ", a national security journalist" or ", Afghanistan's defence minister" after a name, or null.</summary>
@@ -589,6 +620,11 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
         {
             var m = mentions[owner[k]];
             k = m.Last + 1;
+        }
+        else if (k < tokens.Length && tokens[k].Has(TokenFlags.Possessive) && !tokens[k].IsCapitalised)
+        {
+            // "the agency's executive director"
+            k++;
         }
         var first = k;
         var head = -1;

@@ -70,8 +70,9 @@ internal static class Tokenizer
             }
             if (!char.IsLetterOrDigit(c))
             {
-                if (i == paragraphStartChar || IsOnlySpace(text, paragraphStartChar, i))
+                if (c == '(' && i - paragraphStartChar < 40)
                 {
+                    // "(The Post News) –" or "KYIV, Nov 20 (Reuters) -": the publisher's dateline.
                     skipUntil = Math.Max(skipUntil, DatelineEnd(text, i));
                 }
                 var label = CreditLabelAt(text, i);
@@ -299,18 +300,6 @@ internal static class Tokenizer
         }
     }
 
-    private static bool IsOnlySpace(string text, int from, int to)
-    {
-        for (var k = from; k < to; k++)
-        {
-            if (!char.IsWhiteSpace(text[k]))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /// <summary>"(The Post News) –" at a paragraph start names the publisher, not an actor.</summary>
     private static int DatelineEnd(string text, int at)
     {
@@ -398,6 +387,10 @@ internal static class NameKey
                 sb.Append('u');
                 k++;
                 continue;
+            }
+            if (c == 'y')
+            {
+                c = 'i';
             }
             if (c == 'p' && next == 'h')
             {
