@@ -699,7 +699,11 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                 cluster.Forms.Add(KeysOf(m.Entity.Name));
                 clusters.Add(cluster);
             }
-            cluster.Forms.Add(KeysOf(Surface(m.First, m.Last)));
+            var keys = TokenKeys(m.First, m.Last);
+            if (!cluster.Forms.Any(f => f.SequenceEqual(keys)))
+            {
+                cluster.Forms.Add(keys);
+            }
         }
         foreach (var c in candidates.OrderByDescending(c => c.Keys.Length > 1).ThenBy(c => c.First))
         {
@@ -709,7 +713,10 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                 cluster = new PersonCluster(new Entity(c.Surface, ActorType.Person));
                 clusters.Add(cluster);
             }
-            cluster.Forms.Add(c.Keys);
+            if (!cluster.Forms.Any(f => f.SequenceEqual(c.Keys)))
+            {
+                cluster.Forms.Add(c.Keys);
+            }
             if (c.Keys.Length > 1 || cluster.Surfaces.Count == 0)
             {
                 cluster.Surfaces[c.Surface] = cluster.Surfaces.GetValueOrDefault(c.Surface) + 1;
@@ -807,7 +814,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
         return fuzzy;
     }
 
-    private bool IsHonorificKey(string key) => lex.Honorifics.Any(h => NameKey.Of(h) == key);
+    private bool IsHonorificKey(string key) => lex.HonorificKeys.Contains(key);
 
     private static bool IsSubsequence(string[] small, string[] large)
     {
@@ -824,11 +831,25 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
 
     private static string[] KeysOf(string name) => [.. PhraseTrie.Words(name).Select(NameKey.Of)];
 
+    private string[] TokenKeys(int first, int last)
+    {
+        var keys = new List<string>(last - first + 1);
+        for (var k = first; k <= last; k++)
+        {
+            if (!tokens[k].Has(TokenFlags.Connector))
+            {
+                keys.Add(tokens[k].Key);
+            }
+        }
+        return [.. keys];
+    }
+
     // ---- assembling the result ----
 
     private IReadOnlyList<ActorMention> Build()
     {
         var result = new List<ActorMention>();
+        var countedMentions = new HashSet<Mention>(mentions.Where((_, index) => !uncounted.Contains(index)), ReferenceEqualityComparer.Instance);
         foreach (var group in mentions.Where((_, index) => !absorbed.Contains(index)).GroupBy(m => m.Entity))
         {
             var entity = group.Key;
@@ -836,7 +857,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
             {
                 continue;
             }
-            var counted = group.Count(m => !uncounted.Contains(mentions.IndexOf(m)));
+            var counted = group.Count(countedMentions.Contains);
             var aliases = new List<string>();
             foreach (var m in group.OrderBy(m => m.First))
             {

@@ -8,6 +8,7 @@ internal sealed class Lexicon
     public PhraseTrie Gazetteer { get; } = new();
     public Dictionary<string, Entity> KnownByName { get; } = new(StringComparer.OrdinalIgnoreCase);
     public HashSet<string> Honorifics { get; }
+    public HashSet<string> HonorificKeys { get; }
     public HashSet<string> StrippedHonorifics { get; }
     public HashSet<string> RoleNouns { get; }
     public HashSet<string> RoleModifiers { get; }
@@ -63,6 +64,7 @@ internal sealed class Lexicon
 
         Honorifics = new HashSet<string>(data.Honorifics, StringComparer.Ordinal);
         StrippedHonorifics = new HashSet<string>(data.StrippedHonorifics, StringComparer.Ordinal);
+        HonorificKeys = new HashSet<string>(data.Honorifics.Select(NameKey.Of), StringComparer.Ordinal);
         RoleNouns = Lower(data.RoleNouns);
         RoleModifiers = Lower(data.RoleModifiers);
         SpeechVerbs = Lower(data.SpeechVerbs.Where(v => !v.Contains(' ')));

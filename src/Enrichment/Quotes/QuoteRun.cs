@@ -22,7 +22,7 @@ internal sealed class QuoteRun
     {
         this.lex = lex;
         this.body = body;
-        tokens = Tokenizer.Tokenize(body);
+        tokens = Tokenizer.TokenizeShared(body);
         actorAt = new Entity?[tokens.Length];
         inQuote = new bool[tokens.Length];
         LocateActors(actors);
