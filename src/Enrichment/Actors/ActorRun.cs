@@ -148,6 +148,17 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                 return content[s];
             }
         }
+        // Letters from inside words: "Intergovernmental Authority on Development (IGAD)".
+        for (var s = 0; s < content.Count - 1; s++)
+        {
+            var words = content.Skip(s).Select(k => tokens[k].Text.ToUpperInvariant()).ToList();
+            var initials = string.Concat(words.Select(w => w[0]));
+            if (words.Count <= upper.Length && upper[0] == initials[0] && upper[^1] == initials[^1]
+                && IsSubsequence(initials, upper) && IsSubsequence(upper, string.Concat(words)))
+            {
+                return content[s];
+            }
+        }
         return -1;
     }
 
@@ -795,6 +806,11 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                     {
                         fuzzy ??= cluster;
                     }
+                    // "Lin said" after "Lin Jian": family name first.
+                    if (form.Length == 2 && form[0] == keys[0] && !IsHonorificKey(form[0]))
+                    {
+                        fuzzy ??= cluster;
+                    }
                     continue;
                 }
                 if (form.SequenceEqual(keys))
@@ -815,6 +831,19 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
     }
 
     private bool IsHonorificKey(string key) => lex.HonorificKeys.Contains(key);
+
+    private static bool IsSubsequence(string small, string large)
+    {
+        var j = 0;
+        foreach (var c in large)
+        {
+            if (j < small.Length && small[j] == c)
+            {
+                j++;
+            }
+        }
+        return j == small.Length;
+    }
 
     private static bool IsSubsequence(string[] small, string[] large)
     {
