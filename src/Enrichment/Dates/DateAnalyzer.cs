@@ -28,7 +28,7 @@ public static class DateAnalyzer
 
         var (published, evidence) = metadataPublished is { } given
             ? (given, new Evidence("metadata", given.ToString("yyyy-MM-dd"), 1.0))
-            : PublishedLine(rawText) ?? Infer(body, sentences, dated, year);
+            : PublishedLine(rawText, year) ?? Infer(body, sentences, dated, year);
 
         var mentions = dated.Select(d => (d.Position, Mention: new DateMention(d.Date, d.Precision, d.Text, d.Sentence.Text))).ToList();
         if (published is { } p)
@@ -148,27 +148,45 @@ public static class DateAnalyzer
         return true;
     }
 
-    private static (DateOnly?, Evidence?)? PublishedLine(string rawText)
+    /// <summary>The page's own date: a date line, or a line near the top that is nothing but a date.</summary>
+    private static (DateOnly?, Evidence?)? PublishedLine(string rawText, int? contextYear)
     {
         foreach (Match line in DatePatterns.PublishedLine().Matches(rawText))
         {
             var rest = rawText.AsSpan(line.Index + line.Length);
             var end = rest.IndexOf('\n');
-            var text = (end < 0 ? rest : rest[..end]).ToString();
-            var m = DatePatterns.AbsoluteDate().Match(text);
-            if (!m.Success || m.Index != 0)
+            if (PageDate((end < 0 ? rest : rest[..end]).ToString(), contextYear, wholeLine: false) is { } found)
             {
-                continue;
+                return (found.Date, new Evidence("published-line", (line.Value + found.Text).Trim(), found.Confidence));
             }
+        }
 
-            var raw = FindAbsolute([new Sentence(text, 0)]).FirstOrDefault();
-            if (raw is { Precision: DatePrecision.Day, Year: { } y } && TryDate(y, raw.Month, raw.Day, out var date))
+        foreach (var line in rawText.Split('\n').Take(8))
+        {
+            if (PageDate(line.Trim(), contextYear, wholeLine: true) is { } found)
             {
-                return (date, new Evidence("published-line", (line.Value + m.Value).Trim(), 0.95));
+                return (found.Date, new Evidence("published-line", found.Text, found.Confidence));
             }
         }
 
         return null;
+    }
+
+    private static (DateOnly Date, string Text, double Confidence)? PageDate(string text, int? contextYear, bool wholeLine)
+    {
+        var m = DatePatterns.AbsoluteDate().Match(text);
+        if (!m.Success || m.Index != 0 || wholeLine && !DatePatterns.DateLineTail().IsMatch(text[m.Length..]))
+        {
+            return null;
+        }
+
+        var raw = FindAbsolute([new Sentence(text, 0)]).FirstOrDefault();
+        if (raw is not { Precision: DatePrecision.Day } || (raw.Year ?? contextYear) is not { } year || !TryDate(year, raw.Month, raw.Day, out var date))
+        {
+            return null;
+        }
+
+        return (date, m.Value.Trim(), raw.Year is null ? 0.85 : 0.95);
     }
 
     private enum RefKind

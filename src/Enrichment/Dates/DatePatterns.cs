@@ -87,7 +87,14 @@ internal static partial class DatePatterns
     [GeneratedRegex(@"\bsince\b", RegexOptions.IgnoreCase)]
     public static partial Regex Since();
 
-    /// <summary>A page's own date line: "Published: 29 October 2025", "Posted by admin on Oct 29, 2025", "Updated Oct. 29, 2025".</summary>
-    [GeneratedRegex(@"^\s*(?:(?:Published|Posted|Updated|Last updated|Date|First published)\b[^\n]{0,60}?(?:on|:)?\s*|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+)(?=(?:" + Month + @"|\d))", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A page's own date line: "Published: 29 October 2025", "Posted by admin on Oct 29, 2025", "Updated Oct. 29, 2025",
+    /// "Published in Dawn, October 30th, 2025", or a wire dateline "ISLAMABAD, Oct 29 (Reuters) -".
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:(?:Published|Posted|Updated|Last updated|Date|First published)\b[^\n]{0,60}?(?:on|:)?\s*|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+|(?-i:[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}),\s+)(?=(?:" + Month + @"|\d))", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     public static partial Regex PublishedLine();
+
+    /// <summary>What may follow the date on a line that is only a date: a time and a zone.</summary>
+    [GeneratedRegex(@"^\s*(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?\s*$", RegexOptions.IgnoreCase)]
+    public static partial Regex DateLineTail();
 }

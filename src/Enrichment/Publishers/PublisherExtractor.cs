@@ -40,7 +40,7 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
     ];
 
     /// <summary>Words every footer statement contains; most articles have none, so the footer pattern is skipped.</summary>
-    private static readonly string[] FooterCues = ["©", "(c)", "Copyright", "published", "appeared", "Published by", "Source:"];
+    private static readonly string[] FooterCues = ["©", "(c)", "Copyright", "published", "appeared", "Published", "Source:"];
 
     public static PublisherExtractor CreateDefault() => new(OutletDirectory.Default);
 
@@ -64,6 +64,21 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
         if (FindFooterStatement(rawText) is { } footer)
         {
             return footer;
+        }
+
+        foreach (var line in cleaned.Chrome)
+        {
+            // "By Tahir Khan | The Express Tribune": the outlet the byline names.
+            if (BylineOutlet().Match(line) is { Success: true } byline && ResolveCited(byline.Groups["outlet"].Value.Trim(), strict: false) is { } bylined)
+            {
+                return (bylined, new Evidence("byline", line, 0.8));
+            }
+
+            // "— Reuters" closing the story: the wire wrote it.
+            if (WireCredit().Match(line) is { Success: true } wire && outlets.FindByName(wire.Groups["outlet"].Value.Trim()) is { } credited)
+            {
+                return (credited, new Evidence("wire-credit", line, 0.6));
+            }
         }
 
         foreach (var line in cleaned.Chrome)
@@ -252,8 +267,14 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
     [GeneratedRegex(@"^[A-Z]{2,6}$")]
     private static partial Regex Acronym();
 
+    [GeneratedRegex(@"^By [^|–—]{2,60}?\s*[|–—]\s*(?<outlet>[^|]{2,60})$")]
+    private static partial Regex BylineOutlet();
+
+    [GeneratedRegex(@"^(?:[\u2013\u2014\-]+\s*(?<outlet>[\p{L}&.' ]{2,30})|\((?<outlet>[\p{L}&.' ]{2,30})\))$")]
+    private static partial Regex WireCredit();
+
     /// <summary>Statements a site prints about itself, usually in its footer.</summary>
-    [GeneratedRegex(@"(?:(?:©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?|Copyright\s*(?:©\s*)?\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*|(?:originally|first) (?:published|appeared) (?:in|on|by|at)\s+|This (?:article|story|report) (?:was |is )?(?:originally )?(?:published|appeared) (?:in|on|by)\s+|^Published by\s+|^Source:\s*)(?<name>(?:[Tt]he )?[\p{Lu}][\p{L}\p{N}&'’\-]*(?:\.\p{L}+)*(?: [\p{Lu}&][\p{L}\p{N}&'’\-]*(?:\.\p{L}+)*){0,4})", RegexOptions.Multiline)]
+    [GeneratedRegex(@"(?:(?:©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?|Copyright\s*(?:©\s*)?\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*|(?:originally|first) (?:published|appeared) (?:in|on|by|at)\s+|This (?:article|story|report) (?:was |is )?(?:originally )?(?:published|appeared) (?:in|on|by)\s+|^Published by\s+|^Published in\s+|^Source:\s*)(?<name>(?:[Tt]he )?[\p{Lu}][\p{L}\p{N}&'’\-]*(?:\.\p{L}+)*(?: [\p{Lu}&][\p{L}\p{N}&'’\-]*(?:\.\p{L}+)*){0,4})", RegexOptions.Multiline)]
     private static partial Regex FooterStatement();
 
     /// <summary>Contexts in which a name is an outlet being quoted or credited. Case-sensitive but for first letters, so the scan can skip ahead.</summary>

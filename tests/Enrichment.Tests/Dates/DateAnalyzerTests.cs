@@ -134,3 +134,32 @@ internal static class DateAnalysisExtensions
 {
     public static IEnumerable<DateOnly> DatesMentioned(this DateAnalysis analysis) => analysis.Mentions.Select(m => m.Date);
 }
+
+public sealed class PageDateTests
+{
+    [Fact]
+    public void A_wire_dateline_dates_the_story_with_the_year_the_text_gives()
+    {
+        const string raw = "ISLAMABAD, Oct 29 (Reuters) - Talks collapsed, officials said.\nAttacks rose in 2025.";
+
+        var analysis = DateAnalyzer.Analyze("Talks collapsed, officials said.\nAttacks rose in 2025.", raw);
+
+        analysis.Published.ShouldBe(new DateOnly(2025, 10, 29));
+        analysis.PublishedEvidence!.Method.ShouldBe("published-line");
+    }
+
+    [Fact]
+    public void A_newspapers_published_in_footer_dates_the_story()
+    {
+        DateAnalyzer.Analyze("The talks ended.", "The talks ended.\nPublished in Dawn, October 30th, 2025").Published.ShouldBe(new DateOnly(2025, 10, 30));
+    }
+
+    [Fact]
+    public void A_line_near_the_top_that_is_only_a_date_is_the_page_date_and_not_body()
+    {
+        const string raw = "Talks Collapse\nWednesday, October 29, 2025 10:42 PKT\nThe talks ended on Monday.";
+
+        DateAnalyzer.Analyze("The talks ended on Monday.", raw).Published.ShouldBe(new DateOnly(2025, 10, 29));
+        NewsSearch.Enrichment.Cleaning.ArticleCleaner.Clean(raw).Body.ShouldBe("The talks ended on Monday.");
+    }
+}

@@ -108,3 +108,50 @@ public sealed class PublisherExtractorTests
         PublisherExtractor.NameFromHost(host).ShouldBe(name);
     }
 }
+
+public sealed class PublisherFooterAndBylineTests
+{
+    private static readonly PublisherExtractor Extractor = PublisherExtractor.CreateDefault();
+
+    private static PublisherFinding Extract(string text) => Extractor.Extract(text, ArticleCleaner.Clean(text), null);
+
+    [Fact]
+    public void A_newspapers_published_in_footer_names_it()
+    {
+        var found = Extract("The talks ended without a deal.\nPublished in Dawn, October 30th, 2025");
+
+        found.Source.ShouldBe("Dawn");
+        found.Evidence!.Method.ShouldBe("footer");
+    }
+
+    [Fact]
+    public void A_byline_that_names_its_outlet_names_the_publisher_and_leaves_the_body()
+    {
+        const string text = "Talks Collapse\nBy Tahir Khan | The Express Tribune\nThe talks ended without a deal.";
+
+        var found = Extract(text);
+
+        found.Source.ShouldBe("The Express Tribune");
+        found.Evidence!.Method.ShouldBe("byline");
+        ArticleCleaner.Clean(text).Body.ShouldBe("The talks ended without a deal.");
+    }
+
+    [Fact]
+    public void A_wire_credit_closing_the_story_names_the_wire()
+    {
+        const string text = "The talks ended without a deal, officials said.\n\u2014 Reuters";
+
+        var found = Extract(text);
+
+        found.Source.ShouldBe("Reuters");
+        found.Evidence!.Method.ShouldBe("wire-credit");
+        ArticleCleaner.Clean(text).Body.ShouldBe("The talks ended without a deal, officials said.");
+    }
+
+    [Fact]
+    public void A_short_closing_line_of_prose_is_not_a_wire_credit()
+    {
+        Extract("The talks ended.\nBy Sunday, both sides had agreed to meet again.").Source.ShouldBe(EnrichedArticle.UnknownSource);
+        ArticleCleaner.Clean("The talks ended.\nBy Sunday, both sides had agreed to meet again.").Body.ShouldContain("By Sunday");
+    }
+}
