@@ -202,9 +202,10 @@ public static partial class ArticleCleaner
         for (var i = start; i < lines.Length; i++)
         {
             var t = lines[i].Trim();
-            if (t.Length > 0)
+            // Comment widgets print buttons and timestamps between the comments; "Ana says:" is the handle Ana.
+            if (t.Length > 0 && !CommentFurniture().IsMatch(t))
             {
-                items.Add(t);
+                items.Add(Says().Replace(t, string.Empty));
             }
         }
 
@@ -262,7 +263,7 @@ public static partial class ArticleCleaner
         return sb.ToString();
     }
 
-    [GeneratedRegex(@"^(?:\d+\s*(?:Comments?|Responses?|Replies)|Comments?\s*\(\d+\)|(?:Reader |User )?Comments|Join the (?:discussion|conversation))\s*:?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:\d+\s*(?:Comments?|Responses?|Replies|thoughts on .{1,200})|Comments?\s*\(\d+\)|(?:Reader |User )?Comments|Join the (?:discussion|conversation))\s*:?$", RegexOptions.IgnoreCase)]
     private static partial Regex CommentsHeader();
 
     [GeneratedRegex(@"^(?:Post a Comment(?:\s*\(\d+\))?|\d+\s*Comments?|Leave a (?:Reply|Comment)|Add a comment|(?:You|We) (?:may|might) also like|Related (?:Posts|Articles|Stories)|More (?:from|stories)\b.*|Share this(?: article| story)?:?|#buttons=.*|Newer Posts?|Older Posts?|Subscribe to:?.*)$", RegexOptions.IgnoreCase)]
@@ -274,6 +275,12 @@ public static partial class ArticleCleaner
     /// <summary>A wire's credit closing the story: "— Reuters", "(AFP)".</summary>
     [GeneratedRegex(@"^(?:[\u2013\u2014\-]+\s*\p{Lu}[\p{L}&.' ]{1,30}|\(\p{Lu}[\p{L}&.' ]{1,30}\))$")]
     private static partial Regex WireCredit();
+
+    [GeneratedRegex(@"^(?:Reply|Report|Like|Share|Flag|\d+\s*(?:likes?|replies|points?)|\d+\s*(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}(?:,? (?:at )?\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)?|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,? \d{4}(?:,? (?:at )?\d{1,2}[:.]\d{2})?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex CommentFurniture();
+
+    [GeneratedRegex(@"\s+says:$")]
+    private static partial Regex Says();
 
     [GeneratedRegex(@"^\d{1,6}$")]
     private static partial Regex OnlyDigits();

@@ -100,3 +100,17 @@ public sealed class ArticleCleanerTests
         cleaned.Body.ShouldStartWith("Officials from");
     }
 }
+
+public sealed class CommentWidgetTests
+{
+    [Fact]
+    public void Comment_widgets_with_timestamps_reply_buttons_and_says_are_read_as_author_and_text()
+    {
+        const string text = "The talks ended on Wednesday.\n2 thoughts on \u201CTalks end\u201D\nAna Lopez says:\nOctober 29, 2025 at 5:04 pm\nThis was expected.\nReply\nkarim_b says:\n3 hours ago\nBoth sides must talk.\nReply";
+
+        var cleaned = ArticleCleaner.Clean(text);
+
+        cleaned.Body.ShouldBe("The talks ended on Wednesday.");
+        cleaned.Comments.Select(c => (c.Author, c.Text)).ShouldBe([("Ana Lopez", "This was expected."), ("karim_b", "Both sides must talk.")]);
+    }
+}
