@@ -531,9 +531,29 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
             {
                 AddCandidate(i, last, null);
             }
+            // "led by Gul Agha Sherzai", "met Ishaq Dar", "Ahmad Wali, who heads …"
+            else if (length >= 2 && (MeetingCueBefore(i) || (tokens[last].Has(TokenFlags.CommaAfter) && last + 1 < tokens.Length && tokens[last + 1].Lower == "who")))
+            {
+                AddCandidate(i, last, null);
+            }
             i = last;
         }
         ClusterPeople();
+    }
+
+    private bool MeetingCueBefore(int i)
+    {
+        if (i < 1 || !tokens[i - 1].Has(TokenFlags.JoinedToNext))
+        {
+            return false;
+        }
+        var previous = tokens[i - 1].Lower;
+        if (previous is "met" or "phoned" or "interviewed")
+        {
+            return true;
+        }
+        return i >= 2 && tokens[i - 2].Has(TokenFlags.JoinedToNext) && (tokens[i - 2].Lower, previous) is
+            ("led", "by") or ("headed", "by") or ("chaired", "by") or ("met", "with") or ("meeting", "with") or ("spoke", "with") or ("talks", "with");
     }
 
     private bool SpeechVerbAt(int k) => k >= 0 && k < tokens.Length && !tokens[k].IsCapitalised && lex.SpeechVerbs.Contains(tokens[k].Text);
