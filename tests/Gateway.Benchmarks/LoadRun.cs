@@ -6,7 +6,9 @@ public sealed record LoadResult(string Target, int Concurrency, int Requests, in
 {
     public double Throughput => Requests / Seconds;
 
-    /// <summary>CPU milliseconds per search spent in the query service and in the gateway during the run.</summary>
+    public string Kind { get; init; } = "search";
+
+    /// <summary>CPU milliseconds per request spent in the query service and in the gateway during the run.</summary>
     public double QueryCpuMs { get; init; }
     public double GatewayCpuMs { get; init; }
 }

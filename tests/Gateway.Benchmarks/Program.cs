@@ -45,43 +45,56 @@ Console.WriteLine($"Query mix: {paths.Count} searches. Warming up both targets..
 await LoadRun.RunAsync(client, "warm-up", query.Url, paths, 4, TimeSpan.FromSeconds(Math.Max(3, seconds / 3)));
 await LoadRun.RunAsync(client, "warm-up", gateway.Url, paths, 4, TimeSpan.FromSeconds(Math.Max(3, seconds / 3)));
 
-var results = new List<LoadResult>();
-foreach (var concurrency in concurrencies)
-{
-    // Direct and through the gateway back to back, so both see the same machine load as far as possible.
-    foreach (var (target, url) in new[] { ("query (direct)", query.Url), ("gateway", gateway.Url) })
-    {
-        var (queryCpu, gatewayCpu) = (query.CpuTime, gateway.CpuTime);
-        var result = await LoadRun.RunAsync(client, target, url, paths, concurrency, TimeSpan.FromSeconds(seconds));
-        result = result with
-        {
-            QueryCpuMs = (query.CpuTime - queryCpu).TotalMilliseconds / Math.Max(1, result.Requests),
-            GatewayCpuMs = (gateway.CpuTime - gatewayCpu).TotalMilliseconds / Math.Max(1, result.Requests),
-        };
-        results.Add(result);
-        Console.WriteLine(Row(result));
-    }
-}
+var results = await MeasureAsync("search", paths, concurrencies);
+
+// Article lookups cost the store almost nothing, so they show the gateway's own overhead where searches drown it.
+var lookups = new SyntheticCorpus().Generate(500).Select(a => $"/api/articles/{a.Article.Id}").ToList();
+var lookupResults = await MeasureAsync("article", lookups, [1, 8]);
 
 Console.WriteLine();
 Console.WriteLine($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load average at the end {LoadAverage()}");
-Console.WriteLine("| target | concurrency | requests | searches/s | p50 ms | p95 ms | p99 ms | errors | query CPU ms/search | gateway CPU ms/search |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-foreach (var result in results)
+Console.WriteLine("| requests | target | concurrency | count | per s | p50 ms | p95 ms | p99 ms | errors | query CPU ms/req | gateway CPU ms/req |");
+Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+foreach (var result in results.Concat(lookupResults))
     Console.WriteLine(Row(result));
 Console.WriteLine();
-Console.WriteLine("| concurrency | gateway adds at p50 | at p95 | at p99 |");
-Console.WriteLine("|---:|---:|---:|---:|");
-foreach (var concurrency in concurrencies)
+Console.WriteLine("| requests | concurrency | gateway adds at p50 | at p95 | at p99 |");
+Console.WriteLine("|---|---:|---:|---:|---:|");
+foreach (var group in results.Concat(lookupResults).GroupBy(r => (r.Kind, r.Concurrency)))
 {
-    var direct = results.Single(r => r.Concurrency == concurrency && r.Target != "gateway");
-    var proxied = results.Single(r => r.Concurrency == concurrency && r.Target == "gateway");
-    Console.WriteLine($"| {concurrency} | {F(proxied.P50 - direct.P50)} ms | {F(proxied.P95 - direct.P95)} ms | {F(proxied.P99 - direct.P99)} ms |");
+    var direct = group.Single(r => r.Target != "gateway");
+    var proxied = group.Single(r => r.Target == "gateway");
+    Console.WriteLine($"| {group.Key.Kind} | {group.Key.Concurrency} | {F(proxied.P50 - direct.P50)} ms | {F(proxied.P95 - direct.P95)} ms | {F(proxied.P99 - direct.P99)} ms |");
 }
 return 0;
 
+async Task<List<LoadResult>> MeasureAsync(string kind, IReadOnlyList<string> requests, IEnumerable<int> levels)
+{
+    var measured = new List<LoadResult>();
+    await LoadRun.RunAsync(client, "warm-up", query.Url, requests, 2, TimeSpan.FromSeconds(2));
+    await LoadRun.RunAsync(client, "warm-up", gateway.Url, requests, 2, TimeSpan.FromSeconds(2));
+    foreach (var concurrency in levels)
+    {
+        // Direct and through the gateway back to back, so both see the same machine load as far as possible.
+        foreach (var (target, url) in new[] { ("query (direct)", query.Url), ("gateway", gateway.Url) })
+        {
+            var (queryCpu, gatewayCpu) = (query.CpuTime, gateway.CpuTime);
+            var result = await LoadRun.RunAsync(client, target, url, requests, concurrency, TimeSpan.FromSeconds(seconds));
+            result = result with
+            {
+                Kind = kind,
+                QueryCpuMs = (query.CpuTime - queryCpu).TotalMilliseconds / Math.Max(1, result.Requests),
+                GatewayCpuMs = (gateway.CpuTime - gatewayCpu).TotalMilliseconds / Math.Max(1, result.Requests),
+            };
+            measured.Add(result);
+            Console.WriteLine(Row(result));
+        }
+    }
+    return measured;
+}
+
 static string Row(LoadResult r) =>
-    $"| {r.Target} | {r.Concurrency} | {r.Requests} | {r.Throughput:F0} | {F(r.P50)} | {F(r.P95)} | {F(r.P99)} | {r.Errors} | {F(r.QueryCpuMs)} | {F(r.GatewayCpuMs)} |";
+    $"| {r.Kind} | {r.Target} | {r.Concurrency} | {r.Requests} | {r.Throughput:F0} | {F(r.P50)} | {F(r.P95)} | {F(r.P99)} | {r.Errors} | {F(r.QueryCpuMs)} | {F(r.GatewayCpuMs)} |";
 
 static string F(double value) => value.ToString("F2", CultureInfo.InvariantCulture);
 
