@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using NewsSearch.ServiceDefaults;
 
 namespace NewsSearch.AppHost.Hosting;
 
@@ -95,6 +96,11 @@ public sealed class DistributedApplication
         }
         WriteState();
 
+        if (settings.ParentPid is { } parent)
+        {
+            _ = StopWhenGoneAsync(parent, output, stopping);
+        }
+
         var started = Stopwatch.StartNew();
         var running = supervisors.Values.Select(supervisor => supervisor.RunAsync(stopping.Token)).ToList();
         try
@@ -120,6 +126,24 @@ public sealed class DistributedApplication
             output.Info("every service stopped");
         }
         return 0;
+    }
+
+    private static async Task StopWhenGoneAsync(int pid, ConsoleOutput output, CancellationTokenSource stopping)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (ProcessLiveness.IsAlive(pid))
+            {
+                await timer.WaitForNextTickAsync(stopping.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        output.Info($"the process that started the AppHost (pid {pid}) is gone: stopping every service");
+        await stopping.CancelAsync().ConfigureAwait(false);
     }
 
     /// <summary>Dependencies before dependents, so a supervisor can be handed the ones it waits for.</summary>
