@@ -16,7 +16,8 @@ public sealed class Loader(Uri writeUrl, string? apiKey, Stopwatch clock)
 
     public ConcurrentBag<string> Rejections { get; } = [];
 
-    public async Task LoadAsync(IReadOnlyList<string> texts, int batchSize, int senders)
+    /// <summary>Sends as fast as the service answers, or, with <paramref name="rate"/> (articles/s) above 0, at that pace.</summary>
+    public async Task LoadAsync(IReadOnlyList<string> texts, int batchSize, int senders, double rate)
     {
         using var http = new HttpClient { BaseAddress = writeUrl, Timeout = TimeSpan.FromMinutes(5) };
         if (apiKey is not null)
@@ -24,13 +25,19 @@ public sealed class Loader(Uri writeUrl, string? apiKey, Stopwatch clock)
             http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         }
 
-        var batches = new ConcurrentQueue<string>(texts.Chunk(batchSize)
-            .Select(batch => string.Join('\n', batch.Select(text => JsonSerializer.Serialize(new { text })))));
+        var started = clock.Elapsed;
+        var batches = new ConcurrentQueue<(int Index, string Body)>(texts.Chunk(batchSize)
+            .Select((batch, index) => (index, string.Join('\n', batch.Select(text => JsonSerializer.Serialize(new { text }))))));
         await Task.WhenAll(Enumerable.Range(0, senders).Select(_ => Task.Run(async () =>
         {
-            while (batches.TryDequeue(out var body))
+            while (batches.TryDequeue(out var batch))
             {
-                await SendAsync(http, body);
+                if (rate > 0 && started + TimeSpan.FromSeconds(batch.Index * batchSize / rate) - clock.Elapsed is { Ticks: > 0 } wait)
+                {
+                    await Task.Delay(wait);
+                }
+
+                await SendAsync(http, batch.Body);
             }
         })));
     }
