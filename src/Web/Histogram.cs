@@ -16,6 +16,7 @@ public sealed record Histogram(IReadOnlyList<HistogramBar> Bars, long MaxCount, 
     public const double ViewHeight = 100;
     private const double MinBarHeight = 3;
     private const int MaxFilledSlots = 400;
+    private const int MinSlots = 10;
 
     public bool IsEmpty => Bars.Count == 0;
 
@@ -32,13 +33,15 @@ public sealed record Histogram(IReadOnlyList<HistogramBar> Bars, long MaxCount, 
 
         var slots = Fill(buckets, interval);
         var max = Math.Max(1, slots.Max(slot => slot.Count));
-        var width = ViewWidth / slots.Count;
+        // A few bars stay bar-shaped rather than filling the whole width; they are centred instead.
+        var width = Math.Min(ViewWidth / slots.Count, ViewWidth / MinSlots);
+        var offset = (ViewWidth - width * slots.Count) / 2;
         var bars = slots.Select((slot, index) => new HistogramBar(
             slot.From,
             slot.To,
             Label(slot.From, interval),
             slot.Count,
-            index * width,
+            offset + index * width,
             width,
             slot.Count == 0 ? 0 : Math.Max(MinBarHeight, (ViewHeight - 4) * slot.Count / max),
             IsSelected(slot.From, slot.To, state)));

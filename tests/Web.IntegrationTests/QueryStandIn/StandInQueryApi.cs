@@ -57,7 +57,7 @@ public sealed class StandInQueryApi : IAsyncDisposable
         app.MapGet("/api/articles/{id}", standIn.Article);
         app.MapGet("/api/articles/{id}/similar", standIn.Similar);
         app.MapGet("/api/suggest", standIn.Suggest);
-        app.MapFallback(standIn.Forward);
+        app.MapFallback("{**path}", standIn.Forward);
         await app.StartAsync();
         return standIn;
     }
@@ -112,7 +112,7 @@ public sealed class StandInQueryApi : IAsyncDisposable
             Count(matching.Where(a => InSources(a) && InTopics(a) && InDates(a))
                 .SelectMany(a => a.Actors.Select(x => (x.Name, (string?)Display.JsonName(x.Type)))), request.Actors),
             Count(matching.Where(a => InSources(a) && InActors(a) && InDates(a)).SelectMany(a => a.Topics.Select(t => (t.Label, (string?)null))), request.Topics),
-            [.. hits.Where(a => a.Published is not null).GroupBy(a => a.Published!.Value).OrderBy(g => g.Key)
+            [.. matching.Where(a => InSources(a) && InActors(a) && InTopics(a) && a.Published is not null).GroupBy(a => a.Published!.Value).OrderBy(g => g.Key)
                 .Select(g => new DateBucket(g.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), g.Count()))],
             DateInterval.Day);
 
