@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+
+namespace NewsSearch.SearchStore.Sqlite;
+
+/// <summary>
+/// The versioned schema of the embedded store. Facet values live in narrow tables keyed by the FTS rowid
+/// (<c>doc</c>), away from the text, so reading them never pages through bodies; the whole article is kept
+/// as JSON (without its body, which the FTS table already holds verbatim).
+/// </summary>
+internal static class SqliteSchema
+{
+    public const long Version = 1;
+
+    private const string CreateV1 = """
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE source(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE);
+        CREATE TABLE actor(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE, type TEXT NOT NULL);
+        -- Every name and alias seen for an actor, folded (see TextKey): the alias table behind query expansion.
+        CREATE TABLE actor_form(actor_id INTEGER NOT NULL REFERENCES actor(id), form_key TEXT NOT NULL, form TEXT NOT NULL,
+            UNIQUE(form_key, actor_id));
+        CREATE INDEX actor_form_by_actor ON actor_form(actor_id);
+        CREATE TABLE topic(id INTEGER PRIMARY KEY, label TEXT NOT NULL UNIQUE COLLATE NOCASE);
+        -- AUTOINCREMENT: a deleted rowid is never reused, so a reader's incremental refresh cannot confuse two articles.
+        CREATE TABLE article(doc INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
+            source_id INTEGER NOT NULL REFERENCES source(id), published INTEGER, seq INTEGER NOT NULL);
+        CREATE INDEX article_by_seq ON article(seq);
+        CREATE TABLE article_actor(doc INTEGER NOT NULL, actor_id INTEGER NOT NULL, position INTEGER NOT NULL,
+            PRIMARY KEY(doc, actor_id)) WITHOUT ROWID;
+        CREATE INDEX article_actor_by_actor ON article_actor(actor_id, doc);
+        CREATE TABLE article_topic(doc INTEGER NOT NULL, topic_id INTEGER NOT NULL, position INTEGER NOT NULL,
+            PRIMARY KEY(doc, topic_id)) WITHOUT ROWID;
+        CREATE INDEX article_topic_by_topic ON article_topic(topic_id, doc);
+        CREATE TABLE article_json(doc INTEGER PRIMARY KEY, title TEXT NOT NULL, json TEXT NOT NULL);
+        CREATE TABLE deleted(doc INTEGER PRIMARY KEY, seq INTEGER NOT NULL);
+        CREATE INDEX deleted_by_seq ON deleted(seq);
+        -- porter wraps unicode61: English stemming after case and diacritics folding. Prefix indexes keep word* fast.
+        CREATE VIRTUAL TABLE article_fts USING fts5(title, actors, topics, body,
+            tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3');
+        INSERT INTO meta(key, value) VALUES ('generation', 0);
+        """;
+
+    /// <summary>Creates the schema, or upgrades an older one, in one write transaction.</summary>
+    public static void Apply(SqliteConnection connection)
+    {
+        using (var wal = connection.CreateCommand())
+        {
+            // WAL lets readers in other processes run while the one writer commits; it persists in the file.
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            wal.ExecuteNonQuery();
+        }
+        using var transaction = connection.BeginTransaction();
+        var current = ReadVersion(connection);
+        if (current > Version)
+            throw new InvalidOperationException($"The search database has schema version {current}, newer than this code ({Version}).");
+        if (current == 0) Execute(connection, CreateV1);
+        // Later versions add their upgrade steps here: if (current < 2) Execute(connection, UpgradeToV2);
+        if (current < Version) Execute(connection, $"PRAGMA user_version = {Version};");
+        transaction.Commit();
+    }
+
+    public static long ReadVersion(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

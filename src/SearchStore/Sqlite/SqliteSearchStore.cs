@@ -1,0 +1,419 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using NewsSearch.Articles;
+using NewsSearch.SearchStore.Querying;
+
+namespace NewsSearch.SearchStore.Sqlite;
+
+/// <summary>
+/// The embedded search store: SQLite FTS5 in one file, in WAL mode, so one writer (the enrichment service)
+/// and readers in other processes (the query service) share it. Every search starts from the FTS match set;
+/// filters, facet counts and the date histogram are then computed over an in-memory copy of the narrow facet
+/// tables (<see cref="FacetIndex"/>), which each reader refreshes incrementally when the file's generation moves.
+/// </summary>
+public sealed class SqliteSearchStore : ISearchStore, IDisposable
+{
+    // bm25 weights for the FTS columns title, actors, topics, body: title and actors outrank the body.
+    private const string Bm25 = "bm25(article_fts, 5.0, 3.0, 2.0, 1.0)";
+    private const int BodyColumn = 3;
+    private const int MaxAliasForms = 12;
+
+    private static readonly Lock InitLock = new();
+    private static bool _sqliteReady;
+
+    private readonly string _connectionString;
+    private readonly Lock _indexLock = new();
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private FacetIndex _index = FacetIndex.Empty;
+
+    public SqliteSearchStore(string databasePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        lock (InitLock)
+        {
+            if (!_sqliteReady)
+            {
+                SQLitePCL.Batteries_V2.Init();
+                _sqliteReady = true;
+            }
+        }
+        DatabasePath = Path.GetFullPath(databasePath);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+        }.ToString();
+    }
+
+    public string DatabasePath { get; }
+
+    public Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var directory = Path.GetDirectoryName(DatabasePath);
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        using var connection = Open();
+        SqliteSchema.Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    public async Task<UpsertResult> UpsertAsync(IReadOnlyList<EnrichedArticle> articles, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var failed = new Dictionary<string, string>();
+        var valid = new List<EnrichedArticle>();
+        foreach (var article in articles)
+        {
+            if (ArticleProblem(article) is { } problem) failed[article?.Id ?? "(null)"] = problem;
+            else valid.Add(article!);
+        }
+        if (valid.Count == 0) return new UpsertResult(0, failed);
+
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            using var connection = Open();
+            Execute(connection, "PRAGMA synchronous = NORMAL;");
+            using var transaction = connection.BeginTransaction();
+            using var writer = new ArticleWriter(connection, NextGeneration(connection));
+            // The last copy of an id in one batch wins, as it would over two batches.
+            foreach (var article in valid.GroupBy(a => a.Id).Select(g => g.Last()))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                writer.Upsert(article);
+            }
+            transaction.Commit();
+            return new UpsertResult(valid.Count, failed);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private static string? ArticleProblem(EnrichedArticle? article)
+    {
+        if (article is null) return "The article is null.";
+        if (string.IsNullOrWhiteSpace(article.Id)) return "The article has no id.";
+        if (article.Id.Length > 128) return "The article id is longer than 128 characters.";
+        if (article.Title is null || article.Body is null || article.Source is null) return "The article lacks a title, body or source.";
+        if (article.Actors is null || article.Topics is null) return "The article's actors or topics are null.";
+        if (article.Actors.Any(a => a is null || string.IsNullOrWhiteSpace(a.Name))) return "An actor has no name.";
+        if (article.Topics.Any(t => t is null || string.IsNullOrWhiteSpace(t.Label))) return "A topic has no label.";
+        return null;
+    }
+
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction();
+            var doc = FindDoc(connection, id);
+            if (doc is null) return false;
+            var generation = NextGeneration(connection);
+            ArticleWriter.Remove(connection, doc.Value);
+            Execute(connection, "DELETE FROM article WHERE doc = $doc; INSERT OR REPLACE INTO deleted(doc, seq) VALUES ($doc, $seq);",
+                ("$doc", doc.Value), ("$seq", generation));
+            transaction.Commit();
+            return true;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public Task<EnrichedArticle?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT j.json, f.body FROM article a JOIN article_json j ON j.doc = a.doc JOIN article_fts f ON f.rowid = a.doc
+            WHERE a.id = $id
+            """;
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read()) return Task.FromResult<EnrichedArticle?>(null);
+        var article = JsonSerializer.Deserialize<EnrichedArticle>(reader.GetString(0), ArticleJson.Options)!;
+        return Task.FromResult<EnrichedArticle?>(article with { Body = reader.GetString(1) });
+    }
+
+    public Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM article";
+        return Task.FromResult((long)command.ExecuteScalar()!);
+    }
+
+    public Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var connection = Open();
+            var version = SqliteSchema.ReadVersion(connection);
+            if (version != SqliteSchema.Version)
+                return Task.FromResult(new StoreHealth(false, $"Schema version {version}, expected {SqliteSchema.Version}: the store is not initialised."));
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM article";
+            var count = (long)command.ExecuteScalar()!;
+            return Task.FromResult(new StoreHealth(true, $"SQLite {connection.ServerVersion} at {DatabasePath}: {count} articles."));
+        }
+        catch (SqliteException ex)
+        {
+            return Task.FromResult(new StoreHealth(false, $"SQLite at {DatabasePath} failed: {ex.Message}"));
+        }
+    }
+
+    public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = request.Validate();
+        if (problems.Count > 0)
+            throw new ArgumentException(string.Join(" ", problems.Select(p => $"{p.Key}: {p.Value}")), nameof(request));
+        cancellationToken.ThrowIfCancellationRequested();
+        var stopwatch = Stopwatch.StartNew();
+
+        using var connection = Open();
+        // One read transaction: the generation, the facet index and the match set all come from one snapshot.
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var index = CurrentIndex(connection);
+        var fts = request.Query is null ? null : FtsQuery.Translate(request.Query, key => AliasForms(connection, key));
+        var withScores = request.Sort == SortOrder.Relevance && fts is { Negated: false };
+        var matches = Matches(connection, index, fts, withScores);
+        var evaluation = SearchEvaluation.Run(index, matches, request);
+        var pageItems = evaluation.Page(request, index);
+        var hits = Hits(connection, index, pageItems, fts);
+        stopwatch.Stop();
+        return Task.FromResult(new SearchResult(evaluation.Total, request.Page, request.Size, stopwatch.ElapsedMilliseconds, hits, evaluation.Facets));
+    }
+
+    public Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        limit = Math.Clamp(limit, 1, 50);
+        var key = TextKey.Fold(prefix ?? "");
+        if (key.Length == 0) return Task.FromResult<IReadOnlyList<Suggestion>>([]);
+
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var index = CurrentIndex(connection);
+        var suggestions = Suggester.Suggest(index, key, limit).ToList();
+        if (key.Length >= QueryParser.MinPrefixLength)
+            suggestions.AddRange(TitleSuggestions(connection, key, limit));
+        IReadOnlyList<Suggestion> ranked = suggestions
+            .OrderByDescending(s => s.Count)
+            .ThenBy(s => s.Kind)
+            .ThenBy(s => s.Value, StringComparer.OrdinalIgnoreCase)
+            .Take(limit)
+            .ToList();
+        return Task.FromResult(ranked);
+    }
+
+    public Task<IReadOnlyList<SearchHit>> SimilarAsync(string id, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        cancellationToken.ThrowIfCancellationRequested();
+        limit = Math.Clamp(limit, 1, 50);
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var index = CurrentIndex(connection);
+        var doc = FindDoc(connection, id);
+        if (doc is null) return Task.FromResult<IReadOnlyList<SearchHit>>([]);
+        var title = ReadTitle(connection, doc.Value);
+        var termScores = DistinctiveTermMatches(connection, title, doc.Value);
+        var ranked = SimilarArticles.Rank(index, (int)doc.Value, termScores, limit);
+        IReadOnlyList<SearchHit> hits = Hits(connection, index, ranked, null);
+        return Task.FromResult(hits);
+    }
+
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        _writeLock.Dispose();
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private FacetIndex CurrentIndex(SqliteConnection connection)
+    {
+        long generation;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT value FROM meta WHERE key = 'generation'";
+            generation = command.ExecuteScalar() is long g ? g : throw new InvalidOperationException("The search store is not initialised; call InitializeAsync first.");
+        }
+        var current = _index;
+        if (current.Generation == generation) return current;
+        lock (_indexLock)
+        {
+            if (_index.Generation == generation) return _index;
+            var refreshed = _index.Refresh(connection, generation);
+            // Keep the newest: a query on an older snapshot must not roll the shared copy back.
+            if (refreshed.Generation > _index.Generation) _index = refreshed;
+            return refreshed;
+        }
+    }
+
+    private static long NextGeneration(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE meta SET value = value + 1 WHERE key = 'generation' RETURNING value";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static long? FindDoc(SqliteConnection connection, string id)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT doc FROM article WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        return command.ExecuteScalar() as long?;
+    }
+
+    private static string ReadTitle(SqliteConnection connection, long doc)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT title FROM article_json WHERE doc = $doc";
+        command.Parameters.AddWithValue("$doc", doc);
+        return command.ExecuteScalar() as string ?? "";
+    }
+
+    private static IReadOnlyList<string> AliasForms(SqliteConnection connection, string key)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT DISTINCT other.form FROM actor_form mine JOIN actor_form other ON other.actor_id = mine.actor_id
+            WHERE mine.form_key = $key AND other.form_key <> $key LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$limit", MaxAliasForms);
+        using var reader = command.ExecuteReader();
+        var forms = new List<string>();
+        while (reader.Read()) forms.Add(reader.GetString(0));
+        return forms;
+    }
+
+    /// <summary>The rowids (and bm25 scores when ranking) of the articles the query matches, before filters.</summary>
+    private static MatchSet Matches(SqliteConnection connection, FacetIndex index, FtsQuery? fts, bool withScores)
+    {
+        if (fts is null) return MatchSet.All(index);
+        using var command = connection.CreateCommand();
+        command.CommandText = withScores
+            ? $"SELECT rowid, {Bm25} FROM article_fts WHERE article_fts MATCH $match"
+            : "SELECT rowid FROM article_fts WHERE article_fts MATCH $match";
+        command.Parameters.AddWithValue("$match", fts.Match);
+        var docs = new List<int>();
+        var scores = withScores ? new List<double>() : null;
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                docs.Add((int)reader.GetInt64(0));
+                // bm25 is lower for better matches; scores are reported higher-is-better.
+                scores?.Add(-reader.GetDouble(1));
+            }
+        }
+        return fts.Negated ? MatchSet.AllExcept(index, docs) : new MatchSet(docs, scores);
+    }
+
+    private static IReadOnlyList<SearchHit> Hits(SqliteConnection connection, FacetIndex index, IReadOnlyList<(int Doc, double Score)> items, FtsQuery? fts)
+    {
+        var hits = new List<SearchHit>(items.Count);
+        using var titleCommand = connection.CreateCommand();
+        titleCommand.CommandText = "SELECT title FROM article_json WHERE doc = $doc";
+        var titleDoc = titleCommand.Parameters.Add("$doc", SqliteType.Integer);
+        using var snippetCommand = connection.CreateCommand();
+        var highlight = fts is { Negated: false };
+        snippetCommand.CommandText = highlight
+            ? $"SELECT snippet(article_fts, {BodyColumn}, char(57344), char(57345), '…', {Snippets.Tokens}) FROM article_fts WHERE article_fts MATCH $match AND rowid = $doc"
+            : "SELECT body FROM article_fts WHERE rowid = $doc";
+        var snippetDoc = snippetCommand.Parameters.Add("$doc", SqliteType.Integer);
+        if (highlight) snippetCommand.Parameters.AddWithValue("$match", fts!.Match);
+
+        foreach (var (doc, score) in items)
+        {
+            titleDoc.Value = doc;
+            snippetDoc.Value = doc;
+            var title = titleCommand.ExecuteScalar() as string ?? "";
+            var text = snippetCommand.ExecuteScalar() as string ?? "";
+            var snippet = highlight ? Snippets.ToHtml(text) : Snippets.Lead(text);
+            var day = index.Day[doc];
+            hits.Add(new SearchHit(
+                index.Ids[doc]!,
+                title,
+                index.Names.SourceNames[index.Source[doc]],
+                day == FacetIndex.NoDay ? null : DateOnly.FromDayNumber(day),
+                snippet,
+                index.Actors[doc].Select(a => index.Names.ActorNames[a]).ToList(),
+                index.Topics[doc].Select(t => index.Names.TopicNames[t]).ToList(),
+                Math.Round(score, 4)));
+        }
+        return hits;
+    }
+
+    private static IEnumerable<Suggestion> TitleSuggestions(SqliteConnection connection, string key, int limit)
+    {
+        var words = key.Split(' ');
+        // Earlier words whole, the last as a prefix, all within titles: "peace ta" completes "Peace talks resume".
+        var match = "{title} : " + string.Join(" AND ", words.Select((w, i) => FtsQuery.Quote([w]) + (i == words.Length - 1 ? " *" : "")));
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT title, count(*) FROM article_fts WHERE article_fts MATCH $match GROUP BY title ORDER BY min(rank) LIMIT $limit";
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$limit", limit);
+        using var reader = command.ExecuteReader();
+        var suggestions = new List<Suggestion>();
+        while (reader.Read()) suggestions.Add(new Suggestion(reader.GetString(0), SuggestionKind.Title, reader.GetInt64(1)));
+        return suggestions;
+    }
+
+    /// <summary>bm25 of other articles against the distinctive words of this article's title.</summary>
+    private static Dictionary<int, double> DistinctiveTermMatches(SqliteConnection connection, string title, long doc)
+    {
+        var words = QueryParser.Words(title)
+            .Select(TextKey.FoldWord)
+            .Where(w => w.Length >= 4 && !StopWords.Contains(w))
+            .Distinct()
+            .Take(12)
+            .ToList();
+        var scores = new Dictionary<int, double>();
+        if (words.Count == 0) return scores;
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT rowid, {Bm25} FROM article_fts WHERE article_fts MATCH $match AND rowid <> $doc ORDER BY rank LIMIT 200";
+        command.Parameters.AddWithValue("$match", "{title body} : (" + string.Join(" OR ", words.Select(w => FtsQuery.Quote([w]))) + ")");
+        command.Parameters.AddWithValue("$doc", doc);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) scores[(int)reader.GetInt64(0)] = -reader.GetDouble(1);
+        return scores;
+    }
+
+    private static readonly HashSet<string> StopWords =
+    [
+        "about", "after", "again", "against", "also", "amid", "been", "before", "being", "between", "could", "during",
+        "from", "have", "into", "more", "over", "said", "says", "than", "that", "their", "there", "they", "this",
+        "under", "were", "what", "when", "which", "while", "will", "with", "would",
+    ];
+
+    internal static void Execute(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        command.ExecuteNonQuery();
+    }
+}
