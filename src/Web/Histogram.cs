@@ -51,10 +51,11 @@ public sealed record Histogram(IReadOnlyList<HistogramBar> Bars, long MaxCount, 
     public static string Label(DateOnly from, DateInterval interval) =>
         interval == DateInterval.Month ? from.ToString("MMM yyyy", CultureInfo.InvariantCulture) : Display.Date(from);
 
+    /// <summary>A bar is marked when the chosen range reaches into it: a few days inside a month still mark that month.</summary>
     private static bool IsSelected(DateOnly from, DateOnly to, SearchState state) =>
         (state.FromDate is not null || state.ToDate is not null)
-        && from >= (state.FromDate ?? DateOnly.MinValue)
-        && to <= (state.ToDate ?? DateOnly.MaxValue);
+        && to >= (state.FromDate ?? DateOnly.MinValue)
+        && from <= (state.ToDate ?? DateOnly.MaxValue);
 
     private static List<(DateOnly From, DateOnly To, long Count)> Fill(List<(DateOnly From, DateOnly To, long Count)> buckets, DateInterval interval)
     {

@@ -46,8 +46,12 @@ public abstract partial class PageTest(BrowserFixture browser, SiteFixture site)
     protected static int LeadingNumber(string text) =>
         int.Parse(LeadingDigits().Match(text.Trim()).Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
 
-    protected Task ScreenshotAsync(string name) =>
-        Page.ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath(name), FullPage = true });
+    /// <summary>Writes the whole page, and what the first screen shows, as test artifacts.</summary>
+    protected async Task ScreenshotAsync(string name)
+    {
+        await Page.ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath(name), FullPage = true });
+        await Page.ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath(name + "-first-screen") });
+    }
 
     [GeneratedRegex(@"^[\d,]+")]
     private static partial Regex LeadingDigits();

@@ -216,10 +216,10 @@ public sealed class SearchPageTests(BrowserFixture browser, SiteFixture site) : 
     /// <summary>The facet value with the fewest articles, so ticking it visibly narrows the results.</summary>
     private async Task<ILocator> RarestValueAsync(string facet)
     {
-        var items = Page.Locator($"{facet} .values li");
+        var items = Page.Locator($"{facet} > ul.values > li");
         var counts = new List<int>();
         for (var i = 0; i < await items.CountAsync(); i++) counts.Add(await FacetCountAsync(items.Nth(i)));
         var value = await items.Nth(counts.IndexOf(counts.Min())).Locator("input").GetAttributeAsync("value");
-        return Page.Locator($"{facet} .values li").Filter(new() { Has = Page.Locator($"input[value=\"{value}\"]") });
+        return Page.Locator($"{facet} > ul.values > li").Filter(new() { Has = Page.Locator($"input[value=\"{value}\"]") });
     }
 }
