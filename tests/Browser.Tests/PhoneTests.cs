@@ -17,6 +17,10 @@ public sealed class PhoneTests(BrowserFixture browser, SiteFixture site) : PageT
     {
         await Page.GotoAsync("/");
         (await HorizontalOverflowAsync()).ShouldBeFalse();
+        var results = (await Page.Locator("main").BoundingBoxAsync())!;
+        var filters = (await Page.Locator("aside.filters").BoundingBoxAsync())!;
+        results.Y.ShouldBeLessThan(filters.Y, "on a phone the results come first, the filters after them");
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Filters" })).ToBeVisibleAsync();
         await ScreenshotAsync("search-phone");
 
         await Page.Locator(".hit h2 a").First.TapAsync();
