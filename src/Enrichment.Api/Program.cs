@@ -1,6 +1,11 @@
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddEnrichment();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapEnrichmentApi();
 app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the integration tests.</summary>
+public partial class Program;

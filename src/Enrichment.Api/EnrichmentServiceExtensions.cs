@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+using NewsSearch.Enrichment;
+using NewsSearch.Enrichment.Api;
+using NewsSearch.SearchStore;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class EnrichmentServiceExtensions
+{
+    private const string StoreHttpClient = "search-store";
+
+    /// <summary>The enricher, the search store it writes (initialised on start), its health check and the OpenAPI document.</summary>
+    public static IHostApplicationBuilder AddEnrichment(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<EnrichmentOptions>()
+            .BindConfiguration(EnrichmentOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        // The store's settings live under the system-wide names (Search:Backend, Data:Dir, ConnectionStrings:elasticsearch).
+        services.AddOptions<SearchStoreOptions>()
+            .BindConfiguration("Search:Elasticsearch")
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                options.Backend = configuration["Search:Backend"] ?? options.Backend;
+                options.DataDir = configuration["Data:Dir"] ?? options.DataDir;
+                options.ElasticsearchUrl = configuration.GetConnectionString(SearchStoreOptions.Elasticsearch) ?? options.ElasticsearchUrl;
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddHttpClient(StoreHttpClient);
+        services.AddSingleton(provider => SearchStoreFactory.Create(
+            provider.GetRequiredService<IOptions<SearchStoreOptions>>().Value,
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(StoreHttpClient)));
+        services.AddHostedService<SearchStoreInitializer>();
+        services.AddHealthChecks().AddCheck<SearchStoreHealthCheck>("search-store");
+
+        services.AddSingleton(_ => ArticleEnricher.CreateDefault());
+        services.AddSingleton(TimeProvider.System);
+        services.AddOpenApi();
+        return builder;
+    }
+}

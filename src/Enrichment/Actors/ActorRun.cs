@@ -1,0 +1,966 @@
+using NewsSearch.Articles;
+
+namespace NewsSearch.Enrichment.Actors;
+
+/// <summary>One extraction over one body: the passes share the tokens and which tokens are already claimed.</summary>
+internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
+{
+    private sealed record Mention(Entity Entity, int First, int Last, bool Demonym)
+    {
+        public int Start(Token[] t) => t[First].Start;
+    }
+
+    /// <summary>A person named in the text, before people spelt differently are merged.</summary>
+    private sealed record PersonCandidate(int First, int Last, string[] Keys, string Surface, string? Role, bool KeepsHonorific);
+
+    private sealed class PersonCluster(Entity entity)
+    {
+        public Entity Entity { get; } = entity;
+        public List<string[]> Forms { get; } = [];
+        public Dictionary<string, int> Surfaces { get; } = new(StringComparer.Ordinal);
+    }
+
+    private const int Free = -1;
+    private const int Place = -2;
+
+    private readonly int[] owner = Enumerable.Repeat(Free, tokens.Length).ToArray();
+    private readonly List<Mention> mentions = [];
+    private readonly Dictionary<Entity, string> roles = [];
+    private readonly PhraseTrie local = new();
+    private readonly Dictionary<string, Entity> localByName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<PersonCandidate> candidates = [];
+    /// <summary>Mentions that are not mentions after all: a country word inside an organisation's name.</summary>
+    private readonly HashSet<int> absorbed = [];
+    /// <summary>Mentions that add an alias but not a count: the acronym in "Full Name (ACR)".</summary>
+    private readonly HashSet<int> uncounted = [];
+
+    public IReadOnlyList<ActorMention> Execute()
+    {
+        MatchGazetteer();
+        DefineAcronyms();
+        MatchLocal();
+        FindMinistriesAndArmies();
+        FindNamedBodies();
+        FindCitedOutlets();
+        MatchLocal();
+        FindPeople();
+        return Build();
+    }
+
+    // ---- pass 1: known entities, places and demonyms ----
+
+    private void MatchGazetteer()
+    {
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i].Has(TokenFlags.Skip))
+            {
+                continue;
+            }
+            var (end, value) = lex.Gazetteer.Match(tokens, i);
+            if (end < 0 || value is null)
+            {
+                continue;
+            }
+            if (value.CueOnly && !lex.CiteCueBefore(tokens, i) && !SpeechVerbAt(end + 1))
+            {
+                continue;
+            }
+            if (value.Entity is null)
+            {
+                Claim(i, end, Place);
+            }
+            else
+            {
+                AddMention(value.Entity, i, end, value.Demonym);
+            }
+            i = end;
+        }
+    }
+
+    // ---- pass 2: "Tehreek-e-Taliban Pakistan (TTP)" ----
+
+    private void DefineAcronyms()
+    {
+        for (var i = 1; i < tokens.Length; i++)
+        {
+            var t = tokens[i];
+            if (!t.Has(TokenFlags.InParentheses) || !t.Has(TokenFlags.AllCaps) || t.Has(TokenFlags.Skip))
+            {
+                continue;
+            }
+            var last = i;
+            while (tokens[last].Has(TokenFlags.HyphenToNext) && last + 1 < tokens.Length)
+            {
+                last++;
+            }
+            if (tokens[last].End >= body.Length || body[tokens[last].End] != ')')
+            {
+                continue;
+            }
+            var letters = string.Concat(body[t.Start..tokens[last].End].Where(char.IsLetter));
+            if (letters.Length is < 2 or > 8)
+            {
+                continue;
+            }
+            var longStart = AlignLongForm(i - 1, letters);
+            if (longStart < 0)
+            {
+                continue;
+            }
+            LinkAcronym(longStart, i - 1, i, last);
+            i = last;
+        }
+    }
+
+    /// <summary>The first token of the phrase before "(" whose initials spell the acronym, or -1.</summary>
+    private int AlignLongForm(int end, string acronym)
+    {
+        if (body[tokens[end].End..tokens[end + 1].Start].Trim() != "(")
+        {
+            return -1;
+        }
+        var content = new List<int>();
+        for (var k = end; k >= 0 && end - k < 12; k--)
+        {
+            var t = tokens[k];
+            if (k < end && !t.Has(TokenFlags.JoinedToNext))
+            {
+                break;
+            }
+            if (t.IsCapitalised)
+            {
+                content.Add(k);
+            }
+            else if (!t.Has(TokenFlags.Connector) && t.Lower is not ("of" or "and" or "for" or "the" or "on" or "in" or "de"))
+            {
+                break;
+            }
+        }
+        content.Reverse();
+        var upper = acronym.ToUpperInvariant();
+        // The acronym may leave out a last generic word ("... Event Data Project (ACLED)").
+        for (var s = 0; s < content.Count; s++)
+        {
+            var initials = string.Concat(content.Skip(s).Select(k => char.ToUpperInvariant(tokens[k].Text[0])));
+            if (initials == upper || (initials.Length == upper.Length + 1 && initials.StartsWith(upper, StringComparison.Ordinal)))
+            {
+                return content[s];
+            }
+        }
+        // Letters from inside words: "Intergovernmental Authority on Development (IGAD)".
+        for (var s = 0; s < content.Count - 1; s++)
+        {
+            var words = content.Skip(s).Select(k => tokens[k].Text.ToUpperInvariant()).ToList();
+            var initials = string.Concat(words.Select(w => w[0]));
+            if (words.Count <= upper.Length && upper[0] == initials[0] && upper[^1] == initials[^1]
+                && IsSubsequence(initials, upper) && IsSubsequence(upper, string.Concat(words)))
+            {
+                return content[s];
+            }
+        }
+        return -1;
+    }
+
+    private void LinkAcronym(int longFirst, int longLast, int acrFirst, int acrLast)
+    {
+        var longOwner = owner[longLast] >= 0 ? mentions[owner[longLast]].Entity : null;
+        var acrOwner = owner[acrFirst] >= 0 ? mentions[owner[acrFirst]].Entity : null;
+        var longText = Surface(longFirst, longLast);
+        var acronym = Surface(acrFirst, acrLast);
+        var entity = longOwner ?? acrOwner;
+        if (entity is null)
+        {
+            var head = tokens[longLast].Text;
+            if (lex.NonOrgHeadwords.Contains(head) || owner[longFirst] == Place)
+            {
+                return;
+            }
+            entity = new Entity(longText, ActorType.Organisation, lex.MediaHeadwords.Contains(head) ? "media" : null);
+        }
+        if (entity.Type != ActorType.Organisation)
+        {
+            return;
+        }
+        RegisterLocal(longText, entity);
+        RegisterLocal(acronym, entity);
+        if (owner[longFirst] == Free && owner[longLast] == Free)
+        {
+            AddMention(entity, longFirst, longLast, false);
+        }
+        // The definition is one mention, though it spells the name twice.
+        if (owner[acrFirst] == Free)
+        {
+            AddMention(entity, acrFirst, acrLast, false);
+        }
+        if (owner[acrFirst] >= 0 && owner[longLast] >= 0 && owner[acrFirst] != owner[longLast] && mentions[owner[longLast]].Entity == entity)
+        {
+            uncounted.Add(owner[acrFirst]);
+        }
+    }
+
+    // ---- pass 3: "Pakistan's Foreign Ministry", "Defence Ministry of Afghanistan", "Pakistan's army" ----
+
+    private void FindMinistriesAndArmies()
+    {
+        var ministries = new List<(Entity Entity, string Kind, bool Qualified)>();
+        Entity? lastArmy = null;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var t = tokens[i];
+            if (owner[i] != Free || t.Has(TokenFlags.Skip))
+            {
+                continue;
+            }
+            var word = t.Lower;
+            if (word == "army")
+            {
+                var country = CountryBefore(i);
+                if (country is not null)
+                {
+                    lastArmy = KnownOrLocal($"{country.Name} Army", ActorType.Organisation, "government");
+                    AddMention(lastArmy, i - 1, i, false);
+                }
+                else if (lastArmy is not null && i > 0 && tokens[i - 1].Lower == "the")
+                {
+                    AddMention(lastArmy, i, i, false);
+                }
+                continue;
+            }
+            if (word == "ministry" && !t.IsCapitalised && i > 0 && tokens[i - 1].Lower == "the" && ministries.Count > 0)
+            {
+                AddMention(ministries[^1].Entity, i, i, false);
+                continue;
+            }
+            if (word == "ministry" && !t.IsCapitalised && i > 1 && owner[i - 1] == Free && !tokens[i - 1].IsCapitalised
+                && tokens[i - 1].Has(TokenFlags.JoinedToNext) && CountryBefore(i - 1) is { } ministryCountry)
+            {
+                // "the Palestinian health ministry"
+                var lowerKind = CanonicalMinistry(tokens[i - 1].Text);
+                lowerKind = char.ToUpperInvariant(lowerKind[0]) + lowerKind[1..];
+                var ministry = KnownOrLocal($"{ministryCountry.Name} Ministry of {lowerKind}", ActorType.Organisation, "government");
+                ministries.Add((ministry, lowerKind, true));
+                AddMention(ministry, i - 1, i, false);
+                continue;
+            }
+            if (!t.IsCapitalised || (word != "ministry" && word != "office"))
+            {
+                continue;
+            }
+            var first = i;
+            var last = i;
+            string? kind = null;
+            Entity? qualifier = null;
+            if (i > 0 && tokens[i - 1].IsCapitalised && tokens[i - 1].Has(TokenFlags.JoinedToNext) && owner[i - 1] == Free && !tokens[i - 1].Has(TokenFlags.Possessive))
+            {
+                first = i - 1;
+                kind = tokens[i - 1].Text;
+                if (word == "office" && kind is not ("Foreign" or "Home"))
+                {
+                    continue;
+                }
+            }
+            else if (word == "ministry" && i + 2 < tokens.Length && tokens[i + 1].Lower == "of" && t.Has(TokenFlags.JoinedToNext) && tokens[i + 1].Has(TokenFlags.JoinedToNext) && tokens[i + 2].IsCapitalised && owner[i + 2] == Free)
+            {
+                last = i + 2;
+                while (last + 2 < tokens.Length && tokens[last].Has(TokenFlags.JoinedToNext) && tokens[last + 1].Lower == "and" && tokens[last + 2].IsCapitalised && owner[last + 2] == Free)
+                {
+                    last += 2;
+                }
+                if (last + 1 < tokens.Length && tokens[last].Has(TokenFlags.JoinedToNext) && tokens[last + 1].IsCapitalised && owner[last + 1] == Free && !lex.Stopwords.Contains(tokens[last + 1].Text))
+                {
+                    last++;
+                }
+                kind = Surface(i + 2, last);
+            }
+            if (kind is null)
+            {
+                continue;
+            }
+            qualifier = CountryBefore(first);
+            if (qualifier is null && last + 2 < tokens.Length && tokens[last].Has(TokenFlags.JoinedToNext) && tokens[last + 1].Lower == "of" && owner[last + 2] >= 0)
+            {
+                var after = mentions[owner[last + 2]].Entity;
+                if (after.Type == ActorType.Country)
+                {
+                    qualifier = after;
+                }
+            }
+            var canonicalKind = CanonicalMinistry(kind);
+            Entity entity;
+            if (qualifier is not null)
+            {
+                entity = KnownOrLocal($"{qualifier.Name} Ministry of {canonicalKind}", ActorType.Organisation, "government");
+            }
+            else
+            {
+                var earlier = ministries.LastOrDefault(m => m.Kind == canonicalKind && m.Qualified);
+                entity = earlier.Entity ?? KnownOrLocal($"Ministry of {canonicalKind}", ActorType.Organisation, "government");
+            }
+            ministries.Add((entity, canonicalKind, qualifier is not null));
+            AddMention(entity, first, last, false);
+            i = last;
+        }
+    }
+
+    private static string CanonicalMinistry(string kind) => kind.ToLowerInvariant() switch
+    {
+        "foreign" or "foreign affairs" or "external affairs" => "Foreign Affairs",
+        "defence" or "defense" => "Defence",
+        "interior" or "home" or "interior affairs" or "home affairs" => "Interior",
+        _ => kind,
+    };
+
+    /// <summary>The country named just before token <paramref name="index"/>: "Pakistan's", "Pakistani" or "Pakistan".</summary>
+    private Entity? CountryBefore(int index)
+    {
+        var k = index - 1;
+        if (k < 0 || owner[k] < 0 || !tokens[k].Has(TokenFlags.JoinedToNext))
+        {
+            return null;
+        }
+        var entity = mentions[owner[k]].Entity;
+        return entity.Type == ActorType.Country ? entity : null;
+    }
+
+    // ---- pass 4: capitalised phrases that end in an organisation word ("Wilson Center", "Supreme Court") ----
+
+    private void FindNamedBodies()
+    {
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (!IsBodyWord(i) || !lex.OrgHeadwords.Contains(tokens[i].Text))
+            {
+                continue;
+            }
+            var first = i;
+            while (first > 0 && tokens[first - 1].Has(TokenFlags.JoinedToNext) && !tokens[first - 1].Has(TokenFlags.Possessive))
+            {
+                var p = first - 1;
+                if (IsBodyWord(p) && (!lex.Stopwords.Contains(tokens[p].Text) || lex.OrgModifiers.Contains(tokens[p].Text)) && !lex.RoleNouns.Contains(tokens[p].Lower))
+                {
+                    first = p;
+                }
+                else if (tokens[p].Has(TokenFlags.Connector) && p > 0 && tokens[p - 1].IsCapitalised)
+                {
+                    first = p;
+                }
+                else if (IsNamePart(p))
+                {
+                    // "Kabul Policy Institute", "Afghanistan Analysts Network": a place or country starting the name.
+                    first = p;
+                }
+                else if (p > 0 && tokens[p].Lower is "of" or "for" or "and" && IsBodyWord(p - 1) && tokens[p - 1].Has(TokenFlags.JoinedToNext))
+                {
+                    first = p - 1;
+                }
+                else
+                {
+                    break;
+                }
+            }
+            while (first < i && !tokens[first].IsCapitalised)
+            {
+                first++;
+            }
+            // "Shares of Apple Inc": a sentence's first word before "of" is the sentence's, unless it is itself a body ("Bank of England").
+            if (first + 1 < i && tokens[first].Has(TokenFlags.SentenceInitial) && tokens[first + 1].Lower is "of" or "for" && !lex.OrgHeadwords.Contains(tokens[first].Text))
+            {
+                first += 2;
+            }
+            while (first < i && (!tokens[first].IsCapitalised || (lex.Stopwords.Contains(tokens[first].Text) && !lex.OrgModifiers.Contains(tokens[first].Text))))
+            {
+                first++;
+            }
+            if (first == i)
+            {
+                continue;
+            }
+            var name = Surface(first, i);
+            var entity = localByName.GetValueOrDefault(name) ?? KnownOrLocal(name, ActorType.Organisation, lex.MediaHeadwords.Contains(tokens[i].Text) ? "media" : null);
+            RegisterLocal(name, entity);
+            for (var k = first; k < i; k++)
+            {
+                if (owner[k] >= 0)
+                {
+                    absorbed.Add(owner[k]);
+                }
+            }
+            AddMention(entity, first, i, false);
+        }
+    }
+
+    private bool IsNamePart(int k)
+    {
+        var t = tokens[k];
+        if (!t.IsCapitalised || t.Has(TokenFlags.Possessive) || t.Has(TokenFlags.Heading) || !t.Has(TokenFlags.JoinedToNext))
+        {
+            return false;
+        }
+        return owner[k] == Place || (owner[k] >= 0 && mentions[owner[k]] is { Entity.Type: ActorType.Country } m && m.First == k && m.Last == k);
+    }
+
+    private bool IsBodyWord(int k)
+    {
+        var t = tokens[k];
+        return owner[k] == Free && t.IsCapitalised && !t.Has(TokenFlags.Heading) && !t.Has(TokenFlags.Skip) && !t.Has(TokenFlags.AllCaps);
+    }
+
+    // ---- pass 5: outlets an article cites ("as reported by UNN", "told TOLOnews") ----
+
+    private void FindCitedOutlets()
+    {
+        for (var i = 1; i < tokens.Length; i++)
+        {
+            var t = tokens[i];
+            if (owner[i] != Free || !t.IsCapitalised || t.Has(TokenFlags.Skip) || t.Has(TokenFlags.Heading) || !lex.CiteCueBefore(tokens, i))
+            {
+                continue;
+            }
+            var last = i;
+            while (last + 1 < tokens.Length && tokens[last].Has(TokenFlags.JoinedToNext) && owner[last + 1] == Free && tokens[last + 1].IsCapitalised && !tokens[last].Has(TokenFlags.Possessive) && last - i < 4)
+            {
+                last++;
+            }
+            var acronym = last == i && t.Has(TokenFlags.AllCaps) && t.Text.Length <= 6;
+            var mediaName = lex.MediaHeadwords.Contains(tokens[last].Text) && last > i;
+            var innerCaps = last == i && t.Text.Skip(1).Any(char.IsUpper) && !t.Has(TokenFlags.AllCaps);
+            if (!acronym && !mediaName && !innerCaps)
+            {
+                continue;
+            }
+            var name = Surface(i, last);
+            var entity = localByName.GetValueOrDefault(name) ?? KnownOrLocal(name, ActorType.Organisation, "media");
+            RegisterLocal(name, entity);
+            AddMention(entity, i, last, false);
+            i = last;
+        }
+    }
+
+    /// <summary>Later mentions of what this article defined: acronyms and named bodies.</summary>
+    private void MatchLocal()
+    {
+        if (localByName.Count == 0)
+        {
+            return;
+        }
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (owner[i] != Free || tokens[i].Has(TokenFlags.Skip))
+            {
+                continue;
+            }
+            var (end, value) = local.Match(tokens, i);
+            if (end < 0 || value?.Entity is null || Enumerable.Range(i, end - i + 1).Any(k => owner[k] != Free))
+            {
+                continue;
+            }
+            AddMention(value.Entity, i, end, false);
+            i = end;
+        }
+    }
+
+    // ---- pass 6: people ----
+
+    private void FindPeople()
+    {
+        foreach (var m in mentions.Where(m => m.Entity.Type == ActorType.Person).ToList())
+        {
+            if (AppositionRole(m.Last) is { } role)
+            {
+                roles.TryAdd(m.Entity, role);
+            }
+        }
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var t = tokens[i];
+            if (t.Has(TokenFlags.Skip) || t.Has(TokenFlags.Heading))
+            {
+                continue;
+            }
+            // "Security analyst Baqir Sajjad Syed", "Information Minister, Attaullah Tarar,"
+            if (lex.RoleNouns.Contains(t.Lower) && i + 1 < tokens.Length && !t.Has(TokenFlags.Possessive)
+                && (t.Has(TokenFlags.JoinedToNext) || (t.Has(TokenFlags.CommaAfter) && t.IsCapitalised)))
+            {
+                var role = RolePhrase(i);
+                if (owner[i + 1] >= 0 && mentions[owner[i + 1]].Entity.Type == ActorType.Person)
+                {
+                    roles.TryAdd(mentions[owner[i + 1]].Entity, role);
+                    continue;
+                }
+                var end = NameRun(i + 1, allowHonorific: true);
+                if (end >= i + 1)
+                {
+                    AddCandidate(i + 1, end, role);
+                }
+                continue;
+            }
+            // "Mullah Yaqoob", "Dr Ayesha Siddiqa"
+            if (lex.Honorifics.Contains(t.Text) && owner[i] == Free && t.Has(TokenFlags.JoinedToNext))
+            {
+                var end = NameRun(i + 1, allowHonorific: false);
+                if (end >= i + 1)
+                {
+                    AddCandidate(i, end, AppositionRole(end));
+                    i = end;
+                }
+                continue;
+            }
+            if (!IsNameWord(i) || (i > 0 && tokens[i - 1].Has(TokenFlags.JoinedToNext) && IsNameWord(i - 1)))
+            {
+                continue;
+            }
+            var last = NameRun(i, allowHonorific: false);
+            if (last < i)
+            {
+                continue;
+            }
+            var length = last - i + 1;
+            // "Baqir Sajjad Syed, a national security journalist"
+            var appositive = length >= 2 ? AppositionRole(last) : null;
+            if (appositive is not null)
+            {
+                AddCandidate(i, last, appositive);
+            }
+            // "Haji Najib said", "said Sami Yousafzai"
+            else if (length >= 2 && ((tokens[last].Has(TokenFlags.JoinedToNext) && SpeechVerbAt(last + 1)) || (i > 0 && tokens[i - 1].Has(TokenFlags.JoinedToNext) && SpeechVerbAt(i - 1))))
+            {
+                AddCandidate(i, last, null);
+            }
+            else if (length >= 2 && i > 0 && tokens[i - 1].Lower == "told" && !lex.MediaHeadwords.Contains(tokens[last].Text))
+            {
+                AddCandidate(i, last, null);
+            }
+            // "led by Gul Agha Sherzai", "met Ishaq Dar", "Ahmad Wali, who heads …"
+            else if (length >= 2 && (MeetingCueBefore(i) || (tokens[last].Has(TokenFlags.CommaAfter) && last + 1 < tokens.Length && tokens[last + 1].Lower == "who")))
+            {
+                AddCandidate(i, last, null);
+            }
+            i = last;
+        }
+        ClusterPeople();
+    }
+
+    private bool MeetingCueBefore(int i)
+    {
+        if (i < 1 || !tokens[i - 1].Has(TokenFlags.JoinedToNext))
+        {
+            return false;
+        }
+        var previous = tokens[i - 1].Lower;
+        if (previous is "met" or "phoned" or "interviewed")
+        {
+            return true;
+        }
+        return i >= 2 && tokens[i - 2].Has(TokenFlags.JoinedToNext) && (tokens[i - 2].Lower, previous) is
+            ("led", "by") or ("headed", "by") or ("chaired", "by") or ("met", "with") or ("meeting", "with") or ("spoke", "with") or ("talks", "with");
+    }
+
+    private bool SpeechVerbAt(int k) => k >= 0 && k < tokens.Length && !tokens[k].IsCapitalised && lex.SpeechVerbs.Contains(tokens[k].Text);
+
+    private bool IsNameWord(int k)
+    {
+        var t = tokens[k];
+        if (owner[k] != Free || !t.IsCapitalised || t.Has(TokenFlags.AllCaps) || t.Has(TokenFlags.Skip) || t.Has(TokenFlags.Heading))
+        {
+            return false;
+        }
+        if (lex.Stopwords.Contains(t.Text) || lex.Honorifics.Contains(t.Text) || lex.RoleNouns.Contains(t.Lower) || lex.RoleModifiers.Contains(t.Lower)
+            || lex.OrgHeadwords.Contains(t.Text) || lex.NonOrgHeadwords.Contains(t.Text))
+        {
+            return false;
+        }
+        foreach (var ch in t.Text)
+        {
+            if (char.IsDigit(ch))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The last token of a personal name starting at <paramref name="start"/> (at most five words), or -1.</summary>
+    private int NameRun(int start, bool allowHonorific)
+    {
+        var k = start;
+        if (allowHonorific && k < tokens.Length && lex.Honorifics.Contains(tokens[k].Text) && owner[k] == Free && tokens[k].Has(TokenFlags.JoinedToNext))
+        {
+            k++;
+        }
+        if (k >= tokens.Length || !IsNameWord(k))
+        {
+            return -1;
+        }
+        var last = k;
+        while (last + 1 < tokens.Length && last - start < 4 && tokens[last].Has(TokenFlags.JoinedToNext) && !tokens[last].Has(TokenFlags.Possessive))
+        {
+            var next = last + 1;
+            if (IsNameWord(next))
+            {
+                last = next;
+            }
+            else if (lex.NameParticles.Contains(tokens[next].Text) && owner[next] == Free && next + 1 < tokens.Length && tokens[next].Has(TokenFlags.JoinedToNext) && IsNameWord(next + 1))
+            {
+                last = next + 1;
+            }
+            else
+            {
+                break;
+            }
+        }
+        return last;
+    }
+
+    /// <summary>"Information Minister" from the role noun at <paramref name="head"/> and the modifiers before it.</summary>
+    private string RolePhrase(int head)
+    {
+        var first = head;
+        while (first > 0 && head - first < 3 && tokens[first - 1].Has(TokenFlags.JoinedToNext) && !tokens[first - 1].Has(TokenFlags.Possessive)
+            && !tokens[first - 1].Has(TokenFlags.Heading) && IsRoleWord(first - 1))
+        {
+            first--;
+        }
+        return Surface(first, head);
+    }
+
+    /// <summary>"Secretary General", "Competition Commissioner": role words, or a capitalised word that is nothing else.</summary>
+    private bool IsRoleWord(int k)
+    {
+        var t = tokens[k];
+        if (lex.RoleModifiers.Contains(t.Lower) || lex.RoleNouns.Contains(t.Lower))
+        {
+            return true;
+        }
+        return t.IsCapitalised && owner[k] == Free && !t.Has(TokenFlags.AllCaps) && !lex.Stopwords.Contains(t.Text) && !lex.Honorifics.Contains(t.Text);
+    }
+
+    /// <summary>The role in ", a national security journalist" or ", Afghanistan's defence minister" after a name, or null.</summary>
+    private string? AppositionRole(int nameLast)
+    {
+        if (!tokens[nameLast].Has(TokenFlags.CommaAfter) || body.AsSpan(tokens[nameLast].End, tokens[nameLast + 1 < tokens.Length ? nameLast + 1 : nameLast].Start - tokens[nameLast].End).Trim().ToString() != ",")
+        {
+            return null;
+        }
+        var k = nameLast + 1;
+        if (k < tokens.Length && tokens[k].Lower is "a" or "an" or "the" or "one" or "his" or "her" or "its" or "their")
+        {
+            k++;
+        }
+        if (k < tokens.Length && owner[k] >= 0 && mentions[owner[k]].Entity.Type != ActorType.Person && tokens[k].Has(TokenFlags.JoinedToNext))
+        {
+            var m = mentions[owner[k]];
+            k = m.Last + 1;
+        }
+        else if (k < tokens.Length && tokens[k].Has(TokenFlags.Possessive) && !tokens[k].IsCapitalised)
+        {
+            // "the agency's executive director"
+            k++;
+        }
+        var first = k;
+        var head = -1;
+        // The role ends at its last role noun: "deputy administrative affairs minister", "deputy minister for ...".
+        for (; k < tokens.Length && k - first < 5; k++)
+        {
+            var t = tokens[k];
+            if (t.Sentence != tokens[nameLast].Sentence || t.Lower is "who" or "which" or "that" or "said" or "says" or "and" or "of" or "in" or "at" or "for" or "to" or "on" or "with")
+            {
+                break;
+            }
+            if (lex.RoleNouns.Contains(t.Lower) && !t.Has(TokenFlags.Possessive))
+            {
+                head = k;
+            }
+            if (!t.Has(TokenFlags.JoinedToNext) || t.Has(TokenFlags.Possessive))
+            {
+                break;
+            }
+        }
+        return head >= 0 ? Surface(first, head) : null;
+    }
+
+    private void AddCandidate(int first, int last, string? role)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            if (owner[k] != Free)
+            {
+                return;
+            }
+        }
+        var words = new List<Token>();
+        for (var k = first; k <= last; k++)
+        {
+            if (!lex.NameParticles.Contains(tokens[k].Text) || k == first)
+            {
+                words.Add(tokens[k]);
+            }
+        }
+        var keepHonorific = false;
+        if (lex.Honorifics.Contains(words[0].Text))
+        {
+            // "Dr Ayesha Siddiqa" drops the title; "Mullah Yaqoob" keeps it, as a single name would be ambiguous.
+            if (words.Count > 2 || lex.StrippedHonorifics.Contains(words[0].Text))
+            {
+                first += 1;
+                words.RemoveAt(0);
+            }
+            else
+            {
+                keepHonorific = true;
+            }
+        }
+        candidates.Add(new PersonCandidate(first, last, [.. words.Select(w => w.Key)], Surface(first, last), role, keepHonorific));
+        for (var k = first; k <= last; k++)
+        {
+            owner[k] = Place - 1;
+        }
+    }
+
+    private void ClusterPeople()
+    {
+        var clusters = new List<PersonCluster>();
+        // Known people already matched are clusters too, so "Asif" alone links to "Khawaja Asif".
+        foreach (var m in mentions.Where(m => m.Entity.Type == ActorType.Person))
+        {
+            var cluster = clusters.FirstOrDefault(c => c.Entity == m.Entity);
+            if (cluster is null)
+            {
+                cluster = new PersonCluster(m.Entity);
+                cluster.Forms.Add(KeysOf(m.Entity.Name));
+                clusters.Add(cluster);
+            }
+            var keys = TokenKeys(m.First, m.Last);
+            if (!cluster.Forms.Any(f => f.SequenceEqual(keys)))
+            {
+                cluster.Forms.Add(keys);
+            }
+        }
+        foreach (var c in candidates.OrderByDescending(c => c.Keys.Length > 1).ThenBy(c => c.First))
+        {
+            var cluster = FindCluster(clusters, c.Keys, c.KeepsHonorific);
+            if (cluster is null)
+            {
+                cluster = new PersonCluster(new Entity(c.Surface, ActorType.Person));
+                clusters.Add(cluster);
+            }
+            if (!cluster.Forms.Any(f => f.SequenceEqual(c.Keys)))
+            {
+                cluster.Forms.Add(c.Keys);
+            }
+            if (c.Keys.Length > 1 || cluster.Surfaces.Count == 0)
+            {
+                cluster.Surfaces[c.Surface] = cluster.Surfaces.GetValueOrDefault(c.Surface) + 1;
+            }
+            for (var k = c.First; k <= c.Last; k++)
+            {
+                owner[k] = Free;
+            }
+            AddMention(cluster.Entity, c.First, c.Last, false);
+            if (c.Role is not null)
+            {
+                roles.TryAdd(cluster.Entity, c.Role);
+            }
+        }
+        // Free-standing surnames: "Asif wrote", "Yousafzai's warning".
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (!IsSurnameCandidate(i))
+            {
+                continue;
+            }
+            var cluster = FindCluster(clusters, [tokens[i].Key], false);
+            if (cluster is not null)
+            {
+                AddMention(cluster.Entity, i, i, false);
+            }
+        }
+        foreach (var cluster in clusters.Where(c => !c.Entity.Known && c.Surfaces.Count > 0))
+        {
+            // The most frequent full name, the longest on a tie: stable across articles that repeat the full name once.
+            cluster.Entity.Name = cluster.Surfaces
+                .OrderByDescending(s => s.Key.Contains(' '))
+                .ThenByDescending(s => s.Value)
+                .ThenByDescending(s => s.Key.Length)
+                .First().Key;
+        }
+    }
+
+    private bool IsSurnameCandidate(int i)
+    {
+        var t = tokens[i];
+        if (owner[i] != Free || !t.IsCapitalised || t.Has(TokenFlags.AllCaps) || t.Has(TokenFlags.Skip) || lex.Stopwords.Contains(t.Text))
+        {
+            return false;
+        }
+        // Part of a longer unknown name ("Asif Ali Zardari") is someone else.
+        if (i > 0 && tokens[i - 1].Has(TokenFlags.JoinedToNext) && tokens[i - 1].IsCapitalised && owner[i - 1] == Free && !lex.Stopwords.Contains(tokens[i - 1].Text) && !lex.RoleNouns.Contains(tokens[i - 1].Lower) && !lex.RoleModifiers.Contains(tokens[i - 1].Lower))
+        {
+            return false;
+        }
+        return !(t.Has(TokenFlags.JoinedToNext) && i + 1 < tokens.Length && IsNameWord(i + 1));
+    }
+
+    private PersonCluster? FindCluster(List<PersonCluster> clusters, string[] keys, bool honorificName)
+    {
+        if (keys.Length == 0)
+        {
+            return null;
+        }
+        PersonCluster? fuzzy = null;
+        foreach (var cluster in clusters)
+        {
+            foreach (var form in cluster.Forms)
+            {
+                if (form.Length == 0)
+                {
+                    continue;
+                }
+                if (keys.Length == 1 && !honorificName)
+                {
+                    if (form.Length > 1 && (form[^1] == keys[0] || (form.Length == 2 && IsHonorificKey(form[0]) && form[1] == keys[0])))
+                    {
+                        return cluster;
+                    }
+                    if (form.Length > 1 && keys[0].Length >= 6 && NameKey.WithinOneEdit(form[^1], keys[0]))
+                    {
+                        fuzzy ??= cluster;
+                    }
+                    // "Lin said" after "Lin Jian": family name first.
+                    if (form.Length == 2 && form[0] == keys[0] && !IsHonorificKey(form[0]))
+                    {
+                        fuzzy ??= cluster;
+                    }
+                    continue;
+                }
+                if (form.SequenceEqual(keys))
+                {
+                    return cluster;
+                }
+                if (form.Length >= 2 && keys.Length >= 2 && form[0] == keys[0] && form[^1] == keys[^1])
+                {
+                    return cluster;
+                }
+                if (form.Length >= 2 && keys.Length >= 2 && form[^1] == keys[^1] && (IsSubsequence(form, keys) || IsSubsequence(keys, form)))
+                {
+                    return cluster;
+                }
+            }
+        }
+        return fuzzy;
+    }
+
+    private bool IsHonorificKey(string key) => lex.HonorificKeys.Contains(key);
+
+    private static bool IsSubsequence(string small, string large)
+    {
+        var j = 0;
+        foreach (var c in large)
+        {
+            if (j < small.Length && small[j] == c)
+            {
+                j++;
+            }
+        }
+        return j == small.Length;
+    }
+
+    private static bool IsSubsequence(string[] small, string[] large)
+    {
+        var j = 0;
+        foreach (var k in large)
+        {
+            if (j < small.Length && small[j] == k)
+            {
+                j++;
+            }
+        }
+        return j == small.Length;
+    }
+
+    private static string[] KeysOf(string name) => [.. PhraseTrie.Words(name).Select(NameKey.Of)];
+
+    private string[] TokenKeys(int first, int last)
+    {
+        var keys = new List<string>(last - first + 1);
+        for (var k = first; k <= last; k++)
+        {
+            if (!tokens[k].Has(TokenFlags.Connector))
+            {
+                keys.Add(tokens[k].Key);
+            }
+        }
+        return [.. keys];
+    }
+
+    // ---- assembling the result ----
+
+    private IReadOnlyList<ActorMention> Build()
+    {
+        var result = new List<ActorMention>();
+        var countedMentions = new HashSet<Mention>(mentions.Where((_, index) => !uncounted.Contains(index)), ReferenceEqualityComparer.Instance);
+        foreach (var group in mentions.Where((_, index) => !absorbed.Contains(index)).GroupBy(m => m.Entity))
+        {
+            var entity = group.Key;
+            if (entity.Type == ActorType.Country && !group.Any(m => !m.Demonym || QualifiesState(m)))
+            {
+                continue;
+            }
+            var counted = group.Count(countedMentions.Contains);
+            var aliases = new List<string>();
+            foreach (var m in group.OrderBy(m => m.First))
+            {
+                var surface = Surface(m.First, m.Last);
+                if (!aliases.Contains(surface, StringComparer.Ordinal))
+                {
+                    aliases.Add(surface);
+                }
+            }
+            result.Add(new ActorMention(entity.Name, entity.Type, aliases, counted, group.Min(m => m.Start(tokens)), roles.GetValueOrDefault(entity)));
+        }
+        return [.. result.OrderByDescending(a => a.Mentions).ThenBy(a => a.FirstPosition)];
+    }
+
+    /// <summary>"Pakistani officials", "Turkish President": a demonym naming the state itself, not just people or places of it.</summary>
+    private bool QualifiesState(Mention m)
+    {
+        var next = m.Last + 1;
+        return next < tokens.Length && tokens[m.Last].Has(TokenFlags.JoinedToNext) && lex.StateNouns.Contains(tokens[next].Lower);
+    }
+
+    private void AddMention(Entity entity, int first, int last, bool demonym)
+    {
+        mentions.Add(new Mention(entity, first, last, demonym));
+        Claim(first, last, mentions.Count - 1);
+    }
+
+    private void Claim(int first, int last, int value)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            owner[k] = value;
+        }
+    }
+
+    private Entity KnownOrLocal(string name, ActorType type, string? kind)
+    {
+        if (lex.KnownByName.TryGetValue(name, out var known) && known.Type == type)
+        {
+            return known;
+        }
+        if (!localByName.TryGetValue(name, out var entity))
+        {
+            entity = new Entity(name, type, kind);
+            localByName[name] = entity;
+        }
+        return entity;
+    }
+
+    private void RegisterLocal(string phrase, Entity entity)
+    {
+        localByName.TryAdd(phrase, entity);
+        local.Add(phrase, new EntityRef(entity, false, false));
+    }
+
+    private string Surface(int first, int last) => body[tokens[first].Start..tokens[last].End];
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NewsSearch.Articles;
+
+namespace NewsSearch.Enrichment.Actors;
+
+/// <summary>The known entities and word lists in Data/entities.json (an embedded resource).</summary>
+internal sealed record EntityData
+{
+    public List<CountryEntry> Countries { get; init; } = [];
+    public List<OrganisationEntry> Organisations { get; init; } = [];
+    public List<PersonEntry> People { get; init; } = [];
+    public List<string> NonEntities { get; init; } = [];
+    public List<string> Places { get; init; } = [];
+    public List<string> CueOnlyNames { get; init; } = [];
+    public List<string> Platforms { get; init; } = [];
+    public List<string> Honorifics { get; init; } = [];
+    public List<string> StrippedHonorifics { get; init; } = [];
+    public List<string> Titles { get; init; } = [];
+    public List<string> RoleNouns { get; init; } = [];
+    public List<string> RoleModifiers { get; init; } = [];
+    public List<string> SpeechVerbs { get; init; } = [];
+    public List<string> OrgHeadwords { get; init; } = [];
+    public List<string> NonOrgHeadwords { get; init; } = [];
+    public List<string> OrgModifiers { get; init; } = [];
+    public List<string> MediaHeadwords { get; init; } = [];
+    public List<string> CiteCues { get; init; } = [];
+    public List<string> StateNouns { get; init; } = [];
+    public List<string> Stopwords { get; init; } = [];
+    public List<string> NameParticles { get; init; } = [];
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    };
+
+    private static readonly Lazy<EntityData> Embedded = new(() => Load("entities.json"));
+
+    public static EntityData Default => Embedded.Value;
+
+    private static EntityData Load(string fileName)
+    {
+        var assembly = typeof(EntityData).Assembly;
+        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + fileName, StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        return JsonSerializer.Deserialize<EntityData>(stream, Options)
+            ?? throw new InvalidOperationException($"{fileName} is empty.");
+    }
+}
+
+internal sealed record CountryEntry(string Name, List<string>? Aliases, List<string>? Demonyms);
+
+internal sealed record OrganisationEntry(string Name, string? Kind, List<string>? Aliases);
+
+internal sealed record PersonEntry(string Name, List<string>? Aliases);
+
+/// <summary>One entity the article may mention: known from the data, or found by a rule in this article.</summary>
+internal sealed class Entity(string name, ActorType type, string? kind = null)
+{
+    public string Name { get; set; } = name;
+    public ActorType Type { get; } = type;
+    public string? Kind { get; } = kind;
+    public bool Known { get; init; }
+
+    public bool IsMedia => Kind == "media";
+}
+
+/// <summary>What a gazetteer phrase stands for: an entity, a demonym of a country, or nothing (a place).</summary>
+internal sealed record EntityRef(Entity? Entity, bool Demonym, bool CueOnly);

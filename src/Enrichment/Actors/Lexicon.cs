@@ -1,0 +1,114 @@
+using NewsSearch.Articles;
+
+namespace NewsSearch.Enrichment.Actors;
+
+/// <summary>The entity data prepared for lookup: one phrase trie and the word sets the rules test against.</summary>
+internal sealed class Lexicon
+{
+    public PhraseTrie Gazetteer { get; } = new();
+    public Dictionary<string, Entity> KnownByName { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public HashSet<string> Honorifics { get; }
+    public HashSet<string> HonorificKeys { get; }
+    public HashSet<string> StrippedHonorifics { get; }
+    public HashSet<string> RoleNouns { get; }
+    public HashSet<string> RoleModifiers { get; }
+    public HashSet<string> SpeechVerbs { get; }
+    public HashSet<string> OrgHeadwords { get; }
+    public HashSet<string> NonOrgHeadwords { get; }
+    public HashSet<string> OrgModifiers { get; }
+    public HashSet<string> MediaHeadwords { get; }
+    public HashSet<string> StateNouns { get; }
+    public HashSet<string> Stopwords { get; }
+    public HashSet<string> NameParticles { get; }
+    public HashSet<string> Platforms { get; }
+    public List<string[]> CiteCues { get; }
+
+    public Lexicon(EntityData data)
+    {
+        var cueOnly = new HashSet<string>(data.CueOnlyNames, StringComparer.OrdinalIgnoreCase);
+        foreach (var c in data.Countries)
+        {
+            var entity = Register(new Entity(c.Name, ActorType.Country, "country") { Known = true });
+            Gazetteer.Add(c.Name, new EntityRef(entity, false, false));
+            foreach (var alias in c.Aliases ?? [])
+            {
+                Gazetteer.Add(alias, new EntityRef(entity, false, false));
+            }
+            foreach (var demonym in c.Demonyms ?? [])
+            {
+                Gazetteer.Add(demonym, new EntityRef(entity, true, false));
+            }
+        }
+        foreach (var o in data.Organisations)
+        {
+            var entity = Register(new Entity(o.Name, ActorType.Organisation, o.Kind) { Known = true });
+            Gazetteer.Add(o.Name, new EntityRef(entity, false, cueOnly.Contains(o.Name)));
+            foreach (var alias in o.Aliases ?? [])
+            {
+                Gazetteer.Add(alias, new EntityRef(entity, false, cueOnly.Contains(alias)));
+            }
+        }
+        foreach (var p in data.People)
+        {
+            var entity = Register(new Entity(p.Name, ActorType.Person) { Known = true });
+            Gazetteer.Add(p.Name, new EntityRef(entity, false, false));
+            foreach (var alias in p.Aliases ?? [])
+            {
+                Gazetteer.Add(alias, new EntityRef(entity, false, false));
+            }
+        }
+        foreach (var place in data.Places.Concat(data.NonEntities))
+        {
+            Gazetteer.Add(place, new EntityRef(null, false, false));
+        }
+
+        Honorifics = new HashSet<string>(data.Honorifics, StringComparer.Ordinal);
+        StrippedHonorifics = new HashSet<string>(data.StrippedHonorifics, StringComparer.Ordinal);
+        HonorificKeys = new HashSet<string>(data.Honorifics.Select(NameKey.Of), StringComparer.Ordinal);
+        RoleNouns = Lower(data.RoleNouns);
+        RoleModifiers = Lower(data.RoleModifiers);
+        SpeechVerbs = Lower(data.SpeechVerbs.Where(v => !v.Contains(' ')));
+        OrgHeadwords = new HashSet<string>(data.OrgHeadwords, StringComparer.Ordinal);
+        NonOrgHeadwords = new HashSet<string>(data.NonOrgHeadwords, StringComparer.Ordinal);
+        OrgModifiers = new HashSet<string>(data.OrgModifiers, StringComparer.Ordinal);
+        MediaHeadwords = new HashSet<string>(data.MediaHeadwords, StringComparer.Ordinal);
+        StateNouns = Lower(data.StateNouns);
+        Stopwords = new HashSet<string>(data.Stopwords, StringComparer.Ordinal);
+        NameParticles = new HashSet<string>(data.NameParticles, StringComparer.Ordinal);
+        Platforms = new HashSet<string>(data.Platforms, StringComparer.OrdinalIgnoreCase);
+        CiteCues = [.. data.CiteCues.Select(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
+    }
+
+    private Entity Register(Entity entity)
+    {
+        KnownByName.TryAdd(entity.Name, entity);
+        return entity;
+    }
+
+    private static HashSet<string> Lower(IEnumerable<string> words) =>
+        new(words.Select(w => w.ToLowerInvariant()), StringComparer.Ordinal);
+
+    /// <summary>True when a cite cue ("according to", "told") ends just before token <paramref name="index"/>.</summary>
+    public bool CiteCueBefore(Token[] tokens, int index)
+    {
+        foreach (var cue in CiteCues)
+        {
+            var start = index - cue.Length;
+            if (start < 0)
+            {
+                continue;
+            }
+            var fits = true;
+            for (var k = 0; k < cue.Length && fits; k++)
+            {
+                var t = tokens[start + k];
+                fits = string.Equals(t.Text, cue[k], StringComparison.OrdinalIgnoreCase) && t.Has(TokenFlags.JoinedToNext);
+            }
+            if (fits)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,124 @@
+namespace NewsSearch.Enrichment.Actors;
+
+/// <summary>
+/// Longest-match lookup of multi-word names over tokens, by <see cref="NameKey"/>. Each edge remembers
+/// which casings its names allow, so "US" matches only in capitals and "al-Qaeda" matches "Al-Qaeda".
+/// </summary>
+internal sealed class PhraseTrie
+{
+    private sealed class Node
+    {
+        public Dictionary<string, Node>? Next;
+        public EntityRef? Value;
+        public bool AllowLower;
+        public bool AllowMixed;
+        public bool PossessiveInside;
+    }
+
+    private readonly Node root = new();
+
+    public void Add(string phrase, EntityRef value)
+    {
+        var tokens = Tokenizer.Tokenize(phrase);
+        var words = new List<string>(tokens.Length);
+        var possessive = new List<bool>(tokens.Length);
+        foreach (var t in tokens)
+        {
+            if (!t.Has(TokenFlags.Connector))
+            {
+                words.Add(t.Text);
+                possessive.Add(t.Has(TokenFlags.Possessive));
+            }
+        }
+        if (words.Count == 0)
+        {
+            return;
+        }
+        var node = root;
+        for (var w = 0; w < words.Count; w++)
+        {
+            var word = words[w];
+            node.Next ??= new Dictionary<string, Node>(StringComparer.Ordinal);
+            if (!node.Next.TryGetValue(NameKey.Of(word), out var child))
+            {
+                child = new Node();
+                node.Next[NameKey.Of(word)] = child;
+            }
+            if (char.IsLower(word[0]) || char.IsDigit(word[0]))
+            {
+                child.AllowLower = true;
+            }
+            if (!(word.Length > 1 && Tokenizer.IsAllCaps(word)))
+            {
+                child.AllowMixed = true;
+            }
+            if (possessive[w] && w < words.Count - 1)
+            {
+                child.PossessiveInside = true;
+            }
+            node = child;
+        }
+        node.Value ??= value;
+    }
+
+    /// <summary>The longest phrase starting at <paramref name="start"/>: its last token index and value.</summary>
+    public (int End, EntityRef? Value) Match(Token[] tokens, int start)
+    {
+        var node = root;
+        var best = (-1, (EntityRef?)null);
+        var k = start;
+        while (k < tokens.Length)
+        {
+            var t = tokens[k];
+            if (k > start && !tokens[k - 1].Has(TokenFlags.JoinedToNext))
+            {
+                break;
+            }
+            if (k > start && t.Has(TokenFlags.Connector))
+            {
+                k++;
+                continue;
+            }
+            if (node.Next is null || !node.Next.TryGetValue(t.Key, out var child) || !CaseFits(t, child))
+            {
+                break;
+            }
+            node = child;
+            if (node.Value is not null)
+            {
+                best = (k, node.Value);
+            }
+            // "Pakistan's army" is not "Pakistan Army", but "Pakistan People's Party" is one name.
+            if (t.Has(TokenFlags.Possessive) && !node.PossessiveInside)
+            {
+                break;
+            }
+            k++;
+        }
+        return best;
+    }
+
+    private static bool CaseFits(Token t, Node edge)
+    {
+        if (!t.IsCapitalised && !char.IsDigit(t.Text[0]))
+        {
+            return edge.AllowLower;
+        }
+        return t.Has(TokenFlags.AllCaps) || edge.AllowMixed || edge.AllowLower;
+    }
+
+    /// <summary>Splits a phrase the way the tokenizer splits text, dropping hyphen connectors and '&amp;'.</summary>
+    public static List<string> Words(string phrase)
+    {
+        var tokens = Tokenizer.Tokenize(phrase);
+        var words = new List<string>(tokens.Length);
+        foreach (var t in tokens)
+        {
+            if (!t.Has(TokenFlags.Connector))
+            {
+                words.Add(t.Text);
+            }
+        }
+        return words;
+    }
+}

@@ -1,0 +1,473 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace NewsSearch.Enrichment.Actors;
+
+[Flags]
+internal enum TokenFlags
+{
+    None = 0,
+    Capitalised = 1,
+    AllCaps = 2,
+    SentenceInitial = 4,
+    Possessive = 8,
+    Heading = 16,
+    /// <summary>Only spaces, a hyphen, '&amp;' or '/' separate this token from the next one on the same line.</summary>
+    JoinedToNext = 32,
+    HyphenToNext = 64,
+    /// <summary>Dateline, image credit or address: text about the page, not the story.</summary>
+    Skip = 128,
+    /// <summary>An ezafe or particle between hyphens ("-e-" in Tehreek-e-Taliban) that spellings vary on.</summary>
+    Connector = 256,
+    InParentheses = 512,
+    CommaAfter = 1024,
+}
+
+internal readonly record struct Token(int Start, int End, string Text, string Lower, string Key, TokenFlags Flags, int Sentence, int Paragraph)
+{
+    public bool Has(TokenFlags flag) => (Flags & flag) != 0;
+    public bool IsCapitalised => Has(TokenFlags.Capitalised);
+}
+
+/// <summary>
+/// Splits a body into word tokens with the facts the rules need: capitals, sentence and paragraph,
+/// headings (short lines without closing punctuation) and spans about the page rather than the story.
+/// One linear pass; no regular expressions.
+/// </summary>
+internal static class Tokenizer
+{
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
+    {
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Lt", "Col", "Capt", "Maj", "Brig", "Sen", "Rep", "Gov", "Rev", "No",
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp",
+    };
+
+    private static readonly string[] CreditLabels = ["Image:", "Photo:", "Photograph:", "Credit:", "Picture:", "Source:", "File photo:", "Read more:", "Also read:"];
+
+    private static readonly ConditionalWeakTable<string, Token[]> Recent = [];
+
+    /// <summary>The tokens of a body, shared between the actor and quote extractors that read the same string.</summary>
+    public static Token[] TokenizeShared(string text) => Recent.GetValue(text, Tokenize);
+
+    public static Token[] Tokenize(string text)
+    {
+        var tokens = new List<Token>(text.Length / 5);
+        var paragraph = 0;
+        var sentence = 0;
+        var sentenceStart = true;
+        var skipUntil = -1;
+        var paragraphStartToken = 0;
+        var paragraphStartChar = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                CloseParagraph(text, tokens, paragraphStartToken, paragraphStartChar, i);
+                paragraph++;
+                sentence++;
+                sentenceStart = true;
+                paragraphStartToken = tokens.Count;
+                paragraphStartChar = i + 1;
+                i++;
+                continue;
+            }
+            if (!char.IsLetterOrDigit(c))
+            {
+                if (c == '(' && i - paragraphStartChar < 40)
+                {
+                    // "(The Post News) –" or "KYIV, Nov 20 (Reuters) -": the publisher's dateline.
+                    skipUntil = Math.Max(skipUntil, DatelineEnd(text, i));
+                }
+                i++;
+                continue;
+            }
+            if (CreditLabelAt(text, i) > 0)
+            {
+                skipUntil = Math.Max(skipUntil, SentenceEnd(text, i));
+            }
+            if (StartsWithAt(text, i, "http") || StartsWithAt(text, i, "www."))
+            {
+                var end = i;
+                while (end < text.Length && !char.IsWhiteSpace(text[end]))
+                {
+                    end++;
+                }
+                skipUntil = Math.Max(skipUntil, end);
+            }
+
+            var start = i;
+            var possessive = false;
+            while (i < text.Length)
+            {
+                var ch = text[i];
+                if (char.IsLetterOrDigit(ch) || ch == '\u0301' || char.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
+                {
+                    i++;
+                    continue;
+                }
+                if ((ch == '\'' || ch == '’') && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+                {
+                    if ((text[i + 1] == 's' || text[i + 1] == 'S') && (i + 2 >= text.Length || !char.IsLetter(text[i + 2])))
+                    {
+                        possessive = true;
+                        break;
+                    }
+                    i++;
+                    continue;
+                }
+                // "U.S." and "U.N." stay one token.
+                if (ch == '.' && i - start == 1 && char.IsUpper(text[start]) && i + 2 < text.Length && char.IsUpper(text[i + 1]) && text[i + 2] == '.')
+                {
+                    i += 3;
+                    break;
+                }
+                break;
+            }
+            var end0 = i;
+            var word = text[start..end0];
+            if (possessive)
+            {
+                i += 2;
+            }
+            else if (i < text.Length && (text[i] == '\'' || text[i] == '’') && end0 > start && (text[end0 - 1] == 's') && (i + 1 >= text.Length || !char.IsLetter(text[i + 1])) && !(start > 0 && (text[start - 1] == '\'' || text[start - 1] == '‘')))
+            {
+                possessive = true;
+                i++;
+            }
+
+            var flags = TokenFlags.None;
+            if (char.IsUpper(word[0]))
+            {
+                flags |= TokenFlags.Capitalised;
+                if (word.Length > 1 && IsAllCaps(word))
+                {
+                    flags |= TokenFlags.AllCaps;
+                }
+            }
+            if (possessive)
+            {
+                flags |= TokenFlags.Possessive;
+            }
+            if (sentenceStart)
+            {
+                flags |= TokenFlags.SentenceInitial;
+                sentenceStart = false;
+            }
+            if (start < skipUntil)
+            {
+                flags |= TokenFlags.Skip;
+            }
+            if (start > 0 && text[start - 1] == '(')
+            {
+                flags |= TokenFlags.InParentheses;
+            }
+            var lower = word.ToLowerInvariant();
+            tokens.Add(new Token(start, end0, word, lower, NameKey.Of(word, lower), flags, sentence, paragraph));
+
+            // Look at the gap to the next token: joins, sentence ends, clause starts.
+            var g = i;
+            var onlySpace = true;
+            var hyphen = false;
+            var ends = false;
+            var clause = false;
+            var comma = false;
+            while (g < text.Length && !char.IsLetterOrDigit(text[g]))
+            {
+                var gc = text[g];
+                if (gc == '\n')
+                {
+                    break;
+                }
+                if (gc is '-' or '‑' && g == i && g + 1 < text.Length && char.IsLetterOrDigit(text[g + 1]))
+                {
+                    hyphen = true;
+                }
+                else if (gc is ' ' or '\t' or '&' or '/' or '\u00a0')
+                {
+                }
+                else
+                {
+                    onlySpace = false;
+                    if (gc is '.' or '!' or '?')
+                    {
+                        if (gc != '.' || !IsAbbreviation(word, possessive))
+                        {
+                            ends = true;
+                        }
+                    }
+                    else if (gc is ':' or ';' or '“' or '"' or '‘' or '—' or '–' or '(')
+                    {
+                        clause = true;
+                    }
+                    else if (gc == ',')
+                    {
+                        comma = true;
+                    }
+                }
+                g++;
+            }
+            var last = tokens[^1];
+            var extra = TokenFlags.None;
+            // "S. Jaishankar", "Donald J. Trump": an initial joins the name that follows.
+            var initial = word.Length == 1 && char.IsUpper(word[0]) && g - i == 2 && text[i] == '.' && text[i + 1] == ' ' && g < text.Length && char.IsUpper(text[g]);
+            if ((onlySpace || initial) && g < text.Length && text[g] != '\n')
+            {
+                extra |= TokenFlags.JoinedToNext;
+            }
+            if (hyphen && onlySpace)
+            {
+                extra |= TokenFlags.HyphenToNext;
+            }
+            if (comma)
+            {
+                extra |= TokenFlags.CommaAfter;
+            }
+            if (extra != TokenFlags.None)
+            {
+                tokens[^1] = last with { Flags = last.Flags | extra };
+            }
+            if (ends)
+            {
+                sentence++;
+                sentenceStart = true;
+            }
+            else if (clause)
+            {
+                sentenceStart = true;
+            }
+        }
+        CloseParagraph(text, tokens, paragraphStartToken, paragraphStartChar, text.Length);
+        MarkConnectors(tokens);
+        return [.. tokens];
+    }
+
+    public static bool IsAllCaps(string word)
+    {
+        var letters = 0;
+        foreach (var ch in word)
+        {
+            if (char.IsLetter(ch))
+            {
+                if (!char.IsUpper(ch))
+                {
+                    return false;
+                }
+                letters++;
+            }
+        }
+        return letters > 0;
+    }
+
+    private static bool IsAbbreviation(string word, bool possessive) =>
+        !possessive && (Abbreviations.Contains(word) || (word.Length == 1 && char.IsUpper(word[0])) || word.Contains('.'));
+
+    private static void MarkConnectors(List<Token> tokens)
+    {
+        for (var k = 1; k < tokens.Count - 1; k++)
+        {
+            var t = tokens[k];
+            if (t.Text.Length <= 2 && char.IsLower(t.Text[0]) && t.Has(TokenFlags.HyphenToNext) && tokens[k - 1].Has(TokenFlags.HyphenToNext))
+            {
+                tokens[k] = t with { Flags = t.Flags | TokenFlags.Connector };
+            }
+        }
+    }
+
+    /// <summary>A short line without closing punctuation is a heading or page furniture, not prose.</summary>
+    private static void CloseParagraph(string text, List<Token> tokens, int firstToken, int startChar, int endChar)
+    {
+        var count = tokens.Count - firstToken;
+        if (count == 0)
+        {
+            return;
+        }
+        var e = endChar - 1;
+        while (e >= startChar && (char.IsWhiteSpace(text[e]) || text[e] is '”' or '"' or '’' or '\'' or ')' or ']' or '»'))
+        {
+            e--;
+        }
+        var terminal = e >= startChar && text[e] is '.' or '!' or '?' or ':' or ';' or '…';
+        if (terminal && count > 3)
+        {
+            return;
+        }
+        if (count > 20 && !terminal)
+        {
+            return;
+        }
+        for (var k = firstToken; k < tokens.Count; k++)
+        {
+            tokens[k] = tokens[k] with { Flags = tokens[k].Flags | TokenFlags.Heading };
+        }
+    }
+
+    /// <summary>"(The Post News) –" at a paragraph start names the publisher, not an actor.</summary>
+    private static int DatelineEnd(string text, int at)
+    {
+        if (text[at] != '(')
+        {
+            return -1;
+        }
+        var close = text.IndexOf(')', at);
+        if (close < 0 || close - at > 60)
+        {
+            return -1;
+        }
+        var k = close + 1;
+        while (k < text.Length && text[k] == ' ')
+        {
+            k++;
+        }
+        return k < text.Length && text[k] is '–' or '—' or '-' ? close : -1;
+    }
+
+    private static int CreditLabelAt(string text, int at)
+    {
+        if (text[at] is not ('I' or 'P' or 'C' or 'S' or 'F' or 'R' or 'A') || (at > 0 && char.IsLetterOrDigit(text[at - 1])))
+        {
+            return 0;
+        }
+        foreach (var label in CreditLabels)
+        {
+            if (StartsWithAt(text, at, label))
+            {
+                return label.Length;
+            }
+        }
+        return 0;
+    }
+
+    private static int SentenceEnd(string text, int from)
+    {
+        for (var k = from; k < text.Length; k++)
+        {
+            if (text[k] == '\n' || (text[k] == '.' && (k + 1 >= text.Length || char.IsWhiteSpace(text[k + 1]))))
+            {
+                return k;
+            }
+        }
+        return text.Length;
+    }
+
+    private static bool StartsWithAt(string text, int at, string value) =>
+        at + value.Length <= text.Length && string.CompareOrdinal(text, at, value, 0, value.Length) == 0;
+}
+
+/// <summary>
+/// A spelling-tolerant key for a name token: case and accents folded, and the transliteration variants
+/// that differ most often in news text merged (ee/i, oo/ou/u, ph/f, doubled letters).
+/// "Tehreek" and "Tehrik" share the key "tehrik"; "Türkiye" and "Turkiye" share "turkiye".
+/// </summary>
+internal static class NameKey
+{
+    public static string Of(string word) => Of(word, word.ToLowerInvariant());
+
+    /// <summary>The key of <paramref name="word"/>, given its lower-case form so the tokenizer lowers each word once.</summary>
+    public static string Of(string word, string lower)
+    {
+        var folded = IsAscii(lower) ? lower : Fold(word);
+        if (word.Length <= 6 && Tokenizer.IsAllCaps(word))
+        {
+            // Acronyms are spelt exactly: "UNN" is not "UN".
+            return folded.Contains('.') ? folded.Replace(".", "", StringComparison.Ordinal) : folded;
+        }
+        Span<char> buffer = folded.Length <= 64 ? stackalloc char[64] : new char[folded.Length];
+        var n = 0;
+        for (var k = 0; k < folded.Length; k++)
+        {
+            var c = folded[k];
+            if (c is '\'' or '’' or '.' or '-')
+            {
+                continue;
+            }
+            var next = k + 1 < folded.Length ? folded[k + 1] : '\0';
+            if (c == 'e' && next == 'e')
+            {
+                c = 'i';
+                k++;
+            }
+            else if (c == 'o' && next is 'o' or 'u')
+            {
+                c = 'u';
+                k++;
+            }
+            else if (c == 'p' && next == 'h')
+            {
+                c = 'f';
+                k++;
+            }
+            else if (c == 'y')
+            {
+                c = 'i';
+            }
+            if (n > 0 && buffer[n - 1] == c && char.IsLetter(c))
+            {
+                continue;
+            }
+            buffer[n++] = c;
+        }
+        var key = buffer[..n];
+        return key.SequenceEqual(folded) ? folded : new string(key);
+    }
+
+    private static bool IsAscii(string word) => System.Text.Ascii.IsValid(word);
+
+    public static string Fold(string word)
+    {
+        if (IsAscii(word))
+        {
+            return word.ToLowerInvariant();
+        }
+        var decomposed = word.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var ch in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+            sb.Append(ch switch { 'ı' => 'i', '’' => '\'', 'ß' => 's', _ => char.ToLowerInvariant(ch) });
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Edit distance at most one, for linking a surname spelt two ways in one article.</summary>
+    public static bool WithinOneEdit(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1)
+        {
+            return false;
+        }
+        int i = 0, j = 0, edits = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                i++;
+                j++;
+                continue;
+            }
+            if (++edits > 1)
+            {
+                return false;
+            }
+            if (a.Length > b.Length)
+            {
+                i++;
+            }
+            else if (b.Length > a.Length)
+            {
+                j++;
+            }
+            else
+            {
+                i++;
+                j++;
+            }
+        }
+        return edits + (a.Length - i) + (b.Length - j) <= 1;
+    }
+}

@@ -1,0 +1,102 @@
+using NewsSearch.Articles;
+using NewsSearch.Enrichment.Actors;
+using NewsSearch.Enrichment.Cleaning;
+using NewsSearch.Enrichment.Dates;
+using NewsSearch.Enrichment.Language;
+using NewsSearch.Enrichment.Publishers;
+using NewsSearch.Enrichment.Quotes;
+using NewsSearch.Enrichment.Titles;
+using NewsSearch.Enrichment.Topics;
+
+namespace NewsSearch.Enrichment;
+
+/// <summary>
+/// Turns a raw article into an enriched one: clean body and comments, title, publisher and cited
+/// outlets, publication date and dates mentioned, actors, quotes, topics and language. Metadata given
+/// at ingest (title, source, url, published) wins over anything inferred from the text.
+/// Thread-safe: one instance serves every request.
+/// </summary>
+public sealed class ArticleEnricher(
+    ActorExtractor actors,
+    QuoteExtractor quotes,
+    PublisherExtractor publishers,
+    TopicClassifier topics)
+{
+    public const string English = "en";
+
+    public static ArticleEnricher CreateDefault() =>
+        new(ActorExtractor.CreateDefault(), QuoteExtractor.CreateDefault(), PublisherExtractor.CreateDefault(), TopicClassifier.CreateDefault());
+
+    /// <summary>Why an article cannot be enriched at all (bad id, no text), or null when it can.</summary>
+    public static string? Validate(RawArticle? article)
+    {
+        if (article is null)
+        {
+            return "the item is null";
+        }
+
+        if (!ArticleId.IsWellFormed(article.Id))
+        {
+            return $"id must be {ArticleId.Length} lower-case hex characters";
+        }
+
+        if (string.IsNullOrWhiteSpace(article.Text))
+        {
+            return "text is empty";
+        }
+
+        return null;
+    }
+
+    /// <param name="article">The article as submitted.</param>
+    /// <param name="receivedOn">
+    /// When the article arrived: the year of last resort for dates the text gives without one
+    /// ("Oct. 19") when the text states no year about the present.
+    /// </param>
+    public EnrichedArticle Enrich(RawArticle article, DateOnly? receivedOn = null)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        if (Validate(article) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(article));
+        }
+
+        var metadata = article.Metadata ?? ArticleMetadata.None;
+        var cleaned = ArticleCleaner.Clean(article.Text);
+        var title = !string.IsNullOrWhiteSpace(metadata.Title) ? metadata.Title.Trim() : TitleMaker.Make(cleaned.Headline, cleaned.Body);
+        var language = LanguageDetector.Detect(cleaned.Body.Length > 0 ? cleaned.Body : article.Text);
+        var enriched = new EnrichedArticle
+        {
+            Id = article.Id,
+            Title = title,
+            Body = cleaned.Body,
+            Source = string.IsNullOrWhiteSpace(metadata.Source) ? EnrichedArticle.UnknownSource : metadata.Source.Trim(),
+            Url = metadata.Url,
+            Published = metadata.Published,
+            Language = language.Code,
+            Comments = cleaned.Comments,
+        };
+
+        // The rules read English only: other languages are flagged, not misread.
+        if (language.Code != English)
+        {
+            return enriched;
+        }
+
+        var publisher = publishers.Extract(article.Text, cleaned, metadata.Source);
+        var dates = DateAnalyzer.Analyze(cleaned.Body, article.Text, metadata.Published, receivedOn);
+        var actorMentions = actors.Extract(cleaned.Body);
+        return enriched with
+        {
+            Source = publisher.Source,
+            SourceEvidence = publisher.Evidence,
+            Cites = publisher.Cites,
+            Published = dates.Published,
+            PublishedEvidence = dates.PublishedEvidence,
+            DatesMentioned = dates.Mentions,
+            Actors = actorMentions,
+            Quotes = quotes.Extract(cleaned.Body, actorMentions),
+            Topics = topics.Classify(title, cleaned.Body),
+        };
+    }
+}

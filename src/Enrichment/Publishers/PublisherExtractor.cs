@@ -1,0 +1,289 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using NewsSearch.Articles;
+using NewsSearch.Enrichment.Cleaning;
+
+namespace NewsSearch.Enrichment.Publishers;
+
+/// <summary>Who published the article (with the evidence), and which outlets it merely cites.</summary>
+public sealed record PublisherFinding(string Source, Evidence? Evidence, IReadOnlyList<string> Cites);
+
+/// <summary>
+/// Names the publisher only from evidence that the publisher itself put there: a dateline
+/// ("(The Post News) –"), a footer ("© 2025 Dawn", "originally published by"), or the site's own address in
+/// its page furniture. An outlet the article quotes or credits ("told Reuters", "according to Geo News")
+/// is a citation, never the publisher; with no evidence the publisher is <see cref="EnrichedArticle.UnknownSource"/>.
+/// </summary>
+public sealed partial class PublisherExtractor(OutletDirectory outlets)
+{
+    private static readonly string[] BlogHosts =
+    [
+        "blogspot.com", "blogger.com", "wordpress.com", "substack.com", "medium.com", "tumblr.com",
+        "wixsite.com", "weebly.com", "github.io", "livejournal.com", "typepad.com", "ghost.io", "hashnode.dev",
+    ];
+
+    /// <summary>Share buttons and embeds link to these; they never name the site that carries the article.</summary>
+    private static readonly string[] PlatformHosts =
+    [
+        "facebook.com", "twitter.com", "x.com", "instagram.com", "youtube.com", "youtu.be", "linkedin.com", "whatsapp.com",
+        "t.me", "telegram.me", "google.com", "pinterest.com", "reddit.com", "tiktok.com", "bit.ly", "blogger.com", "wordpress.org",
+        "gravatar.com", "feedburner.com", "addthis.com", "sharethis.com", "w3.org", "schema.org", "gstatic.com", "googleapis.com",
+    ];
+
+    private static readonly string[] SecondLevelSuffixes = ["co", "com", "org", "net", "gov", "edu", "ac", "gob", "or", "ne"];
+
+    private static readonly string[] OutletWords =
+    [
+        "News", "Times", "Post", "Tribune", "Herald", "Journal", "Gazette", "TV", "Radio", "Agency", "Press", "Daily",
+        "Media", "Television", "Network", "Broadcasting", "Chronicle", "Observer", "Express", "Telegraph", "Mail",
+        "Standard", "Dispatch", "Monitor", "Magazine", "Wire", "Today", "Insider", "Courier", "Sentinel", "Bulletin",
+    ];
+
+    /// <summary>Words every footer statement contains; most articles have none, so the footer pattern is skipped.</summary>
+    private static readonly string[] FooterCues = ["©", "(c)", "Copyright", "published", "appeared", "Published", "Source:"];
+
+    public static PublisherExtractor CreateDefault() => new(OutletDirectory.Default);
+
+    public PublisherFinding Extract(string rawText, CleanedArticle cleaned, string? metadataSource)
+    {
+        var cites = FindCites(cleaned.Body);
+        var (source, evidence) = !string.IsNullOrWhiteSpace(metadataSource)
+            ? (metadataSource.Trim(), new Evidence("metadata", metadataSource.Trim(), 1.0))
+            : Infer(rawText, cleaned);
+        var ownName = source;
+        return new PublisherFinding(source, evidence, cites.Where(c => !c.Equals(ownName, StringComparison.OrdinalIgnoreCase)).ToList());
+    }
+
+    private (string Source, Evidence? Evidence) Infer(string rawText, CleanedArticle cleaned)
+    {
+        if (cleaned.Dateline is { Length: > 0 } dateline && LooksLikeOutletName(dateline))
+        {
+            return (outlets.FindByName(dateline) ?? dateline, new Evidence("dateline", $"({dateline})", 0.9));
+        }
+
+        if (FindFooterStatement(rawText) is { } footer)
+        {
+            return footer;
+        }
+
+        foreach (var line in cleaned.Chrome)
+        {
+            // "By Tahir Khan | The Express Tribune": the outlet the byline names.
+            if (BylineOutlet().Match(line) is { Success: true } byline && ResolveCited(byline.Groups["outlet"].Value.Trim(), strict: false) is { } bylined)
+            {
+                return (bylined, new Evidence("byline", line, 0.8));
+            }
+
+            // "— Reuters" closing the story: the wire wrote it.
+            if (WireCredit().Match(line) is { Success: true } wire && outlets.FindByName(wire.Groups["outlet"].Value.Trim()) is { } credited)
+            {
+                return (credited, new Evidence("wire-credit", line, 0.6));
+            }
+        }
+
+        foreach (var line in cleaned.Chrome)
+        {
+            if (FindSiteAddress(line) is { } address)
+            {
+                return (address.Name, new Evidence("site-address", address.Url, 0.75));
+            }
+        }
+
+        // A bare address on the last line of the text is the site's own footer, not a link inside the story.
+        var lastLine = LastLine(cleaned.Body);
+        if (lastLine is not null && StandaloneUrl().IsMatch(lastLine) && FindSiteAddress(lastLine) is { } footerAddress)
+        {
+            return (footerAddress.Name, new Evidence("site-address", footerAddress.Url, 0.6));
+        }
+
+        return (EnrichedArticle.UnknownSource, null);
+    }
+
+    private (string, Evidence)? FindFooterStatement(string rawText)
+    {
+        if (!FooterCues.Any(cue => rawText.Contains(cue, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        foreach (Match match in FooterStatement().Matches(rawText))
+        {
+            var name = match.Groups["name"].Value.Trim().TrimEnd('.', ',');
+            var known = outlets.FindByName(name);
+            if (known is null && !LooksLikeOutletName(name))
+            {
+                continue;
+            }
+
+            return (known ?? name, new Evidence("footer", match.Value.Trim(), 0.85));
+        }
+
+        return null;
+    }
+
+    private (string Name, string Url)? FindSiteAddress(string text)
+    {
+        foreach (Match match in Url().Matches(text))
+        {
+            var host = match.Groups["host"].Value.ToLowerInvariant();
+            if (host.StartsWith("www.", StringComparison.Ordinal))
+            {
+                host = host[4..];
+            }
+
+            if (PlatformHosts.Any(p => host == p || host.EndsWith("." + p, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var name = outlets.FindByHost(host) ?? NameFromHost(host);
+            if (name is not null)
+            {
+                return (name, match.Value.TrimEnd('/', '"', '\''));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"wikkipaki.blogspot.com" → "Wikkipaki", "daily-news.co.uk" → "Daily News".</summary>
+    public static string? NameFromHost(string host)
+    {
+        var labels = host.Split('.', StringSplitOptions.RemoveEmptyEntries);
+        if (labels.Length < 2)
+        {
+            return null;
+        }
+
+        string label;
+        var blog = BlogHosts.FirstOrDefault(b => host.EndsWith("." + b, StringComparison.Ordinal));
+        if (blog is not null)
+        {
+            label = labels[0];
+        }
+        else if (labels.Length >= 3 && labels[^1].Length == 2 && SecondLevelSuffixes.Contains(labels[^2]))
+        {
+            label = labels[^3];
+        }
+        else
+        {
+            label = labels[^2];
+        }
+
+        var words = label.Split(['-', '_'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(w));
+        var name = string.Join(' ', words);
+        return name.Length >= 2 ? name : null;
+    }
+
+    private List<string> FindCites(string body)
+    {
+        var found = new List<string>();
+        foreach (Match match in CitationContext().Matches(body))
+        {
+            var name = match.Groups["name"].Value.Trim().TrimEnd('.', '\'', '’');
+            var cited = ResolveCited(name, strict: match.Groups["wire"].Success);
+            if (cited is not null && !found.Contains(cited))
+            {
+                found.Add(cited);
+            }
+        }
+
+        // "Reuters reported": only a known outlet before a reporting verb is a citation ("The army reported" is not).
+        foreach (Match verb in ReportVerb().Matches(body))
+        {
+            var start = Math.Max(0, verb.Index - 60);
+            var before = NameBefore().Match(body, start, verb.Index - start);
+            if (!before.Success)
+            {
+                continue;
+            }
+
+            var words = before.Groups["name"].Value.Split(' ');
+            for (var skip = 0; skip < words.Length; skip++)
+            {
+                if (outlets.FindByName(string.Join(' ', words.Skip(skip))) is { } cited)
+                {
+                    if (!found.Contains(cited))
+                    {
+                        found.Add(cited);
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// A name after "told" or "according to" is an outlet when the directory knows it or it is named like
+    /// one ("Geo News", "TOLOnews"); after "reported by" an unknown acronym ("UNN") is taken too.
+    /// </summary>
+    private string? ResolveCited(string name, bool strict)
+    {
+        // Trim trailing words until a known or outlet-like name remains: "Reuters news agency" → "Reuters".
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (words.Count > 0)
+        {
+            var candidate = string.Join(' ', words).TrimEnd('.', ',', '\'', '’');
+            if (outlets.FindByName(candidate) is { } known)
+            {
+                return known;
+            }
+
+            if (LooksLikeOutletName(candidate) && OutletWords.Any(w => candidate.EndsWith(w, StringComparison.Ordinal) || candidate.EndsWith(w.ToLowerInvariant(), StringComparison.Ordinal) && candidate.Length > w.Length))
+            {
+                return candidate.StartsWith("the ", StringComparison.Ordinal) ? "The " + candidate[4..] : candidate;
+            }
+
+            words.RemoveAt(words.Count - 1);
+        }
+
+        var first = name.Split(' ')[0].TrimEnd('.', ',');
+        return strict && Acronym().IsMatch(first) ? first : null;
+    }
+
+    private static bool LooksLikeOutletName(string name) =>
+        name.Length is >= 2 and <= 60 && OutletName().IsMatch(name);
+
+    private static string? LastLine(string body)
+    {
+        var trimmed = body.TrimEnd();
+        var start = trimmed.LastIndexOf('\n');
+        return start < 0 ? null : trimmed[(start + 1)..];
+    }
+
+    [GeneratedRegex(@"https?://(?<host>[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)+)[^\s""'<>]*|\b(?<host>(?:www\.)[a-z0-9\-]+(?:\.[a-z0-9\-]+)+)", RegexOptions.IgnoreCase)]
+    private static partial Regex Url();
+
+    [GeneratedRegex(@"^\s*(?:https?://|www\.)\S+\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex StandaloneUrl();
+
+    [GeneratedRegex(@"^(?:the |The )?[\p{Lu}\p{N}][\p{L}\p{N}&'’.\-]*(?: (?:[\p{Lu}\p{N}&][\p{L}\p{N}&'’.\-]*|of|de|al|el|and)){0,5}$")]
+    private static partial Regex OutletName();
+
+    [GeneratedRegex(@"^[A-Z]{2,6}$")]
+    private static partial Regex Acronym();
+
+    [GeneratedRegex(@"^By [^|–—]{2,60}?\s*[|–—]\s*(?<outlet>[^|]{2,60})$")]
+    private static partial Regex BylineOutlet();
+
+    [GeneratedRegex(@"^(?:[\u2013\u2014\-]+\s*(?<outlet>[\p{L}&.' ]{2,30})|\((?<outlet>[\p{L}&.' ]{2,30})\))$")]
+    private static partial Regex WireCredit();
+
+    /// <summary>Statements a site prints about itself, usually in its footer.</summary>
+    [GeneratedRegex(@"(?:(?:©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?|Copyright\s*(?:©\s*)?\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*|(?:originally|first) (?:published|appeared) (?:in|on|by|at)\s+|This (?:article|story|report) (?:was |is )?(?:originally )?(?:published|appeared) (?:in|on|by)\s+|^Published by\s+|^Published in\s+|^Source:\s*)(?<name>(?:[Tt]he )?[\p{Lu}][\p{L}\p{N}&'’\-]*(?:\.\p{L}+)*(?: [\p{Lu}&][\p{L}\p{N}&'’\-]*(?:\.\p{L}+)*){0,4})", RegexOptions.Multiline)]
+    private static partial Regex FooterStatement();
+
+    /// <summary>Contexts in which a name is an outlet being quoted or credited. Case-sensitive but for first letters, so the scan can skip ahead.</summary>
+    [GeneratedRegex(@"\b(?:[Tt]old|[Tt]elling|[Tt]ells|[Aa]ccording to(?: (?:a |an )?(?:report|reports|interview|statement)s? (?:by|in|from|with))?|[Ii]n an interview with|[Ss]peaking (?:\w+ly )?(?:to|with)|[Ii]n comments to|[Ii]n a statement to|[Ww]riting (?:in|for)|[Qq]uoted by|[Cc]ited by|(?<wire>(?:[Aa]s )?[Rr]eported by)|broadcaster|news agency|newspaper|daily|channel|outlet|website|magazine|state-run|broadcast by|published by|aired on|(?:said|spoke|speaking|talking|explained|confirmed|revealed)\b[^.\n]{0,60}?\bto)\s+(?<name>(?:the )?[\p{Lu}][\p{L}\p{N}&'’.\-]*(?: (?:[\p{Lu}][\p{L}\p{N}&'’.\-]*|of)){0,4})")]
+    private static partial Regex CitationContext();
+
+    [GeneratedRegex(@"\b(?:reported|reports|quoted|cited|said in a report|broadcast|aired)\b")]
+    private static partial Regex ReportVerb();
+
+    [GeneratedRegex(@"(?<name>[\p{Lu}][\p{L}&'’.\-]*(?: [\p{Lu}][\p{L}&'’.\-]*){0,3})(?:'s|’s)? $")]
+    private static partial Regex NameBefore();
+}

@@ -1,0 +1,553 @@
+using NewsSearch.Articles;
+using NewsSearch.Enrichment.Actors;
+
+namespace NewsSearch.Enrichment.Quotes;
+
+/// <summary>One quote extraction over one body.</summary>
+internal sealed class QuoteRun
+{
+    /// <summary>A quotation: the inner text's character span and the tokens inside it.</summary>
+    private sealed record Span(int Start, int End, int FirstToken, int LastToken);
+
+    private sealed record Speaker(string Name, bool FromVerb, int? Outlet = null);
+
+    private readonly QuoteLexicon lex;
+    private readonly string body;
+    private readonly Token[] tokens;
+    private readonly Entity?[] actorAt;
+    private readonly bool[] inQuote;
+    private readonly HashSet<Entity> media = [];
+
+    public QuoteRun(QuoteLexicon lex, string body, IReadOnlyList<ActorMention> actors)
+    {
+        this.lex = lex;
+        this.body = body;
+        tokens = Tokenizer.TokenizeShared(body);
+        actorAt = new Entity?[tokens.Length];
+        inQuote = new bool[tokens.Length];
+        LocateActors(actors);
+    }
+
+    public IReadOnlyList<Quote> Execute()
+    {
+        var spans = FindSpans();
+        foreach (var s in spans)
+        {
+            for (var k = s.FirstToken; k <= s.LastToken; k++)
+            {
+                inQuote[k] = true;
+            }
+        }
+        var quotes = new List<Quote>();
+        Speaker? previous = null;
+        Span? previousSpan = null;
+        foreach (var span in spans)
+        {
+            if (tokens[span.FirstToken].Has(TokenFlags.Heading))
+            {
+                continue;
+            }
+            var words = span.LastToken - span.FirstToken + 1;
+            var speaker = After(span) ?? Before(span) ?? LeadIn(span);
+            if (speaker is null && previous is not null && previousSpan is not null && Continues(previousSpan, span))
+            {
+                speaker = previous;
+            }
+            if (words < 2 || (words < 4 && speaker is not { FromVerb: true }))
+            {
+                continue;
+            }
+            var text = body[span.Start..span.End].Trim().TrimEnd(',', ' ');
+            var outlet = speaker?.Outlet is { } o ? Surface(o) : FindOutlet(span);
+            quotes.Add(new Quote(text, speaker?.Name ?? "unknown", outlet));
+            previous = speaker is null ? null : speaker with { Outlet = null };
+            previousSpan = span;
+        }
+        return quotes;
+    }
+
+    // ---- where the actors are ----
+
+    private void LocateActors(IReadOnlyList<ActorMention> actors)
+    {
+        var trie = new PhraseTrie();
+        foreach (var actor in actors)
+        {
+            var entity = new Entity(actor.Name, actor.Type);
+            if (lex.MediaNames.Contains(actor.Name))
+            {
+                media.Add(entity);
+            }
+            var value = new EntityRef(entity, false, false);
+            trie.Add(actor.Name, value);
+            foreach (var alias in actor.Aliases)
+            {
+                trie.Add(alias, value);
+                if (actor.Type == ActorType.Person)
+                {
+                    var words = PhraseTrie.Words(alias);
+                    if (words.Count > 1)
+                    {
+                        trie.Add(words[^1], value);
+                    }
+                }
+            }
+        }
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var (end, value) = trie.Match(tokens, i);
+            if (end < 0 || value?.Entity is null)
+            {
+                continue;
+            }
+            for (var k = i; k <= end; k++)
+            {
+                actorAt[k] = value.Entity;
+            }
+            i = end;
+        }
+    }
+
+    // ---- finding the quotations ----
+
+    private List<Span> FindSpans()
+    {
+        var spans = new List<Span>();
+        var paragraphStart = 0;
+        var open = -1;
+        var openChar = '\0';
+        for (var i = 0; i < body.Length; i++)
+        {
+            var c = body[i];
+            if (c == '\n')
+            {
+                open = -1;
+                paragraphStart = i + 1;
+                continue;
+            }
+            if (open >= 0)
+            {
+                if (Closes(openChar, c, i))
+                {
+                    AddSpan(spans, open + 1, i);
+                    open = -1;
+                }
+                continue;
+            }
+            switch (c)
+            {
+                case '“':
+                case '"' when i + 1 < body.Length && !char.IsWhiteSpace(body[i + 1]):
+                    open = i;
+                    openChar = c;
+                    break;
+                case '‘' or '\'' when (i == 0 || char.IsWhiteSpace(body[i - 1]) || body[i - 1] is '(' or '[' or '—' or '–') && i + 1 < body.Length && char.IsLetterOrDigit(body[i + 1]):
+                    open = i;
+                    openChar = c;
+                    break;
+                case '”':
+                    // A closing mark with no opening one: the quote runs from the paragraph's start.
+                    AddSpan(spans, paragraphStart, i);
+                    break;
+            }
+        }
+        return spans;
+    }
+
+    private bool Closes(char openChar, char c, int i) => openChar switch
+    {
+        '“' => c == '”',
+        '"' => c == '"',
+        _ => (c is '’' or '\'') && i > 0 && !char.IsWhiteSpace(body[i - 1]) && (i + 1 >= body.Length || !char.IsLetterOrDigit(body[i + 1])),
+    };
+
+    private void AddSpan(List<Span> spans, int start, int end)
+    {
+        var first = FirstTokenAtOrAfter(start);
+        var last = FirstTokenAtOrAfter(end) - 1;
+        if (first < tokens.Length && last >= first && tokens[last].End <= end)
+        {
+            spans.Add(new Span(start, end, first, last));
+        }
+    }
+
+    private int FirstTokenAtOrAfter(int position)
+    {
+        int lo = 0, hi = tokens.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (tokens[mid].Start < position)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    // ---- who said it ----
+
+    /// <summary>", said X" or ", X said" after the closing mark, in the same sentence.</summary>
+    private Speaker? After(Span span)
+    {
+        var k = span.LastToken + 1;
+        if (k >= tokens.Length || tokens[k].Sentence != tokens[span.LastToken].Sentence || inQuote[k])
+        {
+            return null;
+        }
+        var sentence = tokens[k].Sentence;
+        for (var v = k; v < tokens.Length && v - k < 7 && tokens[v].Sentence == sentence && !inQuote[v]; v++)
+        {
+            if (!IsSpeechVerb(v))
+            {
+                continue;
+            }
+            if (v == k)
+            {
+                if (!lex.InversionVerbs.Contains(tokens[v].Lower))
+                {
+                    return null;
+                }
+                var (name, end) = NounPhraseAfter(v + 1);
+                return name is null ? null : new Speaker(name, true, OutletAfter(end));
+            }
+            var np = Resolve(k, v - 1);
+            return np is null ? null : new Speaker(np, true, OutletAfter(v + 1));
+        }
+        return null;
+    }
+
+    /// <summary>A speech verb earlier in the quote's sentence: "X told Al Jazeera that “…”", "…, saying “…”".</summary>
+    private Speaker? Before(Span span)
+    {
+        var end = span.FirstToken - 1;
+        if (end < 0)
+        {
+            return null;
+        }
+        var sentence = tokens[span.FirstToken].Sentence;
+        for (var v = end; v >= 0 && tokens[v].Sentence == sentence; v--)
+        {
+            if (inQuote[v])
+            {
+                continue;
+            }
+            if (tokens[v].Lower == "according" && v + 2 <= end && tokens[v + 1].Lower == "to" && actorAt[v + 2] is { Type: ActorType.Person } p)
+            {
+                return new Speaker(p.Name, true);
+            }
+            if (IsSpeechVerb(v))
+            {
+                var subject = SubjectBefore(v) ?? SentenceSubject(sentence, v) ?? SpeakerNounPhrase(sentence, v);
+                return subject is null ? null : new Speaker(subject, true);
+            }
+        }
+        var fallback = FirstActorInSentence(sentence, end, ActorType.Person) ?? SpeakerNounPhrase(sentence, end);
+        return fallback is null ? null : new Speaker(fallback, false);
+    }
+
+    /// <summary>"A senior source, speaking to Reuters, echoed this sentiment:" and the quote on the next line.</summary>
+    private Speaker? LeadIn(Span span)
+    {
+        var first = span.FirstToken;
+        if (first == 0 || tokens[first].Paragraph == tokens[first - 1].Paragraph)
+        {
+            return null;
+        }
+        var lead = first - 1;
+        var gap = body.AsSpan(tokens[lead].End, span.Start - tokens[lead].End).Trim().ToString();
+        if (!gap.StartsWith(':'))
+        {
+            return null;
+        }
+        var sentence = tokens[lead].Sentence;
+        var start = lead;
+        while (start > 0 && tokens[start - 1].Sentence == sentence)
+        {
+            start--;
+        }
+        for (var v = start; v <= lead; v++)
+        {
+            if (IsSpeechVerb(v) || tokens[v].Lower is "speaking" or "echoed")
+            {
+                var subject = SubjectBefore(v) ?? SpeakerNounPhrase(sentence, v) ?? SentenceSubject(sentence, v);
+                if (subject is not null)
+                {
+                    return new Speaker(subject, true, OutletAfter(start));
+                }
+            }
+        }
+        return null;
+    }
+
+    private bool Continues(Span previous, Span next)
+    {
+        // Nothing but the previous attribution between the two quotes: same paragraph or the next one.
+        if (tokens[next.FirstToken].Paragraph - tokens[previous.LastToken].Paragraph > 1)
+        {
+            return false;
+        }
+        for (var k = previous.LastToken + 1; k < next.FirstToken; k++)
+        {
+            if (tokens[k].Sentence != tokens[previous.LastToken].Sentence && tokens[k].Sentence != tokens[next.FirstToken].Sentence)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private bool IsSpeechVerb(int k) => !tokens[k].IsCapitalised && lex.SpeechVerbs.Contains(tokens[k].Lower);
+
+    /// <summary>The subject just before a speech verb: "Khawaja Asif bluntly declared", "analysts say", "he said".</summary>
+    private string? SubjectBefore(int verb)
+    {
+        var last = verb - 1;
+        while (last >= 0 && Joined(last) && lex.Adverbs.Contains(tokens[last].Lower) || last >= 0 && Joined(last) && tokens[last].Lower.EndsWith("ly", StringComparison.Ordinal) && !tokens[last].IsCapitalised)
+        {
+            last--;
+        }
+        // ", however, blamed": step over a parenthetical adverb between commas.
+        if (last >= 1 && tokens[last].Has(TokenFlags.CommaAfter) && lex.Adverbs.Contains(tokens[last].Lower) && tokens[last - 1].Has(TokenFlags.CommaAfter))
+        {
+            last -= 1;
+        }
+        else if (last >= 0 && !Joined(last))
+        {
+            return null;
+        }
+        if (last < 0 || inQuote[last] || tokens[last].Sentence != tokens[verb].Sentence)
+        {
+            return null;
+        }
+        if (lex.Pronouns.Contains(tokens[last].Lower))
+        {
+            return PersonBefore(last);
+        }
+        if (tokens[last].Lower == "who" && last >= 1 && tokens[last - 1].Has(TokenFlags.CommaAfter))
+        {
+            return Resolve(NounPhraseStart(last - 1), last - 1);
+        }
+        var first = NounPhraseStart(last);
+        // "Haji Najib, deputy administrative affairs minister, accused": the name before the appositive.
+        if (actorAt[last] is null && lex.SpeakerNouns.Contains(tokens[last].Lower) && first >= 1 && tokens[first - 1].Has(TokenFlags.CommaAfter)
+            && actorAt[first - 1] is { Type: ActorType.Person } appositive)
+        {
+            return appositive.Name;
+        }
+        return Resolve(first, last);
+    }
+
+    /// <summary>"angered Kabul's representatives": a past-tense word ends the phrase, unless it is an adjective of speakers ("unnamed").</summary>
+    private bool LooksLikeVerb(Token t) =>
+        !t.IsCapitalised && t.Lower.EndsWith("ed", StringComparison.Ordinal) && !lex.SpeakerAdjectives.Contains(t.Lower);
+
+    private bool Joined(int k) => tokens[k].Has(TokenFlags.JoinedToNext);
+
+    private int NounPhraseStart(int last)
+    {
+        var first = last;
+        while (first > 0 && last - first < 6 && tokens[first - 1].Has(TokenFlags.JoinedToNext) && !inQuote[first - 1]
+            && tokens[first - 1].Sentence == tokens[last].Sentence && !lex.Stops.Contains(tokens[first - 1].Lower) && !IsSpeechVerb(first - 1)
+            && !LooksLikeVerb(tokens[first - 1]))
+        {
+            first--;
+        }
+        return first;
+    }
+
+    /// <summary>An actor inside the phrase (a person first, then an organisation, then a country when the phrase is about the state), or the phrase as written.</summary>
+    private string? Resolve(int first, int last)
+    {
+        if (last < first)
+        {
+            return null;
+        }
+        Entity? best = null;
+        for (var k = last; k >= first; k--)
+        {
+            var e = actorAt[k];
+            if (e is null)
+            {
+                continue;
+            }
+            if (best is null || Rank(e) > Rank(best))
+            {
+                best = e;
+            }
+        }
+        var head = tokens[last].Lower;
+        if (best is not null && (best.Type != ActorType.Country || actorAt[last] == best || head is "government" or "administration" or "authorities"))
+        {
+            return best.Name;
+        }
+        if (lex.Pronouns.Contains(head))
+        {
+            return PersonBefore(last);
+        }
+        while (first < last && tokens[first].Lower is "a" or "an" or "the" or "one" or "two" or "some" or "another")
+        {
+            first++;
+        }
+        if (!lex.SpeakerNouns.Contains(head) && !lex.SpeakerNouns.Contains(head.TrimEnd('s')))
+        {
+            // A capitalised name the actor rules did not take is still the speaker, as written.
+            var named = true;
+            for (var k = first; k <= last && named; k++)
+            {
+                named = tokens[k].IsCapitalised && !tokens[k].Has(TokenFlags.AllCaps) && !tokens[k].Has(TokenFlags.SentenceInitial);
+            }
+            return named && last - first < 4 ? body[tokens[first].Start..tokens[last].End] : null;
+        }
+        return body[tokens[first].Start..tokens[last].End];
+    }
+
+    private static int Rank(Entity e) => e.Type switch
+    {
+        ActorType.Person => 3,
+        ActorType.Organisation => 2,
+        _ => 1,
+    };
+
+    /// <summary>"said one senior Pakistani official to Al Jazeera": the speaker after a verb, and where it ends.</summary>
+    private (string? Name, int End) NounPhraseAfter(int start)
+    {
+        var k = start;
+        var sentence = start < tokens.Length ? tokens[start].Sentence : -1;
+        while (k < tokens.Length && tokens[k].Sentence == sentence && !inQuote[k] && k - start < 8)
+        {
+            if (actorAt[k] is { } e && e.Type != ActorType.Country)
+            {
+                var end = k;
+                while (end + 1 < tokens.Length && actorAt[end + 1] == e)
+                {
+                    end++;
+                }
+                return (e.Name, end + 1);
+            }
+            if (lex.Pronouns.Contains(tokens[k].Lower))
+            {
+                return (PersonBefore(k), k + 1);
+            }
+            if (lex.Stops.Contains(tokens[k].Lower) || !tokens[k].Has(TokenFlags.JoinedToNext))
+            {
+                var last = lex.Stops.Contains(tokens[k].Lower) ? k - 1 : k;
+                return (Resolve(start, last), last + 1);
+            }
+            k++;
+        }
+        return (Resolve(start, k - 1), k);
+    }
+
+    /// <summary>When a participle has no subject of its own ("…, saying “…”"), the sentence's first person or organisation.</summary>
+    private string? SentenceSubject(int sentence, int before)
+    {
+        return FirstActorInSentence(sentence, before, ActorType.Person) ?? FirstActorInSentence(sentence, before, ActorType.Organisation);
+    }
+
+    private string? FirstActorInSentence(int sentence, int before, ActorType type)
+    {
+        for (var k = SentenceStart(sentence, before); k <= before; k++)
+        {
+            if (!inQuote[k] && actorAt[k] is { } e && e.Type == type && !IsOutletPosition(k))
+            {
+                return e.Name;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The sentence's first phrase that names a kind of speaker: "A senior Afghan source familiar with …" gives "senior Afghan source".</summary>
+    private string? SpeakerNounPhrase(int sentence, int before)
+    {
+        for (var k = SentenceStart(sentence, before); k < before; k++)
+        {
+            if (!inQuote[k] && !tokens[k].IsCapitalised && lex.SpeakerNouns.Contains(tokens[k].Lower))
+            {
+                return Resolve(NounPhraseStart(k), k);
+            }
+        }
+        return null;
+    }
+
+    private int SentenceStart(int sentence, int from)
+    {
+        var k = Math.Min(from, tokens.Length - 1);
+        while (k > 0 && tokens[k - 1].Sentence == sentence)
+        {
+            k--;
+        }
+        return k;
+    }
+
+    /// <summary>"told Reuters", "to Al Jazeera": an outlet there is where it was said, not who said it.</summary>
+    private bool IsOutletPosition(int k) =>
+        k > 0 && actorAt[k] is { } e && media.Contains(e) && tokens[k - 1].Lower is "to" or "told" or "by" or "with";
+
+    private string? PersonBefore(int index)
+    {
+        for (var k = index - 1; k >= 0; k--)
+        {
+            if (!inQuote[k] && actorAt[k] is { Type: ActorType.Person } p)
+            {
+                return p.Name;
+            }
+        }
+        return null;
+    }
+
+    // ---- where it was said ----
+
+    /// <summary>"told Al Jazeera", "to Reuters", "according to Reuters", "on X", "platform X" in the rest of the sentence.</summary>
+    private int? OutletAfter(int from)
+    {
+        if (from >= tokens.Length)
+        {
+            return null;
+        }
+        var sentence = tokens[Math.Min(from, tokens.Length - 1)].Sentence;
+        for (var k = from; k < tokens.Length && tokens[k].Sentence == sentence; k++)
+        {
+            if (inQuote[k] || k == 0)
+            {
+                continue;
+            }
+            var cue = tokens[k - 1].Lower;
+            if (cue is "to" or "told" or "with" or "by" && actorAt[k] is { } e && media.Contains(e))
+            {
+                return k;
+            }
+            if (cue is "on" or "platform" && lex.Platforms.Contains(tokens[k].Text) && tokens[k].IsCapitalised)
+            {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    private string? FindOutlet(Span span)
+    {
+        var sentenceStart = span.FirstToken;
+        while (sentenceStart > 0 && tokens[sentenceStart - 1].Sentence == tokens[span.FirstToken].Sentence)
+        {
+            sentenceStart--;
+        }
+        var after = span.LastToken + 1;
+        var at = OutletAfter(sentenceStart)
+            ?? (after < tokens.Length && tokens[after].Sentence == tokens[span.LastToken].Sentence ? OutletAfter(after) : null);
+        return at is null ? null : Surface(at.Value);
+    }
+
+    private string Surface(int k)
+    {
+        if (actorAt[k] is { } e)
+        {
+            return e.Name;
+        }
+        return tokens[k].Text;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+
+namespace NewsSearch.Enrichment.Text;
+
+/// <summary>A sentence of the body and where it starts.</summary>
+public readonly record struct Sentence(string Text, int Start);
+
+/// <summary>
+/// Splits news prose into sentences: at line breaks, and at . ! ? followed by a capital —
+/// but not after abbreviations that news text uses before numbers and names ("Oct. 19", "U.S. officials", "Mr. Khan").
+/// </summary>
+public static partial class SentenceSplitter
+{
+    public static IReadOnlyList<Sentence> Split(string text)
+    {
+        var sentences = new List<Sentence>();
+        var lineStart = 0;
+        while (lineStart < text.Length)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            if (lineEnd < 0)
+            {
+                lineEnd = text.Length;
+            }
+
+            var start = lineStart;
+            foreach (Match end in SentenceEnd().Matches(text[lineStart..lineEnd]))
+            {
+                var stop = lineStart + end.Index + end.Length;
+                Add(sentences, text, start, stop);
+                start = stop;
+            }
+
+            Add(sentences, text, start, lineEnd);
+            lineStart = lineEnd + 1;
+        }
+
+        return sentences;
+    }
+
+    public static string FirstSentence(string text)
+    {
+        var sentences = Split(text);
+        return sentences.Count > 0 ? sentences[0].Text : string.Empty;
+    }
+
+    private static void Add(List<Sentence> sentences, string text, int start, int stop)
+    {
+        while (start < stop && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (stop > start && char.IsWhiteSpace(text[stop - 1]))
+        {
+            stop--;
+        }
+
+        if (stop > start)
+        {
+            sentences.Add(new Sentence(text[start..stop], start));
+        }
+    }
+
+    [GeneratedRegex(@"(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gen|Col|Lt|Maj|Sen|Rep|Gov|Prof|No|vs|Jr|Sr|Inc|Co|Corp|Ltd))[.!?]+[\u201D""’')]*(?=\s+[\p{Lu}\p{N}\u201C""'‘(])")]
+    private static partial Regex SentenceEnd();
+}
