@@ -201,6 +201,18 @@ public sealed class SqliteStoreTests : IDisposable
         hits.Skip(5).Select(h => h.Published).ShouldBeInOrder(SortDirection.Descending);
     }
 
+    [Fact]
+    public async Task A_word_in_most_articles_carries_no_weight_so_its_results_come_newest_first()
+    {
+        using var store = new SqliteSearchStore(DatabasePath);
+        await store.InitializeAsync(Ct);
+        await store.UpsertAsync(RankingCorpus(), Ct);
+        var hits = (await store.SearchAsync(new SearchRequest { Query = Parse("shipping harbours"), Size = 100 }, Ct)).Hits;
+        hits.Count.ShouldBe(30);
+        hits.ShouldAllBe(h => h.Score == 0);
+        hits.Select(h => h.Published).ShouldBeInOrder(SortDirection.Descending);
+    }
+
     private static Query Parse(string text) => QueryParser.Parse(text).Query!;
 
     public void Dispose()

@@ -203,7 +203,7 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
         var fts = request.Query is null ? null : FtsQuery.Translate(request.Query, key => AliasForms(connection, key));
         var matches = Matches(connection, index, fts);
         var evaluation = SearchEvaluation.Run(index, matches, request);
-        if (request.Sort == SortOrder.Relevance && fts is { Negated: false } && evaluation.Total > 0)
+        if (request.Sort == SortOrder.Relevance && fts is { Negated: false } && evaluation.Total > 0 && !WithoutWeight(fts, matches, index))
             evaluation.ApplyScores(Scores(connection, fts, evaluation.ResultDocs));
         var pageItems = evaluation.Page(request, index);
         var hits = Hits(connection, index, pageItems, fts);
@@ -334,6 +334,14 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
             while (reader.Read()) docs.Add((int)reader.GetInt64(0));
         return fts.Negated ? MatchSet.AllExcept(index, docs) : new MatchSet(docs);
     }
+
+    /// <summary>
+    /// True when bm25 would give every result next to nothing: FTS5 clamps the weight of a word found in more than
+    /// half the articles to 1e-6. Without OR, each word the query requires is in at least every match, so more
+    /// matches than half the articles means every scored word is that common; the results then go newest first.
+    /// </summary>
+    private static bool WithoutWeight(FtsQuery fts, MatchSet matches, FacetIndex index) =>
+        matches.Docs.Count * 2L > index.Count && !fts.Match.Contains(" OR ", StringComparison.Ordinal);
 
     /// <summary>
     /// bm25 scores (higher is better) for the results, at a bounded cost. bm25 is the costly part of a ranked FTS5
