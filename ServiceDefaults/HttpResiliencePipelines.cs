@@ -23,17 +23,21 @@ public sealed class HttpResiliencePipelines(IOptions<HttpResilienceOptions> opti
     public ResiliencePipeline<HttpResponseMessage> For(Uri destination) =>
         pipelines.GetOrAdd(destination.GetLeftPart(UriPartial.Authority), _ => Create(options.Value));
 
-    private static ResiliencePipeline<HttpResponseMessage> Create(HttpResilienceOptions settings) =>
-        new ResiliencePipelineBuilder<HttpResponseMessage>()
-            .AddTimeout(settings.TotalTimeout)
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+    private static ResiliencePipeline<HttpResponseMessage> Create(HttpResilienceOptions settings)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>().AddTimeout(settings.TotalTimeout);
+        if (settings.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = settings.MaxRetries,
                 Delay = settings.RetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 ShouldHandle = args => ValueTask.FromResult(IsIdempotent(args.Context) && IsTransient(args.Outcome)),
-            })
+            });
+        }
+        return builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
                 FailureRatio = settings.BreakerFailureRatio,
@@ -44,6 +48,7 @@ public sealed class HttpResiliencePipelines(IOptions<HttpResilienceOptions> opti
             })
             .AddTimeout(settings.AttemptTimeout)
             .Build();
+    }
 
     /// <summary>Only requests that can be repeated without changing the outcome are retried.</summary>
     private static bool IsIdempotent(ResilienceContext context) =>

@@ -53,8 +53,8 @@ public sealed partial class ParentProcessWatchdog(
 public static class ProcessLiveness
 {
     /// <summary>
-    /// True while the process runs. A zombie (exited, not yet reaped by its own parent) counts as gone,
-    /// which a plain <see cref="Process.GetProcessById(int)"/> would miss on Linux.
+    /// True while the process runs. A zombie (exited, not yet reaped by its own parent) counts as gone.
+    /// On Linux it reads /proc directly, which is cheap enough to do every second.
     /// </summary>
     public static bool IsAlive(int pid)
     {

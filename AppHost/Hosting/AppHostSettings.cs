@@ -21,7 +21,8 @@ public sealed record AppHostSettings(
     string ApiKeyFile,
     string ApiKey,
     bool ApiKeyCreated,
-    IReadOnlyList<string> GatewayApiKeys)
+    IReadOnlyList<string> GatewayApiKeys,
+    int? ParentPid)
 {
     public const string SolutionFile = "Search.sln";
 
@@ -57,7 +58,9 @@ public sealed record AppHostSettings(
             ApiKey: apiKey,
             ApiKeyCreated: created,
             // Configured keys first, so Gateway__ApiKeys__0.. keep the indices the operator gave them.
-            GatewayApiKeys: [.. configuredKeys, apiKey]);
+            GatewayApiKeys: [.. configuredKeys, apiKey],
+            // For tools (the end-to-end tests) that start the AppHost: it stops with them, like a service with it.
+            ParentPid: configuration.GetValue<int?>("AppHost:ParentPid"));
     }
 
     /// <summary>The repository root: the folder holding Search.sln, above the AppHost's binaries or the current directory.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using NewsSearch.ServiceDefaults;
 
 namespace NewsSearch.AppHost.Hosting;
 
@@ -41,6 +42,11 @@ public sealed class DistributedApplication
             return 1;
         }
 
+        if (resources.Select(resource => resource.Url).OfType<Uri>().FirstOrDefault(InUse) is { } taken)
+        {
+            output.Info($"{Address(taken)} is already in use (another AppHost?). Stop it, or choose another address: --Gateway:Url=http://127.0.0.1:<port>");
+            return 1;
+        }
         foreach (var resource in resources)
         {
             resource.Url ??= new Uri($"http://127.0.0.1:{FreePort()}");
@@ -95,14 +101,20 @@ public sealed class DistributedApplication
         }
         WriteState();
 
+        if (settings.ParentPid is { } parent)
+        {
+            _ = StopWhenGoneAsync(parent, output, stopping);
+        }
+
         var started = Stopwatch.StartNew();
         var running = supervisors.Values.Select(supervisor => supervisor.RunAsync(stopping.Token)).ToList();
         try
         {
             await Task.WhenAll(supervisors.Values.Select(supervisor => supervisor.Healthy)).WaitAsync(stopping.Token);
+            // Printed before the state file says ready, so whoever waits for the file finds the table printed.
+            output.Block(Table(supervisors.Values, started.Elapsed));
             ready = true;
             WriteState();
-            output.Block(Table(supervisors.Values, started.Elapsed));
             await Task.Delay(Timeout.Infinite, stopping.Token);
         }
         catch (OperationCanceledException)
@@ -113,13 +125,38 @@ public sealed class DistributedApplication
         {
             // Also on an unexpected exception: never leave a child behind.
             stopping.Cancel();
-            await Task.WhenAll(running);
+            try
+            {
+                await Task.WhenAll(running);
+            }
+            catch (Exception exception)
+            {
+                output.Info($"a supervisor failed: {exception.Message}");
+            }
             await Task.WhenAll(supervisors.Values.Select(supervisor => supervisor.StopAsync(StopGrace)));
             ready = false;
             WriteState();
             output.Info("every service stopped");
         }
         return 0;
+    }
+
+    private static async Task StopWhenGoneAsync(int pid, ConsoleOutput output, CancellationTokenSource stopping)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (ProcessLiveness.IsAlive(pid))
+            {
+                await timer.WaitForNextTickAsync(stopping.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        output.Info($"the process that started the AppHost (pid {pid}) is gone: stopping every service");
+        await stopping.CancelAsync().ConfigureAwait(false);
     }
 
     /// <summary>Dependencies before dependents, so a supervisor can be handed the ones it waits for.</summary>
@@ -236,6 +273,22 @@ public sealed class DistributedApplication
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Said plainly up front, rather than as a service that fails to bind and is restarted forever.</summary>
+    private static bool InUse(Uri url)
+    {
+        var address = IPAddress.TryParse(ResourceSupervisor.ProbeUrl(url).Host.Trim('[', ']'), out var ip) ? ip : IPAddress.Loopback;
+        try
+        {
+            using var listener = new TcpListener(address, url.Port);
+            listener.Start();
+            return false;
+        }
+        catch (SocketException exception) when (exception.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            return true;
+        }
     }
 
     private static string Address(Uri url) => url.GetLeftPart(UriPartial.Authority);

@@ -1,6 +1,13 @@
+using NewsSearch.Gateway;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddGateway();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapGateway();
 app.Run();
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

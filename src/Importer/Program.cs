@@ -1,1 +1,25 @@
-Console.WriteLine("importer not written yet");
+using System.CommandLine;
+using NewsSearch.Importer;
+
+var directory = new Argument<DirectoryInfo>("dir") { Description = "Folder of .txt (plain text) and .json ({text, title?, source?, url?, published?}) files." };
+var gateway = new Option<Uri>("--gateway")
+{
+    Description = "The gateway's address (default: Gateway__Url, else http://127.0.0.1:5080).",
+    DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable("Gateway__Url") ?? "http://127.0.0.1:5080"),
+    CustomParser = result =>
+    {
+        if (Uri.TryCreate(result.Tokens.Single().Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+        {
+            return uri;
+        }
+
+        result.AddError("--gateway must be an absolute http(s) URL.");
+        return null;
+    },
+};
+var apiKey = new Option<string?>("--api-key") { Description = "The API key (default: API_KEY, else the file {Data:Dir}/api-key)." };
+
+var import = new Command("import", "Load a folder of articles through the API, with progress and a summary.") { directory, gateway, apiKey };
+import.SetAction((parse, cancellationToken) => Cli.ImportAsync(parse.GetValue(directory)!, parse.GetValue(gateway)!, parse.GetValue(apiKey), cancellationToken));
+
+return await new RootCommand("News search command line.") { import }.Parse(args).InvokeAsync();

@@ -1,6 +1,12 @@
+using NewsSearch.Ingest.Api;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddIngest();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapArticlesApi();
+app.MapPipelineApi();
 app.Run();

@@ -1,6 +1,13 @@
+using NewsSearch.Query.Api;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddQueryService();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapQueryApi();
 app.Run();
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,1 +1,3 @@
-Console.WriteLine("benchmark not written yet");
+using NewsSearch.SearchStore.Benchmarks;
+
+return await StoreBenchmark.RunAsync(args);

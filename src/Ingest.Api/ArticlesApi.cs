@@ -1,0 +1,317 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using NewsSearch.Articles;
+
+namespace NewsSearch.Ingest.Api;
+
+/// <summary>The answer to one submitted article: its id, its pipeline state, and whether it was stored already.</summary>
+public sealed record SubmitResult(string Id, ArticleState Status, bool Duplicate);
+
+/// <summary>One NDJSON result line: <c>status</c> is the article's state, or <c>rejected</c> with the error.</summary>
+public sealed record BatchLineResult(int Line, string? Id, string Status, bool? Duplicate = null, string? Error = null);
+
+public static class ArticlesApi
+{
+    public const string NdjsonMediaType = "application/x-ndjson";
+
+    private const string Rejected = "rejected";
+    private const int ChunkArticles = 256;
+    private const long ChunkBytes = 4 * 1024 * 1024;
+
+    private static readonly JsonSerializerOptions LineJson = new(ArticleJson.Options)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static IEndpointRouteBuilder MapArticlesApi(this IEndpointRouteBuilder app)
+    {
+        var articles = app.MapGroup("/api/articles").WithTags("Articles");
+        // The body is described for OpenAPI only: Accepts() metadata would make routing answer an unknown
+        // media type with a bare 415 before the handler could give a problem response.
+        articles.MapPost("/", Submit)
+            .AddOpenApiOperationTransformer(RequestBody("application/json", "text/plain"))
+            .WithSummary("Submit one article (plain text or JSON); 202 when new, 200 with duplicate=true when already stored.");
+        articles.MapPost("/batch", SubmitBatch)
+            .AddOpenApiOperationTransformer(RequestBody(NdjsonMediaType))
+            .Produces<BatchLineResult>(StatusCodes.Status200OK, NdjsonMediaType)
+            // The batch is streamed line by line, so its total size is not limited; each line is.
+            .WithMetadata(new DisableRequestSizeLimitAttribute())
+            .WithSummary("Submit articles as NDJSON, one JSON article per line; answers one NDJSON result per line.");
+        articles.MapDelete("/{id}", Delete)
+            .WithSummary("Remove an article from the raw store and the search index.");
+        return app;
+    }
+
+    private static Func<OpenApiOperation, OpenApiOperationTransformerContext, CancellationToken, Task> RequestBody(params string[] mediaTypes) =>
+        async (operation, context, cancellationToken) =>
+        {
+            var schema = await context.GetOrCreateSchemaAsync(typeof(ArticleSubmission), null, cancellationToken);
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = mediaTypes.ToDictionary(
+                    mediaType => mediaType,
+                    mediaType => new OpenApiMediaType { Schema = mediaType == "text/plain" ? new OpenApiSchema { Type = JsonSchemaType.String } : schema }),
+            };
+        };
+
+    public static async Task<Results<Accepted<SubmitResult>, Ok<SubmitResult>, ProblemHttpResult>> Submit(
+        HttpRequest request, ArticleIngest ingest, IOptions<IngestOptions> options, CancellationToken cancellationToken)
+    {
+        var format = Format(request.ContentType);
+        if (format is BodyFormat.Unsupported or BodyFormat.Ndjson)
+        {
+            return UnsupportedMediaType("text/plain; charset=utf-8 or application/json");
+        }
+
+        var limit = options.Value.MaxArticleBytes;
+        var body = await ReadLimitedAsync(request, limit, cancellationToken);
+        if (body is null)
+        {
+            return TooLarge(limit);
+        }
+
+        var intake = format == BodyFormat.Json ? ArticleIntake.FromJson(body) : ArticleIntake.FromPlainText(body);
+        if (intake.Article is not { } article)
+        {
+            return TypedResults.Problem(intake.Error, statusCode: StatusCodes.Status400BadRequest, title: "The article was refused.");
+        }
+
+        var stored = (await ingest.AddAsync([article], cancellationToken))[0];
+        var result = new SubmitResult(stored.Id, stored.State, stored.Duplicate);
+        var location = $"/api/articles/{stored.Id}";
+        return stored.Duplicate ? TypedResults.Ok(result) : TypedResults.Accepted(location, result);
+    }
+
+    public static Results<PushStreamHttpResult, ProblemHttpResult> SubmitBatch(
+        HttpRequest request, ArticleIngest ingest, IOptions<IngestOptions> options, CancellationToken cancellationToken)
+    {
+        if (Format(request.ContentType) != BodyFormat.Ndjson)
+        {
+            return UnsupportedMediaType(NdjsonMediaType);
+        }
+
+        return TypedResults.Stream(
+            response => new BatchImport(request.BodyReader, response, ingest, options.Value.MaxArticleBytes).RunAsync(cancellationToken),
+            NdjsonMediaType);
+    }
+
+    public static async Task<Results<NoContent, Accepted, ProblemHttpResult>> Delete(string id, ArticleIngest ingest, CancellationToken cancellationToken)
+    {
+        if (!ArticleId.IsWellFormed(id))
+        {
+            return TypedResults.Problem($"An article id is {ArticleId.Length} lower-case hex digits.", statusCode: StatusCodes.Status400BadRequest, title: "Malformed article id.");
+        }
+
+        return await ingest.DeleteAsync(id, cancellationToken) switch
+        {
+            Deletion.Removed => TypedResults.NoContent(),
+            Deletion.Scheduled => TypedResults.Accepted((string?)null),
+            _ => TypedResults.Problem($"No article {id} is stored.", statusCode: StatusCodes.Status404NotFound, title: "Unknown article."),
+        };
+    }
+
+    private enum BodyFormat
+    {
+        Unsupported,
+        PlainText,
+        Json,
+        Ndjson,
+    }
+
+    private static BodyFormat Format(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media))
+        {
+            return BodyFormat.Unsupported;
+        }
+
+        // Everything is decoded as UTF-8, so any other declared charset would be misread.
+        if (media.Charset.HasValue && !media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return BodyFormat.Unsupported;
+        }
+
+        return media.MediaType.Value?.ToLowerInvariant() switch
+        {
+            "text/plain" => BodyFormat.PlainText,
+            "application/json" => BodyFormat.Json,
+            NdjsonMediaType or "application/ndjson" or "application/jsonl" => BodyFormat.Ndjson,
+            _ => BodyFormat.Unsupported,
+        };
+    }
+
+    /// <summary>Reads the whole body unless it exceeds <paramref name="limit"/> bytes (then null, having read at most one byte more).</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            // Our own limit applies, whatever the server-wide one is.
+            size.MaxRequestBodySize = null;
+        }
+
+        var reader = request.BodyReader;
+        while (true)
+        {
+            var read = await reader.ReadAsync(cancellationToken);
+            if (read.Buffer.Length > limit)
+            {
+                reader.AdvanceTo(read.Buffer.End);
+                return null;
+            }
+
+            if (read.IsCompleted)
+            {
+                var body = read.Buffer.ToArray();
+                reader.AdvanceTo(read.Buffer.End);
+                return body;
+            }
+
+            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+        }
+    }
+
+    private static ProblemHttpResult UnsupportedMediaType(string expected) =>
+        TypedResults.Problem($"Send the body as {expected}.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type.");
+
+    private static ProblemHttpResult TooLarge(int limit) =>
+        TypedResults.Problem($"An article may be at most {limit} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "The article is too large.");
+
+    /// <summary>
+    /// One NDJSON batch, streamed: lines are parsed as they arrive, stored in chunks (one transaction each,
+    /// committed before their result lines are written), so memory holds at most one chunk, never the batch.
+    /// </summary>
+    private sealed class BatchImport(PipeReader body, Stream response, ArticleIngest ingest, int lineLimit)
+    {
+        private readonly List<(int Line, RawArticle? Article, string? Error)> _chunk = [];
+        private long _chunkBytes;
+        private int _line;
+
+        public async Task RunAsync(CancellationToken cancellationToken)
+        {
+            var skippingLongLine = false;
+            while (true)
+            {
+                if (!body.TryRead(out var read))
+                {
+                    // Nothing more has arrived yet: commit and answer what we have before waiting for the client.
+                    await FlushAsync(cancellationToken);
+                    read = await body.ReadAsync(cancellationToken);
+                }
+
+                var buffer = read.Buffer;
+                while (buffer.PositionOf((byte)'\n') is { } end)
+                {
+                    var line = buffer.Slice(0, end);
+                    buffer = buffer.Slice(buffer.GetPosition(1, end));
+                    if (skippingLongLine)
+                    {
+                        skippingLongLine = false;
+                        continue;
+                    }
+
+                    await AcceptAsync(line, cancellationToken);
+                }
+
+                if (!skippingLongLine && buffer.Length > lineLimit)
+                {
+                    Add(++_line, null, $"The line is larger than the limit of {lineLimit} bytes.");
+                    skippingLongLine = true;
+                }
+
+                if (skippingLongLine)
+                {
+                    body.AdvanceTo(buffer.End);
+                }
+                else
+                {
+                    body.AdvanceTo(buffer.Start, buffer.End);
+                }
+
+                if (read.IsCompleted)
+                {
+                    if (!skippingLongLine && !buffer.IsEmpty)
+                    {
+                        await AcceptAsync(buffer, cancellationToken);
+                    }
+
+                    break;
+                }
+            }
+
+            await FlushAsync(cancellationToken);
+        }
+
+        private async Task AcceptAsync(ReadOnlySequence<byte> line, CancellationToken cancellationToken)
+        {
+            _line++;
+            if (line.Length > lineLimit)
+            {
+                Add(_line, null, $"The line is larger than the limit of {lineLimit} bytes.");
+                return;
+            }
+
+            var bytes = line.ToArray().AsSpan().TrimEnd((byte)'\r');
+            // Blank lines separate nothing in NDJSON; they are skipped (their numbers still count).
+            if (bytes.Trim(" \t"u8).IsEmpty)
+            {
+                return;
+            }
+
+            var intake = ArticleIntake.FromJson(bytes);
+            Add(_line, intake.Article, intake.Error);
+            _chunkBytes += bytes.Length;
+            if (_chunk.Count >= ChunkArticles || _chunkBytes >= ChunkBytes)
+            {
+                await FlushAsync(cancellationToken);
+            }
+        }
+
+        private void Add(int line, RawArticle? article, string? error) => _chunk.Add((line, article, error));
+
+        private async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            if (_chunk.Count == 0)
+            {
+                return;
+            }
+
+            var stored = await ingest.AddAsync([.. _chunk.Where(item => item.Article is not null).Select(item => item.Article!)], cancellationToken);
+            var next = 0;
+            foreach (var (line, article, error) in _chunk)
+            {
+                BatchLineResult result;
+                if (article is null)
+                {
+                    result = new BatchLineResult(line, null, Rejected, Error: error);
+                }
+                else
+                {
+                    var outcome = stored[next++];
+                    result = new BatchLineResult(line, outcome.Id, RawStore.StateName(outcome.State), outcome.Duplicate);
+                }
+
+                await response.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(result, LineJson), cancellationToken);
+                await response.WriteAsync("\n"u8.ToArray(), cancellationToken);
+            }
+
+            _chunk.Clear();
+            _chunkBytes = 0;
+            await response.FlushAsync(cancellationToken);
+        }
+    }
+}

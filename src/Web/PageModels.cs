@@ -1,0 +1,38 @@
+using NewsSearch.Articles;
+using NewsSearch.SearchStore;
+
+namespace NewsSearch.Web;
+
+public sealed record SearchPageModel(SearchState State, SearchResult? Result, QueryProblem? Problem)
+{
+    /// <summary>Actor types by name, from the facet, so result chips can show what kind of actor they name.</summary>
+    public IReadOnlyDictionary<string, string> ActorTypes { get; } = Result?.Facets.Actor
+        .Where(value => value.Type is not null)
+        .DistinctBy(value => value.Value)
+        .ToDictionary(value => value.Value, value => Display.ActorType(value.Type)) ?? [];
+
+    public int PageCount => Result is null
+        ? 0
+        : (int)Math.Min(
+            (Result.Total + SearchState.PageSize - 1) / SearchState.PageSize,
+            SearchRequest.MaxResultWindow / SearchState.PageSize);
+}
+
+public sealed record ArticlePageModel(EnrichedArticle Article, IReadOnlyList<SearchHit> Similar, QueryProblem? SimilarProblem)
+{
+    public IReadOnlyList<IReadOnlyList<BodySegment>> Body { get; } = ArticleBody.Segment(Article.Body, Article.Actors);
+
+    /// <summary>Only web addresses become links: a stored URL is data, and data may say "javascript:".</summary>
+    public Uri? SafeUrl => Uri.TryCreate(Article.Url, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+        ? url
+        : null;
+
+    public IReadOnlyList<IGrouping<string, Quote>> QuotesBySpeaker { get; } = [.. Article.Quotes.GroupBy(quote => quote.Speaker)];
+
+    public IReadOnlyList<DateMention> Timeline { get; } = [.. Article.DatesMentioned.OrderBy(d => d.Date).ThenBy(d => d.Precision)];
+
+    public bool IsActor(string name) => Article.Actors.Any(actor => actor.Name == name);
+}
+
+/// <summary>A page that only says something: not found, or the search service is down.</summary>
+public sealed record MessagePageModel(int Status, string Title, string Text, string? Detail = null);

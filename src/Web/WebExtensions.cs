@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace NewsSearch.Web;
+
+public static class WebExtensions
+{
+    public static IHostApplicationBuilder AddWeb(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents();
+        builder.Services.AddSingleton<WebAssets>();
+        builder.Services.AddHttpClient<QueryClient>(client =>
+        {
+            // ServiceDefaults resolves the name from services:query:http:0 (Aspire's convention).
+            client.BaseAddress = new Uri($"http://{QueryClient.ServiceName}");
+            // A page that waits longer than this is worse than a page that says search is unavailable.
+            client.Timeout = TimeSpan.FromSeconds(10);
+        });
+        builder.Services.AddHealthChecks().AddCheck<QueryHealthCheck>(QueryClient.ServiceName);
+        return builder;
+    }
+}
+
+/// <summary>Ready means the pages can be served: the query service answers.</summary>
+internal sealed class QueryHealthCheck(QueryClient query) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await query.IsAliveAsync(cancellationToken)
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("The query service does not answer.");
+}

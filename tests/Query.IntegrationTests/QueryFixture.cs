@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace NewsSearch.Query.IntegrationTests;
+
+/// <summary>The query service over a temporary data directory holding the crafted articles.</summary>
+public sealed class QueryFixture : IAsyncLifetime
+{
+    public string DataDir { get; } = Directory.CreateTempSubdirectory("query-tests-").FullName;
+    public QueryFactory Factory { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await TestStore.CreateAsync(DataDir, TestArticles.All);
+        Factory = new QueryFactory(DataDir);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        Directory.Delete(DataDir, recursive: true);
+    }
+}
+
+public sealed class QueryFactory(string dataDir, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Data:Dir", dataDir);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
+    }
+}

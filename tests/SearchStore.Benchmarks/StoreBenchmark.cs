@@ -1,0 +1,301 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using NewsSearch.Articles;
+using NewsSearch.SearchStore.Querying;
+using NewsSearch.SearchStore.Sqlite;
+
+namespace NewsSearch.SearchStore.Benchmarks;
+
+/// <summary>
+/// Indexes the synthetic corpus into the embedded store and into a bare FTS5 table (the floor: same tokenizer,
+/// no facets, no alias table), then times a fixed query mix against both. Usage:
+/// <c>dotnet run -c Release --project tests/SearchStore.Benchmarks -- [--sizes 10000,100000] [--queries 100] [--dir path] [--markdown file]</c>
+/// </summary>
+public static class StoreBenchmark
+{
+    private const int BatchSize = 500;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var sizes = Option(args, "--sizes", "10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        var perKind = int.Parse(Option(args, "--queries", "100"), CultureInfo.InvariantCulture);
+        var directory = Option(args, "--dir", Path.Combine(Path.GetTempPath(), "searchstore-benchmark"));
+        var markdownPath = Option(args, "--markdown", "");
+        var reuse = args.Contains("--reuse");
+        Directory.CreateDirectory(directory);
+
+        var report = new StringBuilder();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {Environment.ProcessorCount} logical cores · {Environment.OSVersion} · .NET {Environment.Version}");
+        report.AppendLine();
+        foreach (var size in sizes)
+        {
+            Console.Error.WriteLine($"== {size} articles");
+            report.Append(await RunSizeAsync(size, perKind, directory, reuse));
+        }
+        Console.WriteLine(report);
+        if (markdownPath.Length > 0) await File.WriteAllTextAsync(markdownPath, report.ToString());
+        return 0;
+    }
+
+    /// <param name="reuse">Keep databases a previous run built (to iterate on queries); indexing is then not measured.</param>
+    private static async Task<string> RunSizeAsync(int size, int perKind, string directory, bool reuse)
+    {
+        var storePath = Path.Combine(directory, $"store-{size}.db");
+        var floorPath = Path.Combine(directory, $"floor-{size}.db");
+        var reused = reuse && File.Exists(storePath) && File.Exists(floorPath);
+        if (!reused)
+            foreach (var path in new[] { storePath, floorPath })
+                foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+                    File.Delete(file);
+
+        var corpus = new SyntheticCorpus();
+        var bodyBytes = 0L;
+        var ct = CancellationToken.None;
+
+        using var store = new SqliteSearchStore(storePath);
+        await store.InitializeAsync(ct);
+        var storeTime = TimeSpan.Zero;
+        var storeCpu = TimeSpan.Zero;
+        foreach (var batch in reused ? [] : corpus.Generate(size).Select(a => a.Article).Chunk(BatchSize))
+        {
+            bodyBytes += batch.Sum(a => (long)Encoding.UTF8.GetByteCount(a.Body));
+            var started = Stopwatch.GetTimestamp();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var result = await store.UpsertAsync(batch, ct);
+            storeTime += Stopwatch.GetElapsedTime(started);
+            storeCpu += Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            if (!result.AllIndexed) throw new InvalidOperationException("Indexing failed: " + string.Join("; ", result.Failed.Values.Take(3)));
+        }
+        Console.Error.WriteLine($"   store indexed in {storeTime.TotalSeconds:F1}s");
+
+        var (floorTime, floorCpu) = reused ? default : BuildFloor(floorPath, corpus.Generate(size).Select(a => a.Article));
+        Console.Error.WriteLine($"   floor indexed in {floorTime.TotalSeconds:F1}s");
+
+        var queries = QueryMix(perKind);
+        using var floor = OpenFloor(floorPath);
+
+        // Warm both: the first queries pay for the page cache and the store's facet copy.
+        foreach (var q in queries.Take(20))
+        {
+            await store.SearchAsync(q.Request, ct);
+            RunFloor(floor, q);
+        }
+
+        var queryCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var queryWall = Stopwatch.GetTimestamp();
+        var storeTimes = new Dictionary<string, List<double>>();
+        var floorTimes = new Dictionary<string, List<double>>();
+        var totals = new Dictionary<string, List<long>>();
+        foreach (var q in queries)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var result = await store.SearchAsync(q.Request, ct);
+            Add(storeTimes, q.Kind, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (!totals.TryGetValue(q.Kind, out var list)) totals[q.Kind] = list = [];
+            list.Add(result.Total);
+
+            if (q.FloorMatch is not null)
+            {
+                started = Stopwatch.GetTimestamp();
+                RunFloor(floor, q);
+                Add(floorTimes, q.Kind, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+        // The machine is shared: CPU time per query is what contention does not inflate (floor queries included).
+        var cpuPerQuery = (Process.GetCurrentProcess().TotalProcessorTime - queryCpu).TotalMilliseconds / queries.Count;
+        var wallPerQuery = Stopwatch.GetElapsedTime(queryWall).TotalMilliseconds / queries.Count;
+        var suggestTimes = new List<double>();
+        foreach (var prefix in new[] { "ka", "pak", "tur", "un", "ah", "dip", "reu", "imr", "nat", "se" })
+        {
+            var started = Stopwatch.GetTimestamp();
+            await store.SuggestAsync(prefix, 10, ct);
+            suggestTimes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        var similarTimes = new List<double>();
+        for (var i = 1; i <= 20; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await store.SimilarAsync((i * (size / 21)).ToString("x16", CultureInfo.InvariantCulture), 10, ct);
+            similarTimes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"### {size:N0} articles ({bodyBytes / size / 1024.0:F1} KB average body)");
+        md.AppendLine();
+        if (reused) md.AppendLine("(databases reused from an earlier run: indexing not measured)");
+        md.AppendLine("| indexing | wall time | articles/s (wall) | MB of body/s | CPU time | articles/CPU-s | file size |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine(IndexRow("store (FTS5 + facet tables + JSON)", size, bodyBytes, storeTime, storeCpu, storePath));
+        md.AppendLine(IndexRow("floor (bare FTS5 table)", size, bodyBytes, floorTime, floorCpu, floorPath));
+        md.AppendLine();
+        md.AppendLine("| query kind | n | matches (median) | store p50 | p95 | p99 | max | floor p50 | p95 | p99 | max |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var kind in storeTimes.Keys)
+        {
+            var s = storeTimes[kind];
+            var f = floorTimes.GetValueOrDefault(kind);
+            var median = totals[kind].Order().ElementAt(totals[kind].Count / 2);
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {kind} | {s.Count} | {median:N0} | {P(s, 50)} | {P(s, 95)} | {P(s, 99)} | {P(s, 100)} | {(f is null ? "–" : P(f, 50))} | {(f is null ? "–" : P(f, 95))} | {(f is null ? "–" : P(f, 99))} | {(f is null ? "–" : P(f, 100))} |");
+        }
+        var all = storeTimes.Values.SelectMany(v => v).ToList();
+        var allFloor = floorTimes.Values.SelectMany(v => v).ToList();
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"| **all** | {all.Count} | | **{P(all, 50)}** | {P(all, 95)} | **{P(all, 99)}** | **{P(all, 100)}** | {P(allFloor, 50)} | {P(allFloor, 95)} | {P(allFloor, 99)} | {P(allFloor, 100)} |");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"Query loop (store and floor together): {wallPerQuery:F1} ms wall and {cpuPerQuery:F1} ms CPU per store query on average.");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"Suggest (10 prefixes): p50 {P(suggestTimes, 50)} ms, max {P(suggestTimes, 100)} ms. Similar (20 articles): p50 {P(similarTimes, 50)} ms, max {P(similarTimes, 100)} ms.");
+        md.AppendLine();
+        return md.ToString();
+    }
+
+    private sealed record BenchQuery(string Kind, SearchRequest Request, string? FloorMatch);
+
+    /// <summary>
+    /// A fixed mix. Selective: tail words and person names (tens to hundreds of matches). Phrases: actor names and
+    /// common word pairs. Broad: the most common words (most of the corpus). Each runs without and with filters
+    /// (a source, a topic and a three-month range); every search computes all four facets.
+    /// </summary>
+    private static List<BenchQuery> QueryMix(int perKind)
+    {
+        var random = new Random(11);
+        var words = SyntheticCorpus.Words;
+        var persons = SyntheticCorpus.PersonNames;
+        var queries = new List<BenchQuery>();
+        string Selective() => random.Next(2) == 0 ? words[2000 + random.Next(words.Count - 2000)] : persons[random.Next(persons.Count)].Split(' ')[1];
+        string Phrase() => random.Next(2) == 0
+            ? "\"" + persons[random.Next(persons.Count)] + "\""
+            : "\"" + words[random.Next(40)] + " " + words[random.Next(40)] + "\"";
+        string Broad() => random.Next(3) switch
+        {
+            0 => words[random.Next(5)],
+            1 => words[random.Next(60)] + " " + words[random.Next(60)],
+            _ => words[random.Next(30)] + " OR " + words[100 + random.Next(200)],
+        };
+        SearchRequest Filtered(SearchRequest request)
+        {
+            var start = SyntheticCorpus.FirstDay.AddDays(random.Next(SyntheticCorpus.DaySpan - 90));
+            return request with
+            {
+                Sources = [SyntheticCorpus.SourceNames[random.Next(6)], SyntheticCorpus.SourceNames[random.Next(20)]],
+                Topics = [SyntheticCorpus.TopicLabels[random.Next(8)]],
+                From = start,
+                To = start.AddDays(90),
+            };
+        }
+        foreach (var (kind, make) in new (string, Func<string>)[] { ("selective", Selective), ("phrase", Phrase), ("broad", Broad) })
+        {
+            for (var i = 0; i < perKind; i++)
+            {
+                var text = make();
+                var parsed = QueryParser.Parse(text).Query ?? throw new InvalidOperationException($"'{text}' did not parse.");
+                var sort = i % 5 == 4 ? SortOrder.Newest : SortOrder.Relevance;
+                var request = new SearchRequest { Query = parsed, Sort = sort };
+                var floor = FloorMatch(parsed);
+                queries.Add(new BenchQuery(kind, request, floor));
+                queries.Add(new BenchQuery(kind + " + filters", Filtered(request), floor));
+            }
+        }
+        for (var i = 0; i < perKind; i++)
+            queries.Add(new BenchQuery("no query, filters only", Filtered(new SearchRequest { Sort = SortOrder.Newest }), null));
+        return queries.OrderBy(_ => random.Next()).ToList();
+    }
+
+    private static string FloorMatch(Query query) => query switch
+    {
+        TermQuery t => "\"" + t.Term + "\"",
+        PhraseQuery p => "\"" + string.Join(' ', p.Terms) + "\"",
+        AndQuery a => "(" + string.Join(" AND ", a.Clauses.Select(FloorMatch)) + ")",
+        OrQuery o => "(" + string.Join(" OR ", o.Clauses.Select(FloorMatch)) + ")",
+        _ => throw new ArgumentOutOfRangeException(nameof(query)),
+    };
+
+    private static (TimeSpan Wall, TimeSpan Cpu) BuildFloor(string path, IEnumerable<EnrichedArticle> articles)
+    {
+        using var connection = OpenFloor(path);
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = """
+                PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
+                CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'porter unicode61 remove_diacritics 2');
+                """;
+            create.ExecuteNonQuery();
+        }
+        var elapsed = TimeSpan.Zero;
+        var cpuTime = TimeSpan.Zero;
+        foreach (var batch in articles.Chunk(BatchSize))
+        {
+            var started = Stopwatch.GetTimestamp();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            using var transaction = connection.BeginTransaction();
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO docs(title, body) VALUES ($title, $body)";
+            var title = insert.Parameters.Add("$title", SqliteType.Text);
+            var body = insert.Parameters.Add("$body", SqliteType.Text);
+            foreach (var article in batch)
+            {
+                title.Value = article.Title;
+                body.Value = article.Body;
+                insert.ExecuteNonQuery();
+            }
+            transaction.Commit();
+            elapsed += Stopwatch.GetElapsedTime(started);
+            cpuTime += Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        }
+        return (elapsed, cpuTime);
+    }
+
+    private static SqliteConnection OpenFloor(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>The least a ranked search can do: the top ten by bm25, and the number of matches.</summary>
+    private static void RunFloor(SqliteConnection floor, BenchQuery query)
+    {
+        if (query.FloorMatch is null) return;
+        using var top = floor.CreateCommand();
+        top.CommandText = "SELECT rowid, bm25(docs) FROM docs WHERE docs MATCH $q ORDER BY rank LIMIT 10";
+        top.Parameters.AddWithValue("$q", query.FloorMatch);
+        using (var reader = top.ExecuteReader())
+            while (reader.Read()) { }
+        using var count = floor.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM docs WHERE docs MATCH $q";
+        count.Parameters.AddWithValue("$q", query.FloorMatch);
+        count.ExecuteScalar();
+    }
+
+    private static string IndexRow(string name, int size, long bytes, TimeSpan time, TimeSpan cpu, string path)
+    {
+        var fileBytes = new[] { path, path + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {time.TotalSeconds:F1} s | {size / time.TotalSeconds:N0} | {bytes / 1048576.0 / time.TotalSeconds:F1} | {cpu.TotalSeconds:F1} s | {size / cpu.TotalSeconds:N0} | {fileBytes / 1048576.0:N0} MB |");
+    }
+
+    private static void Add(Dictionary<string, List<double>> times, string kind, double ms)
+    {
+        if (!times.TryGetValue(kind, out var list)) times[kind] = list = [];
+        list.Add(ms);
+    }
+
+    private static string P(List<double> values, int percentile)
+    {
+        if (values.Count == 0) return "–";
+        var sorted = values.Order().ToList();
+        var index = Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1);
+        return sorted[index].ToString(sorted[index] < 10 ? "F1" : "F0", CultureInfo.InvariantCulture);
+    }
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+    }
+}

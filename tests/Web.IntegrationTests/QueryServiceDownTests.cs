@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Sockets;
+using NewsSearch.Web.IntegrationTests.Query;
+
+namespace NewsSearch.Web.IntegrationTests;
+
+public sealed class QueryServiceDownTests : IAsyncLifetime
+{
+    private readonly Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory = WebFactory.For($"http://127.0.0.1:{UnusedPort()}");
+    private HttpClient client = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        client = factory.CreateClient();
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task The_search_page_says_search_is_unavailable_with_status_503_and_keeps_the_query()
+    {
+        var (status, html) = await client.PageAsync("/?q=talks&source=Dawn");
+
+        status.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        html.ShouldContain("Search is unavailable right now");
+        html.ShouldContain("<a href=\"/?q=talks&amp;source=Dawn\">Try again</a>");
+        Html.Tags(html, "id=\"q\"").Single().ShouldContain("value=\"talks\"");
+    }
+
+    [Fact]
+    public async Task The_article_page_says_the_article_cannot_be_shown_with_status_503()
+    {
+        var (status, html) = await client.PageAsync($"/articles/{SampleArticles.TalksCollapseId}");
+
+        status.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        html.ShouldContain("This article cannot be shown right now");
+    }
+
+    [Fact]
+    public async Task Health_reports_unhealthy_while_the_query_service_is_down()
+    {
+        using var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+    }
+
+    private static int UnusedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        client.Dispose();
+        await factory.DisposeAsync();
+    }
+}
