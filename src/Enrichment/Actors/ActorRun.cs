@@ -791,7 +791,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
             {
                 continue;
             }
-            var cluster = FindCluster(clusters, [tokens[i].Key], false);
+            var cluster = FindCluster(clusters, [tokens[i].Key], false, firstNameAllowed: tokens[i].Has(TokenFlags.JoinedToNext) && SpeechVerbAt(i + 1));
             if (cluster is not null)
             {
                 AddMention(cluster.Entity, i, i, false);
@@ -820,10 +820,11 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
         {
             return false;
         }
-        return !(t.Has(TokenFlags.JoinedToNext) && i + 1 < tokens.Length && IsNameWord(i + 1));
+        return !(t.Has(TokenFlags.JoinedToNext) && i + 1 < tokens.Length && tokens[i + 1].IsCapitalised && owner[i + 1] == Free
+            && !lex.Stopwords.Contains(tokens[i + 1].Text) && !lex.RoleNouns.Contains(tokens[i + 1].Lower));
     }
 
-    private PersonCluster? FindCluster(List<PersonCluster> clusters, string[] keys, bool honorificName)
+    private PersonCluster? FindCluster(List<PersonCluster> clusters, string[] keys, bool honorificName, bool firstNameAllowed = false)
     {
         if (keys.Length == 0)
         {
@@ -848,8 +849,8 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                     {
                         fuzzy ??= cluster;
                     }
-                    // "Lin said" after "Lin Jian": family name first.
-                    if (form.Length == 2 && form[0] == keys[0] && !IsHonorificKey(form[0]))
+                    // "Lin said" after "Lin Jian": family name first, only as the subject of a speech verb.
+                    if (firstNameAllowed && form.Length == 2 && form[0] == keys[0] && !IsHonorificKey(form[0]))
                     {
                         fuzzy ??= cluster;
                     }
