@@ -659,7 +659,8 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
     /// <summary>The role in ", a national security journalist" or ", Afghanistan's defence minister" after a name, or null.</summary>
     private string? AppositionRole(int nameLast)
     {
-        if (!tokens[nameLast].Has(TokenFlags.CommaAfter) || body.AsSpan(tokens[nameLast].End, tokens[nameLast + 1 < tokens.Length ? nameLast + 1 : nameLast].Start - tokens[nameLast].End).Trim().ToString() != ",")
+        if (!tokens[nameLast].Has(TokenFlags.CommaAfter) || nameLast + 1 >= tokens.Length
+            || body.AsSpan(tokens[nameLast].End, tokens[nameLast + 1].Start - tokens[nameLast].End).Trim() is not ",")
         {
             return null;
         }
