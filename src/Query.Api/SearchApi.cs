@@ -1,7 +1,7 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using System.ComponentModel;
 using NewsSearch.SearchStore;
 using NewsSearch.SearchStore.Querying;
 

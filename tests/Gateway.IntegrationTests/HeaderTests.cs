@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace NewsSearch.Gateway.IntegrationTests;
 
@@ -62,6 +65,25 @@ public sealed class HeaderTests(GatewayFixture fixture) : IClassFixture<GatewayF
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         response.Headers.GetValues("X-Request-Id").Single().ShouldBe("trace-me-1");
         (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("\"requestId\":\"trace-me-1\"");
+    }
+
+    [Fact]
+    public async Task The_request_id_is_in_the_scope_of_the_gateways_log_lines_for_that_request()
+    {
+        var logs = new CapturedLogs();
+        var web = await StandIn.StartAsync("web");
+        var deadUrl = web.Url;
+        await web.DisposeAsync();
+        await using var gateway = fixture.StartGateway(
+            settings => settings["services:web:http:0"] = deadUrl,
+            builder => builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs)));
+        using var client = gateway.Connect();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/some/page") { Headers = { { "X-Request-Id", "log-me-99" } } };
+
+        await client.SendAsync(request, Ct);
+
+        var failure = logs.Lines.Where(line => line.Category.EndsWith("ProxyErrorMiddleware")).ShouldHaveSingleItem();
+        failure.Scopes["RequestId"].ShouldBe("log-me-99");
     }
 
     [Fact]

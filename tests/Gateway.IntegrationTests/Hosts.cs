@@ -15,10 +15,12 @@ namespace NewsSearch.Gateway.IntegrationTests;
 public sealed class KestrelHost<TEntryPoint> : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IWebHostBuilder>? _configure;
 
-    public KestrelHost(IReadOnlyDictionary<string, string?> settings)
+    public KestrelHost(IReadOnlyDictionary<string, string?> settings, Action<IWebHostBuilder>? configure = null)
     {
         _settings = settings;
+        _configure = configure;
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
         Url = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -34,6 +36,7 @@ public sealed class KestrelHost<TEntryPoint> : WebApplicationFactory<TEntryPoint
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+        _configure?.Invoke(builder);
     }
 }
 
@@ -77,11 +80,11 @@ public sealed class GatewayFixture : IAsyncLifetime
         ["Gateway:BodyLimits:Batch"] = BatchLimit.ToString(),
     };
 
-    public KestrelHost<gateway::Program> StartGateway(Action<Dictionary<string, string?>>? change = null)
+    public KestrelHost<gateway::Program> StartGateway(Action<Dictionary<string, string?>>? change = null, Action<IWebHostBuilder>? configure = null)
     {
         var settings = GatewaySettings();
         change?.Invoke(settings);
-        return new KestrelHost<gateway::Program>(settings);
+        return new KestrelHost<gateway::Program>(settings, configure);
     }
 
     public async ValueTask DisposeAsync()
