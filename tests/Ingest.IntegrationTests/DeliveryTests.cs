@@ -157,7 +157,10 @@ public sealed class DeliveryTests
 
         var status = await ingest.WaitForAsync(status => status.Indexed == 5);
         status.Received.ShouldBe(5);
-        ingest.Enrichment.Indexed.Values.ShouldAllBe(times => times == 1);
+        // At least once, not exactly once: a request the stopped service sent may still land after the outage
+        // ended, and its answer is lost with the process. Enrichment's upsert by id makes that harmless
+        // (the end-to-end fault tests check exactly-once in the real store).
+        ingest.Enrichment.Indexed.Keys.Order().ShouldBe(Enumerable.Range(0, 5).Select(n => ArticleId.FromText(Corpus.Article(n))).Order());
     }
 
     [Fact]
