@@ -12,7 +12,8 @@ public sealed record BodySegment(string Text, ActorMention? Actor = null);
 /// </summary>
 public static class ArticleBody
 {
-    private static readonly Regex ParagraphBreak = new(@"\n[^\S\n]*\n\s*", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    /// <summary>News text puts one paragraph per line more often than it leaves blank lines: any line break starts one.</summary>
+    private static readonly Regex ParagraphBreak = new(@"\s*\n\s*", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     public static IReadOnlyList<IReadOnlyList<BodySegment>> Segment(string body, IReadOnlyList<ActorMention> actors)
     {

@@ -16,6 +16,7 @@ public sealed record Histogram(IReadOnlyList<HistogramBar> Bars, long MaxCount, 
     public const double ViewHeight = 100;
     private const double MinBarHeight = 3;
     private const int MaxFilledSlots = 400;
+    private const int MinSlots = 10;
 
     public bool IsEmpty => Bars.Count == 0;
 
@@ -32,13 +33,15 @@ public sealed record Histogram(IReadOnlyList<HistogramBar> Bars, long MaxCount, 
 
         var slots = Fill(buckets, interval);
         var max = Math.Max(1, slots.Max(slot => slot.Count));
-        var width = ViewWidth / slots.Count;
+        // A few bars stay bar-shaped rather than filling the whole width; they are centred instead.
+        var width = Math.Min(ViewWidth / slots.Count, ViewWidth / MinSlots);
+        var offset = (ViewWidth - width * slots.Count) / 2;
         var bars = slots.Select((slot, index) => new HistogramBar(
             slot.From,
             slot.To,
             Label(slot.From, interval),
             slot.Count,
-            index * width,
+            offset + index * width,
             width,
             slot.Count == 0 ? 0 : Math.Max(MinBarHeight, (ViewHeight - 4) * slot.Count / max),
             IsSelected(slot.From, slot.To, state)));
@@ -48,10 +51,11 @@ public sealed record Histogram(IReadOnlyList<HistogramBar> Bars, long MaxCount, 
     public static string Label(DateOnly from, DateInterval interval) =>
         interval == DateInterval.Month ? from.ToString("MMM yyyy", CultureInfo.InvariantCulture) : Display.Date(from);
 
+    /// <summary>A bar is marked when the chosen range reaches into it: a few days inside a month still mark that month.</summary>
     private static bool IsSelected(DateOnly from, DateOnly to, SearchState state) =>
         (state.FromDate is not null || state.ToDate is not null)
-        && from >= (state.FromDate ?? DateOnly.MinValue)
-        && to <= (state.ToDate ?? DateOnly.MaxValue);
+        && to >= (state.FromDate ?? DateOnly.MinValue)
+        && from <= (state.ToDate ?? DateOnly.MaxValue);
 
     private static List<(DateOnly From, DateOnly To, long Count)> Fill(List<(DateOnly From, DateOnly To, long Count)> buckets, DateInterval interval)
     {

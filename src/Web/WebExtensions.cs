@@ -10,20 +10,14 @@ public static class WebExtensions
         builder.Services.AddSingleton<WebAssets>();
         builder.Services.AddHttpClient<QueryClient>(client =>
         {
-            client.BaseAddress = QueryBaseAddress(builder.Configuration);
+            // ServiceDefaults resolves the name from services:query:http:0 (Aspire's convention).
+            client.BaseAddress = new Uri($"http://{QueryClient.ServiceName}");
             // A page that waits longer than this is worse than a page that says search is unavailable.
             client.Timeout = TimeSpan.FromSeconds(10);
         });
         builder.Services.AddHealthChecks().AddCheck<QueryHealthCheck>(QueryClient.ServiceName);
         return builder;
     }
-
-    /// <summary>
-    /// Aspire's convention: <c>services:query:http:0</c> names the query service's address. Using it directly
-    /// works with or without a resolver for <c>http://query</c> in the HTTP pipeline.
-    /// </summary>
-    private static Uri QueryBaseAddress(IConfiguration configuration) =>
-        new(configuration[$"services:{QueryClient.ServiceName}:http:0"] ?? $"http://{QueryClient.ServiceName}");
 }
 
 /// <summary>Ready means the pages can be served: the query service answers.</summary>

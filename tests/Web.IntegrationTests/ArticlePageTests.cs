@@ -1,5 +1,5 @@
 using System.Net;
-using NewsSearch.Web.IntegrationTests.QueryStandIn;
+using NewsSearch.Web.IntegrationTests.Query;
 
 namespace NewsSearch.Web.IntegrationTests;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using NewsSearch.Web.IntegrationTests.QueryStandIn;
+using NewsSearch.Web.IntegrationTests.Query;
 
 namespace NewsSearch.Web.IntegrationTests;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using NewsSearch.Web.IntegrationTests.QueryStandIn;
+using NewsSearch.Web.IntegrationTests.Query;
 
 namespace NewsSearch.Web.IntegrationTests;
 
@@ -14,7 +14,7 @@ public sealed class SearchPageTests(WebFixture web) : IClassFixture<WebFixture>
         html.ShouldContain($"href=\"/articles/{SampleArticles.TalksCollapseId}\"");
         html.ShouldContain("Pakistan and Afghanistan peace talks in Istanbul collapse");
         Html.TextOf(html, "results-heading").ShouldBe("Results for “Istanbul”");
-        html.ShouldContain("5 articles · 2 ms");
+        Html.Text(html).ShouldMatch(@"5 articles · \d+ ms");
     }
 
     [Fact]
@@ -120,9 +120,20 @@ public sealed class SearchPageTests(WebFixture web) : IClassFixture<WebFixture>
     [Fact]
     public async Task Bars_inside_the_chosen_date_range_are_marked_selected()
     {
+        var (_, html) = await web.Client.PageAsync("/?q=talks&from=2025-10-28&to=2025-10-29");
+
+        Html.Tags(html, "class=\"bar selected\"").Select(tag => tag.Split("data-from=\"")[1][..10])
+            .ShouldBe(["2025-10-28", "2025-10-29"]);
+    }
+
+    [Fact]
+    public async Task Over_a_longer_span_the_histogram_counts_months_and_marks_the_month_a_range_reaches_into()
+    {
         var (_, html) = await web.Client.PageAsync("/?from=2025-10-28&to=2025-10-29");
 
-        Html.Tags(html, "class=\"bar selected\"").Count.ShouldBe(2);
+        Html.Tags(html, "class=\"bar").Count.ShouldBe(3);
+        Html.Tags(html, "class=\"bar selected\"").Single().ShouldContain("data-from=\"2025-10-01\" data-to=\"2025-10-31\"");
+        html.ShouldContain("Articles by publication date, per month");
     }
 
     [Fact]

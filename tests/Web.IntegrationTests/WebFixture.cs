@@ -1,34 +1,28 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using NewsSearch.Web.IntegrationTests.QueryStandIn;
+using NewsSearch.Web.IntegrationTests.Query;
 
 namespace NewsSearch.Web.IntegrationTests;
 
-/// <summary>The web service pointed (through <c>services:query:http:0</c>) at a stand-in query API on a real port.</summary>
+/// <summary>The web service pointed (through <c>services:query:http:0</c>) at the real query API on a real port.</summary>
 public sealed class WebFixture : IAsyncLifetime
 {
     private WebApplicationFactory<Program>? factory;
 
-    public StandInQueryApi Query { get; private set; } = null!;
+    public RealQueryApi Query { get; private set; } = null!;
 
     public HttpClient Client { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
-        Query = await StandInQueryApi.StartAsync(SampleArticles.All);
+        Query = await RealQueryApi.StartAsync(SampleArticles.All);
         factory = WebFactory.For(Query.Address);
         Client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
     }
 
-    public string[] RequestsSince(int index)
-    {
-        lock (Query.Requests) return [.. Query.Requests.Skip(index)];
-    }
+    public string[] RequestsSince(int index) => Query.RequestsSince(index);
 
-    public int RequestCount
-    {
-        get { lock (Query.Requests) return Query.Requests.Count; }
-    }
+    public int RequestCount => Query.RequestCount;
 
     public async ValueTask DisposeAsync()
     {

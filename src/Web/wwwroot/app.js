@@ -9,6 +9,8 @@ document.documentElement.classList.add('js');
 (() => {
   const PARAM_ORDER = ['q', 'source', 'actor', 'topic', 'from', 'to', 'sort', 'page'];
   let inFlight = null;
+  // The search the page shows, so a fragment jump (which also fires popstate) does not reload it.
+  let shown = location.pathname + location.search;
 
   const searchPage = () => document.querySelector('[data-search-page]');
 
@@ -78,6 +80,7 @@ document.documentElement.classList.add('js');
 
     const panels = rememberPanels(current);
     if (push) history.pushState(null, '', url);
+    shown = location.pathname + location.search;
     current.replaceWith(document.adoptNode(replacement));
     restorePanels(replacement, panels);
     document.title = next.title;
@@ -101,6 +104,7 @@ document.documentElement.classList.add('js');
 
   function sameOriginSearchLink(anchor) {
     if (!anchor || anchor.target || anchor.hasAttribute('download')) return null;
+    if (anchor.getAttribute('href').startsWith('#')) return null; // the skip link, and any other in-page jump
     const url = new URL(anchor.href, location.href);
     return url.origin === location.origin && url.pathname === '/' ? url : null;
   }
@@ -133,7 +137,9 @@ document.documentElement.classList.add('js');
   });
 
   window.addEventListener('popstate', () => {
-    if (searchPage()) navigate(location.pathname + location.search, { push: false });
+    const target = location.pathname + location.search;
+    if (target === shown) return;
+    if (searchPage() && location.pathname === '/') navigate(target, { push: false });
     else location.reload();
   });
 

@@ -1,6 +1,6 @@
 using NewsSearch.Articles;
 
-namespace NewsSearch.Web.IntegrationTests.QueryStandIn;
+namespace NewsSearch.Web.IntegrationTests.Query;
 
 /// <summary>Test articles in the shape enrichment produces: coverage of one story by several outlets, and one hostile article.</summary>
 public static class SampleArticles

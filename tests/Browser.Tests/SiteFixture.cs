@@ -1,0 +1,55 @@
+using System.Net.Http.Json;
+using NewsSearch.EndToEnd.Tests;
+
+[assembly: AssemblyFixture(typeof(NewsSearch.Browser.Tests.SiteFixture))]
+
+namespace NewsSearch.Browser.Tests;
+
+/// <summary>
+/// The real system, as a user gets it: the AppHost on a temporary data directory and a free gateway port,
+/// importing the seed folder on start. Ready once every seed is searchable through the gateway.
+/// </summary>
+public sealed class SiteFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan IndexingTimeout = TimeSpan.FromMinutes(3);
+
+    private AppHostProcess? system;
+
+    public string BaseUrl => system!.GatewayUrl.GetLeftPart(UriPartial.Authority);
+
+    public async ValueTask InitializeAsync()
+    {
+        system = await AppHostProcess.StartAsync();
+        await WaitUntilSeedsAreSearchableAsync(system);
+    }
+
+    private static async Task WaitUntilSeedsAreSearchableAsync(AppHostProcess system)
+    {
+        var seeds = Directory.GetFiles(Path.Combine(Artifacts.RepositoryRoot(), "seeds")).Length;
+        using var client = system.CreateGatewayClient(withApiKey: false);
+        using var deadline = new CancellationTokenSource(IndexingTimeout);
+        long total = 0;
+        while (!deadline.IsCancellationRequested)
+        {
+            try
+            {
+                var result = await client.GetFromJsonAsync<SearchTotal>("/api/search?size=1", deadline.Token);
+                total = result?.Total ?? 0;
+                if (total >= seeds) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Still starting or restarting a service; ask again.
+            }
+            await Task.Delay(500, CancellationToken.None);
+        }
+        throw new TimeoutException($"Only {total} of {seeds} seed articles became searchable within {IndexingTimeout}:\n{system.OutputTail()}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (system is not null) await system.DisposeAsync();
+    }
+
+    private sealed record SearchTotal(long Total);
+}
