@@ -51,13 +51,23 @@ public static class ServiceDefaultsExtensions
         // whatever the environment (the developer exception page never sees an exception caught here).
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.Use(static (context, next) =>
+        app.Use(static async (context, next) =>
         {
             if (IsProbe(context.Request.Path))
             {
                 Telemetry.DropCurrentTrace(context);
             }
-            return next(context);
+            try
+            {
+                await next(context);
+                Telemetry.DescribeServerSpan(context, failed: false);
+            }
+            catch
+            {
+                // The exception handler outside answers 500 after this; the span says so already.
+                Telemetry.DescribeServerSpan(context, failed: true);
+                throw;
+            }
         });
 
         // Ready: every registered check, including the dependency checks a service adds. Live: the process answers.

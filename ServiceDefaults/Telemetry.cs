@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,6 +74,31 @@ internal static class Telemetry
         {
             activity.IsAllDataRequested = false;
             activity.ActivityTraceFlags &= ~ActivityTraceFlags.Recorded;
+        }
+    }
+
+    /// <summary>
+    /// ASP.NET Core's own request span carries no attributes; the instrumentation package would add them, and
+    /// is not obtainable, so the semantic-convention ones that make a trace readable are set here.
+    /// </summary>
+    public static void DescribeServerSpan(HttpContext context, bool failed)
+    {
+        if (context.Features.Get<IHttpActivityFeature>()?.Activity is not { IsAllDataRequested: true } activity)
+        {
+            return;
+        }
+        var method = context.Request.Method;
+        var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+        var status = failed ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
+        activity.DisplayName = route is null ? method : $"{method} {route}";
+        activity.SetTag("http.request.method", method);
+        activity.SetTag("url.scheme", context.Request.Scheme);
+        activity.SetTag("url.path", context.Request.Path.Value);
+        activity.SetTag("http.route", route);
+        activity.SetTag("http.response.status_code", status);
+        if (status >= StatusCodes.Status500InternalServerError)
+        {
+            activity.SetStatus(ActivityStatusCode.Error);
         }
     }
 

@@ -42,6 +42,11 @@ public sealed class DistributedApplication
             return 1;
         }
 
+        if (resources.Select(resource => resource.Url).OfType<Uri>().FirstOrDefault(InUse) is { } taken)
+        {
+            output.Info($"{Address(taken)} is already in use (another AppHost?). Stop it, or choose another address: --Gateway:Url=http://127.0.0.1:<port>");
+            return 1;
+        }
         foreach (var resource in resources)
         {
             resource.Url ??= new Uri($"http://127.0.0.1:{FreePort()}");
@@ -106,9 +111,10 @@ public sealed class DistributedApplication
         try
         {
             await Task.WhenAll(supervisors.Values.Select(supervisor => supervisor.Healthy)).WaitAsync(stopping.Token);
+            // Printed before the state file says ready, so whoever waits for the file finds the table printed.
+            output.Block(Table(supervisors.Values, started.Elapsed));
             ready = true;
             WriteState();
-            output.Block(Table(supervisors.Values, started.Elapsed));
             await Task.Delay(Timeout.Infinite, stopping.Token);
         }
         catch (OperationCanceledException)
@@ -119,7 +125,14 @@ public sealed class DistributedApplication
         {
             // Also on an unexpected exception: never leave a child behind.
             stopping.Cancel();
-            await Task.WhenAll(running);
+            try
+            {
+                await Task.WhenAll(running);
+            }
+            catch (Exception exception)
+            {
+                output.Info($"a supervisor failed: {exception.Message}");
+            }
             await Task.WhenAll(supervisors.Values.Select(supervisor => supervisor.StopAsync(StopGrace)));
             ready = false;
             WriteState();
@@ -260,6 +273,22 @@ public sealed class DistributedApplication
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Said plainly up front, rather than as a service that fails to bind and is restarted forever.</summary>
+    private static bool InUse(Uri url)
+    {
+        var address = IPAddress.TryParse(ResourceSupervisor.ProbeUrl(url).Host.Trim('[', ']'), out var ip) ? ip : IPAddress.Loopback;
+        try
+        {
+            using var listener = new TcpListener(address, url.Port);
+            listener.Start();
+            return false;
+        }
+        catch (SocketException exception) when (exception.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            return true;
+        }
     }
 
     private static string Address(Uri url) => url.GetLeftPart(UriPartial.Authority);

@@ -52,15 +52,33 @@ public sealed class ResourceSupervisor(
         while (true)
         {
             Process process;
-            lock (gate)
+            try
             {
-                // Checked under the lock StopAsync takes, so no process starts after the stop has looked.
-                if (stopping.IsCancellationRequested)
+                lock (gate)
+                {
+                    // Checked under the lock StopAsync takes, so no process starts after the stop has looked.
+                    if (stopping.IsCancellationRequested)
+                    {
+                        return;
+                    }
+                    process = Start();
+                    current = process;
+                }
+            }
+            catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
+            {
+                var wait = Backoff(++failures);
+                SetState("Restarting", null);
+                output.Info($"could not start {Resource.Name} ({exception.Message}); trying again in {wait.TotalSeconds:0.#}s");
+                try
+                {
+                    await Task.Delay(wait, stopping).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
                 {
                     return;
                 }
-                process = Start();
-                current = process;
+                continue;
             }
             SetState("Starting", process.Id);
 

@@ -17,7 +17,12 @@ public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdM
         var id = IsSane(context.Request.Headers[Header].ToString()) ? context.Request.Headers[Header].ToString() : Guid.NewGuid().ToString("N");
         context.TraceIdentifier = id;
         context.Request.Headers[Header] = id;
-        context.Response.Headers[Header] = id;
+        // Set as the response starts, so a service that echoes the id too does not make the header appear twice.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = id;
+            return Task.CompletedTask;
+        });
 
         if (Activity.Current is { } activity)
         {

@@ -29,7 +29,7 @@ public static class QueryServiceExtensions
         services.AddSingleton<StoreCalls>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("search-store");
 
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options => options.AddOperationTransformer(ParameterExamples.ApplyAsync).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "News search: query API";
             // No server list: the explorer then calls the API where it loaded the document from (the gateway),
@@ -43,9 +43,10 @@ public static class QueryServiceExtensions
         return builder;
     }
 
-    /// <summary>The OpenAPI document, and the search and article endpoints.</summary>
+    /// <summary>Request ids in logs, the OpenAPI document, and the search and article endpoints.</summary>
     public static WebApplication MapQueryApi(this WebApplication app)
     {
+        app.UseMiddleware<RequestIdScope>();
         app.MapOpenApi();
         app.MapSearchApi();
         app.MapArticlesApi();

@@ -1,3 +1,4 @@
+using NewsSearch.SearchStore.Elasticsearch;
 using NewsSearch.SearchStore.Sqlite;
 
 namespace NewsSearch.SearchStore;
@@ -11,7 +12,10 @@ public static class SearchStoreFactory
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.UsesElasticsearch)
-            throw new InvalidOperationException("The Elasticsearch search store is not available yet; use Search:Backend=sqlite.");
+        {
+            var elasticsearch = ElasticsearchOptions.From(options);
+            return httpClient is null ? ElasticsearchSearchStore.Create(elasticsearch) : new ElasticsearchSearchStore(httpClient, elasticsearch);
+        }
         if (!string.Equals(options.Backend, SearchStoreOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"Unknown search backend '{options.Backend}'; use 'sqlite' or 'elasticsearch'.");
         return new SqliteSearchStore(options.SqlitePath);

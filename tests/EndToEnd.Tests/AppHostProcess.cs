@@ -164,6 +164,28 @@ public sealed class AppHostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until the AppHost (or a service, through it) has printed a line that satisfies <paramref name="match"/>.</summary>
+    public async Task<string> WaitForOutputAsync(Func<string, bool> match, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout ?? DefaultReadyTimeout);
+        try
+        {
+            while (true)
+            {
+                if (output.FirstOrDefault(match) is { } line)
+                {
+                    return line;
+                }
+                await Task.Delay(100, deadline.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"No such output line within {timeout ?? DefaultReadyTimeout}:\n{OutputTail()}");
+        }
+    }
+
     /// <summary>The AppHost's state file (<c>{DataDir}/apphost.json</c>): every resource's URL, PID and state.</summary>
     public AppHostState? ReadState()
     {

@@ -60,8 +60,9 @@ public sealed class RunningSystemTests(RunningSystem running) : IClassFixture<Ru
     }
 
     [Fact]
-    public void The_AppHost_prints_the_resource_table_the_gateway_URL_and_the_API_key()
+    public async Task The_AppHost_prints_the_resource_table_the_gateway_URL_and_the_API_key()
     {
+        await System.WaitForOutputAsync(line => line.Contains("Ctrl+C stops everything"), cancellationToken: Cancellation);
         var output = string.Join('\n', System.Output);
 
         foreach (var service in Services)
@@ -74,8 +75,10 @@ public sealed class RunningSystemTests(RunningSystem running) : IClassFixture<Ru
     }
 
     [Fact]
-    public void Each_service_log_line_is_prefixed_with_its_name()
+    public async Task Each_service_log_line_is_prefixed_with_its_name()
     {
+        // The table comes after every service's first lines on the same stream.
+        await System.WaitForOutputAsync(line => line.Contains("Ctrl+C stops everything"), cancellationToken: Cancellation);
         var output = System.Output;
 
         foreach (var service in Services)

@@ -58,8 +58,9 @@ public sealed class StoppingTests
             await using var second = await AppHostProcess.StartAsync(dataDir, cancellationToken: Cancellation);
 
             second.ApiKey.ShouldBe(firstKey);
+            await second.WaitForOutputAsync(line => line.Contains("API key for write routes") && line.Contains(firstKey),
+                cancellationToken: Cancellation);
             second.Output.ShouldNotContain(line => line.Contains("created an API key"));
-            second.Output.ShouldContain(line => line.Contains(firstKey));
         }
         finally
         {

@@ -20,6 +20,16 @@ public sealed class HeaderTests(GatewayFixture fixture) : IClassFixture<GatewayF
     }
 
     [Fact]
+    public async Task A_search_answers_with_the_request_id_once_even_though_the_query_service_echoes_it_too()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/search?q=talks") { Headers = { { "X-Request-Id", "search-7" } } };
+
+        var response = await _client.SendAsync(request, Ct);
+
+        response.Headers.GetValues("X-Request-Id").ShouldBe(["search-7"]);
+    }
+
+    [Fact]
     public async Task A_request_without_an_id_gets_a_new_one_that_the_service_sees_too()
     {
         var response = await _client.GetAsync("/articles/x", Ct);

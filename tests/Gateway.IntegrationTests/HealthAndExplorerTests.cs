@@ -26,6 +26,20 @@ public sealed class HealthAndExplorerTests(GatewayFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Health_also_reports_services_the_gateway_does_not_route_to_when_it_has_their_address()
+    {
+        await using var enrichment = await StandIn.StartAsync("enrichment");
+        await using var gateway = fixture.StartGateway(settings => settings["services:enrichment:http:0"] = enrichment.Url);
+        using var client = gateway.Connect();
+
+        var health = await client.GetFromJsonAsync<JsonElement>("/health", Ct);
+
+        var entry = health.GetProperty("entries").GetProperty("enrichment");
+        entry.GetProperty("status").GetString().ShouldBe("Healthy");
+        entry.GetProperty("url").GetString().ShouldBe(enrichment.Url);
+    }
+
+    [Fact]
     public async Task A_service_that_is_down_makes_health_unhealthy_naming_it_and_its_routes_answer_with_a_problem()
     {
         var web = await StandIn.StartAsync("web");

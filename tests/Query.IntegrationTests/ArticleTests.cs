@@ -101,6 +101,20 @@ public sealed class ArticleTests(QueryFixture fixture) : IClassFixture<QueryFixt
             .ToDictionary(p => p.GetProperty("name").GetString()!, p => p.TryGetProperty("description", out var d) ? d.GetString() : null);
         parameters.Keys.ShouldBe(["q", "source", "actor", "topic", "from", "to", "sort", "page", "size", "facetSize"], ignoreOrder: true);
         parameters.Values.ShouldAllBe(description => !string.IsNullOrEmpty(description));
+        paths.GetProperty("/api/search").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Where(p => !p.TryGetProperty("example", out var _)).Select(p => p.GetProperty("name").GetString()).ShouldBeEmpty();
+        (!document.TryGetProperty("servers", out var servers) || servers.GetArrayLength() == 0)
+            .ShouldBeTrue("the document must not name the service's internal address");
+    }
+
+    [Fact]
+    public async Task The_request_id_from_the_gateway_is_echoed()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/search?q=talks") { Headers = { { "X-Request-Id", "gw-0042" } } };
+
+        var response = await _client.SendAsync(request, Ct);
+
+        response.Headers.GetValues("X-Request-Id").Single().ShouldBe("gw-0042");
     }
 
     [Fact]

@@ -30,6 +30,11 @@ public sealed class ValidationTests(QueryFixture fixture) : IClassFixture<QueryF
         { "facetSize=0", "facetSize" },
         { "facetSize=101", "facetSize" },
         { "q=%01hidden", "q" },
+        { "q=" + string.Join("%20", Enumerable.Range(0, 33).Select(i => "w" + i)), "q" },
+        { "q=((((((((((a))))))))))", "q" },
+        { "q=a*", "q" },
+        { "q=*", "q" },
+        { "q=%22%22", "q" },
         { "source=Da%00wn", "source" },
     };
 

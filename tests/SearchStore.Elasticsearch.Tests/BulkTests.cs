@@ -36,6 +36,37 @@ public sealed class BulkTests
     }
 
     [Fact]
+    public async Task The_conformance_corpus_becomes_documents_that_fit_the_mappings_including_undated_and_invalid_articles()
+    {
+        var fake = Cluster();
+        using var store = Samples.Store(fake);
+        var corpus = NewsSearch.SearchStore.Conformance.ConformanceCorpus.All;
+
+        var result = await store.UpsertAsync([.. corpus, corpus[0] with { Id = " " }], Token);
+
+        result.Indexed.ShouldBe(corpus.Count);
+        result.Failed.Keys.ShouldBe([" "]);
+        fake.RequestProblems().ShouldBeEmpty();
+        var ttp = fake.Documents["c0000000000000a2"]["actors"]!.AsArray().Single(a => (string)a!["name"]! == "Tehreek-e-Taliban Pakistan")!;
+        ttp["keys"]!.AsArray().Select(k => (string)k!).ShouldBe(["tehreek e taliban pakistan", "ttp", "pakistani taliban"]);
+        ttp["forms"]!.AsArray().Select(k => (string)k!).ShouldBe(["Tehreek-e-Taliban Pakistan", "TTP", "Pakistani Taliban"]);
+        fake.Documents["c0000000000000d2"]["published"].ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_resilience_handler_giving_up_on_a_batch_is_retried_like_a_timeout()
+    {
+        var fake = Cluster();
+        fake.Enqueue("bulk", FakeResponse.Throws(new InvalidOperationException("The circuit is now open")));
+        using var store = Samples.Store(fake);
+
+        var result = await store.UpsertAsync([Samples.Article("a")], Token);
+
+        result.Indexed.ShouldBe(1);
+        fake.For("bulk").Count().ShouldBe(2);
+    }
+
+    [Fact]
     public async Task The_whole_article_is_the_source_so_get_returns_it_unchanged()
     {
         var fake = Cluster();
@@ -105,6 +136,7 @@ public sealed class BulkTests
         result.Failed["d"].ShouldContain("mapper_parsing_exception");
         var retry = fake.For("bulk").Skip(1).ShouldHaveSingleItem();
         IdsOf(retry).ShouldBe(["b", "c"]);
+        fake.ResponseProblems.ShouldBeEmpty();
     }
 
     [Fact]

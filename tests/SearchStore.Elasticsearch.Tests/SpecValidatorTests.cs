@@ -88,6 +88,17 @@ public sealed class SpecValidatorTests
         RequestValidator.Problems(request).ShouldNotBeEmpty();
     }
 
+    [Fact]
+    public void Answers_are_checked_against_the_response_schema()
+    {
+        var spec = ElasticsearchSpec.Instance;
+        var bulk = spec.ResponseSchema(spec.Find(HttpMethod.Post, "news/_bulk")!, 200)!;
+
+        RequestValidator.Validate(bulk, SpecExamples.Text("_global__bulk__response__BulkResponseExample2")).ShouldBeEmpty();
+        RequestValidator.Validate(bulk, """{"took":"fast","errors":false,"items":[]}""").ShouldNotBeEmpty();
+        RequestValidator.Validate(bulk, """{"took":1,"errors":false,"items":[{"index":{"_index":"i","status":"ok"}}]}""").ShouldNotBeEmpty();
+    }
+
     /// <summary>
     /// A request from an example's <c>method_request</c> ("POST /_bulk", "GET my-index/_search?from=40").
     /// The examples use the short query forms (<c>"term": {"user.id": "kimchy"}</c>) that the OpenAPI description

@@ -88,7 +88,7 @@ public sealed class QueryParserTests
     public void A_trailing_star_makes_a_prefix() => Parsed("negot*").ShouldBe(new TermQuery("negot", IsPrefix: true));
 
     [Fact]
-    public void A_one_letter_prefix_is_refused() => Error("n*").ShouldContain("at least 2");
+    public void A_prefix_of_fewer_than_three_letters_is_refused() => Error("ne*").ShouldContain("at least 3");
 
     [Theory]
     [InlineData("and")]

@@ -81,8 +81,8 @@ public sealed class WatchdogTests
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "zombies are read from /proc, which only Linux has");
 
-        // The shell starts a child and then becomes `sleep`, which never reaps it: the child stays a zombie.
-        using var reaperThatNeverReaps = Process.Start(new ProcessStartInfo("sh", ["-c", "true & echo $!; exec sleep 300"])
+        // The shell starts a child and then becomes `sleep`, which never reaps: once the child ends it stays a zombie.
+        using var reaperThatNeverReaps = Process.Start(new ProcessStartInfo("sh", ["-c", "sleep 1 & echo $!; exec sleep 300"])
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,

@@ -26,6 +26,6 @@ public sealed class ActorExtractor
         {
             return [];
         }
-        return new ActorRun(lexicon, body, Tokenizer.Tokenize(body)).Execute();
+        return new ActorRun(lexicon, body, Tokenizer.TokenizeShared(body)).Execute();
     }
 }

@@ -148,6 +148,17 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                 return content[s];
             }
         }
+        // Letters from inside words: "Intergovernmental Authority on Development (IGAD)".
+        for (var s = 0; s < content.Count - 1; s++)
+        {
+            var words = content.Skip(s).Select(k => tokens[k].Text.ToUpperInvariant()).ToList();
+            var initials = string.Concat(words.Select(w => w[0]));
+            if (words.Count <= upper.Length && upper[0] == initials[0] && upper[^1] == initials[^1]
+                && IsSubsequence(initials, upper) && IsSubsequence(upper, string.Concat(words)))
+            {
+                return content[s];
+            }
+        }
         return -1;
     }
 
@@ -219,6 +230,17 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
             if (word == "ministry" && !t.IsCapitalised && i > 0 && tokens[i - 1].Lower == "the" && ministries.Count > 0)
             {
                 AddMention(ministries[^1].Entity, i, i, false);
+                continue;
+            }
+            if (word == "ministry" && !t.IsCapitalised && i > 1 && owner[i - 1] == Free && !tokens[i - 1].IsCapitalised
+                && tokens[i - 1].Has(TokenFlags.JoinedToNext) && CountryBefore(i - 1) is { } ministryCountry)
+            {
+                // "the Palestinian health ministry"
+                var lowerKind = CanonicalMinistry(tokens[i - 1].Text);
+                lowerKind = char.ToUpperInvariant(lowerKind[0]) + lowerKind[1..];
+                var ministry = KnownOrLocal($"{ministryCountry.Name} Ministry of {lowerKind}", ActorType.Organisation, "government");
+                ministries.Add((ministry, lowerKind, true));
+                AddMention(ministry, i - 1, i, false);
                 continue;
             }
             if (!t.IsCapitalised || (word != "ministry" && word != "office"))
@@ -315,7 +337,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
             while (first > 0 && tokens[first - 1].Has(TokenFlags.JoinedToNext) && !tokens[first - 1].Has(TokenFlags.Possessive))
             {
                 var p = first - 1;
-                if (IsBodyWord(p) && !lex.Stopwords.Contains(tokens[p].Text) && !lex.RoleNouns.Contains(tokens[p].Lower))
+                if (IsBodyWord(p) && (!lex.Stopwords.Contains(tokens[p].Text) || lex.OrgModifiers.Contains(tokens[p].Text)) && !lex.RoleNouns.Contains(tokens[p].Lower))
                 {
                     first = p;
                 }
@@ -338,6 +360,15 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                 }
             }
             while (first < i && !tokens[first].IsCapitalised)
+            {
+                first++;
+            }
+            // "Shares of Apple Inc": a sentence's first word before "of" is the sentence's, unless it is itself a body ("Bank of England").
+            if (first + 1 < i && tokens[first].Has(TokenFlags.SentenceInitial) && tokens[first + 1].Lower is "of" or "for" && !lex.OrgHeadwords.Contains(tokens[first].Text))
+            {
+                first += 2;
+            }
+            while (first < i && (!tokens[first].IsCapitalised || (lex.Stopwords.Contains(tokens[first].Text) && !lex.OrgModifiers.Contains(tokens[first].Text))))
             {
                 first++;
             }
@@ -492,7 +523,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                 AddCandidate(i, last, appositive);
             }
             // "Haji Najib said", "said Sami Yousafzai"
-            else if (length >= 2 && (SpeechVerbAt(last + 1) || (i > 0 && tokens[i - 1].Has(TokenFlags.JoinedToNext) && SpeechVerbAt(i - 1))))
+            else if (length >= 2 && ((tokens[last].Has(TokenFlags.JoinedToNext) && SpeechVerbAt(last + 1)) || (i > 0 && tokens[i - 1].Has(TokenFlags.JoinedToNext) && SpeechVerbAt(i - 1))))
             {
                 AddCandidate(i, last, null);
             }
@@ -500,9 +531,29 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
             {
                 AddCandidate(i, last, null);
             }
+            // "led by Gul Agha Sherzai", "met Ishaq Dar", "Ahmad Wali, who heads …"
+            else if (length >= 2 && (MeetingCueBefore(i) || (tokens[last].Has(TokenFlags.CommaAfter) && last + 1 < tokens.Length && tokens[last + 1].Lower == "who")))
+            {
+                AddCandidate(i, last, null);
+            }
             i = last;
         }
         ClusterPeople();
+    }
+
+    private bool MeetingCueBefore(int i)
+    {
+        if (i < 1 || !tokens[i - 1].Has(TokenFlags.JoinedToNext))
+        {
+            return false;
+        }
+        var previous = tokens[i - 1].Lower;
+        if (previous is "met" or "phoned" or "interviewed")
+        {
+            return true;
+        }
+        return i >= 2 && tokens[i - 2].Has(TokenFlags.JoinedToNext) && (tokens[i - 2].Lower, previous) is
+            ("led", "by") or ("headed", "by") or ("chaired", "by") or ("met", "with") or ("meeting", "with") or ("spoke", "with") or ("talks", "with");
     }
 
     private bool SpeechVerbAt(int k) => k >= 0 && k < tokens.Length && !tokens[k].IsCapitalised && lex.SpeechVerbs.Contains(tokens[k].Text);
@@ -566,11 +617,22 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
     {
         var first = head;
         while (first > 0 && head - first < 3 && tokens[first - 1].Has(TokenFlags.JoinedToNext) && !tokens[first - 1].Has(TokenFlags.Possessive)
-            && lex.RoleModifiers.Contains(tokens[first - 1].Lower) && !tokens[first - 1].Has(TokenFlags.Heading))
+            && !tokens[first - 1].Has(TokenFlags.Heading) && IsRoleWord(first - 1))
         {
             first--;
         }
         return Surface(first, head);
+    }
+
+    /// <summary>"Secretary General", "Competition Commissioner": role words, or a capitalised word that is nothing else.</summary>
+    private bool IsRoleWord(int k)
+    {
+        var t = tokens[k];
+        if (lex.RoleModifiers.Contains(t.Lower) || lex.RoleNouns.Contains(t.Lower))
+        {
+            return true;
+        }
+        return t.IsCapitalised && owner[k] == Free && !t.Has(TokenFlags.AllCaps) && !lex.Stopwords.Contains(t.Text) && !lex.Honorifics.Contains(t.Text);
     }
 
     /// <summary>The role in ", a national security journalist" or ", Afghanistan's defence minister" after a name, or null.</summary>
@@ -589,6 +651,11 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
         {
             var m = mentions[owner[k]];
             k = m.Last + 1;
+        }
+        else if (k < tokens.Length && tokens[k].Has(TokenFlags.Possessive) && !tokens[k].IsCapitalised)
+        {
+            // "the agency's executive director"
+            k++;
         }
         var first = k;
         var head = -1;
@@ -663,7 +730,11 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                 cluster.Forms.Add(KeysOf(m.Entity.Name));
                 clusters.Add(cluster);
             }
-            cluster.Forms.Add(KeysOf(Surface(m.First, m.Last)));
+            var keys = TokenKeys(m.First, m.Last);
+            if (!cluster.Forms.Any(f => f.SequenceEqual(keys)))
+            {
+                cluster.Forms.Add(keys);
+            }
         }
         foreach (var c in candidates.OrderByDescending(c => c.Keys.Length > 1).ThenBy(c => c.First))
         {
@@ -673,7 +744,10 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                 cluster = new PersonCluster(new Entity(c.Surface, ActorType.Person));
                 clusters.Add(cluster);
             }
-            cluster.Forms.Add(c.Keys);
+            if (!cluster.Forms.Any(f => f.SequenceEqual(c.Keys)))
+            {
+                cluster.Forms.Add(c.Keys);
+            }
             if (c.Keys.Length > 1 || cluster.Surfaces.Count == 0)
             {
                 cluster.Surfaces[c.Surface] = cluster.Surfaces.GetValueOrDefault(c.Surface) + 1;
@@ -752,6 +826,11 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                     {
                         fuzzy ??= cluster;
                     }
+                    // "Lin said" after "Lin Jian": family name first.
+                    if (form.Length == 2 && form[0] == keys[0] && !IsHonorificKey(form[0]))
+                    {
+                        fuzzy ??= cluster;
+                    }
                     continue;
                 }
                 if (form.SequenceEqual(keys))
@@ -771,7 +850,20 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
         return fuzzy;
     }
 
-    private bool IsHonorificKey(string key) => lex.Honorifics.Any(h => NameKey.Of(h) == key);
+    private bool IsHonorificKey(string key) => lex.HonorificKeys.Contains(key);
+
+    private static bool IsSubsequence(string small, string large)
+    {
+        var j = 0;
+        foreach (var c in large)
+        {
+            if (j < small.Length && small[j] == c)
+            {
+                j++;
+            }
+        }
+        return j == small.Length;
+    }
 
     private static bool IsSubsequence(string[] small, string[] large)
     {
@@ -788,11 +880,25 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
 
     private static string[] KeysOf(string name) => [.. PhraseTrie.Words(name).Select(NameKey.Of)];
 
+    private string[] TokenKeys(int first, int last)
+    {
+        var keys = new List<string>(last - first + 1);
+        for (var k = first; k <= last; k++)
+        {
+            if (!tokens[k].Has(TokenFlags.Connector))
+            {
+                keys.Add(tokens[k].Key);
+            }
+        }
+        return [.. keys];
+    }
+
     // ---- assembling the result ----
 
     private IReadOnlyList<ActorMention> Build()
     {
         var result = new List<ActorMention>();
+        var countedMentions = new HashSet<Mention>(mentions.Where((_, index) => !uncounted.Contains(index)), ReferenceEqualityComparer.Instance);
         foreach (var group in mentions.Where((_, index) => !absorbed.Contains(index)).GroupBy(m => m.Entity))
         {
             var entity = group.Key;
@@ -800,7 +906,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
             {
                 continue;
             }
-            var counted = group.Count(m => !uncounted.Contains(mentions.IndexOf(m)));
+            var counted = group.Count(countedMentions.Contains);
             var aliases = new List<string>();
             foreach (var m in group.OrderBy(m => m.First))
             {

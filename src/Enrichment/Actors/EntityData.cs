@@ -22,6 +22,7 @@ internal sealed record EntityData
     public List<string> SpeechVerbs { get; init; } = [];
     public List<string> OrgHeadwords { get; init; } = [];
     public List<string> NonOrgHeadwords { get; init; } = [];
+    public List<string> OrgModifiers { get; init; } = [];
     public List<string> MediaHeadwords { get; init; } = [];
     public List<string> CiteCues { get; init; } = [];
     public List<string> StateNouns { get; init; } = [];

@@ -8,12 +8,14 @@ internal sealed class Lexicon
     public PhraseTrie Gazetteer { get; } = new();
     public Dictionary<string, Entity> KnownByName { get; } = new(StringComparer.OrdinalIgnoreCase);
     public HashSet<string> Honorifics { get; }
+    public HashSet<string> HonorificKeys { get; }
     public HashSet<string> StrippedHonorifics { get; }
     public HashSet<string> RoleNouns { get; }
     public HashSet<string> RoleModifiers { get; }
     public HashSet<string> SpeechVerbs { get; }
     public HashSet<string> OrgHeadwords { get; }
     public HashSet<string> NonOrgHeadwords { get; }
+    public HashSet<string> OrgModifiers { get; }
     public HashSet<string> MediaHeadwords { get; }
     public HashSet<string> StateNouns { get; }
     public HashSet<string> Stopwords { get; }
@@ -62,11 +64,13 @@ internal sealed class Lexicon
 
         Honorifics = new HashSet<string>(data.Honorifics, StringComparer.Ordinal);
         StrippedHonorifics = new HashSet<string>(data.StrippedHonorifics, StringComparer.Ordinal);
+        HonorificKeys = new HashSet<string>(data.Honorifics.Select(NameKey.Of), StringComparer.Ordinal);
         RoleNouns = Lower(data.RoleNouns);
         RoleModifiers = Lower(data.RoleModifiers);
         SpeechVerbs = Lower(data.SpeechVerbs.Where(v => !v.Contains(' ')));
         OrgHeadwords = new HashSet<string>(data.OrgHeadwords, StringComparer.Ordinal);
         NonOrgHeadwords = new HashSet<string>(data.NonOrgHeadwords, StringComparer.Ordinal);
+        OrgModifiers = new HashSet<string>(data.OrgModifiers, StringComparer.Ordinal);
         MediaHeadwords = new HashSet<string>(data.MediaHeadwords, StringComparer.Ordinal);
         StateNouns = Lower(data.StateNouns);
         Stopwords = new HashSet<string>(data.Stopwords, StringComparer.Ordinal);

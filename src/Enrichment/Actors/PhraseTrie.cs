@@ -12,20 +12,32 @@ internal sealed class PhraseTrie
         public EntityRef? Value;
         public bool AllowLower;
         public bool AllowMixed;
+        public bool PossessiveInside;
     }
 
     private readonly Node root = new();
 
     public void Add(string phrase, EntityRef value)
     {
-        var words = Words(phrase);
+        var tokens = Tokenizer.Tokenize(phrase);
+        var words = new List<string>(tokens.Length);
+        var possessive = new List<bool>(tokens.Length);
+        foreach (var t in tokens)
+        {
+            if (!t.Has(TokenFlags.Connector))
+            {
+                words.Add(t.Text);
+                possessive.Add(t.Has(TokenFlags.Possessive));
+            }
+        }
         if (words.Count == 0)
         {
             return;
         }
         var node = root;
-        foreach (var word in words)
+        for (var w = 0; w < words.Count; w++)
         {
+            var word = words[w];
             node.Next ??= new Dictionary<string, Node>(StringComparer.Ordinal);
             if (!node.Next.TryGetValue(NameKey.Of(word), out var child))
             {
@@ -39,6 +51,10 @@ internal sealed class PhraseTrie
             if (!(word.Length > 1 && Tokenizer.IsAllCaps(word)))
             {
                 child.AllowMixed = true;
+            }
+            if (possessive[w] && w < words.Count - 1)
+            {
+                child.PossessiveInside = true;
             }
             node = child;
         }
@@ -72,7 +88,8 @@ internal sealed class PhraseTrie
             {
                 best = (k, node.Value);
             }
-            if (t.Has(TokenFlags.Possessive))
+            // "Pakistan's army" is not "Pakistan Army", but "Pakistan People's Party" is one name.
+            if (t.Has(TokenFlags.Possessive) && !node.PossessiveInside)
             {
                 break;
             }

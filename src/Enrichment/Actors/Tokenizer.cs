@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace NewsSearch.Enrichment.Actors;
@@ -44,6 +45,11 @@ internal static class Tokenizer
 
     private static readonly string[] CreditLabels = ["Image:", "Photo:", "Photograph:", "Credit:", "Picture:", "Source:", "File photo:", "Read more:", "Also read:"];
 
+    private static readonly ConditionalWeakTable<string, Token[]> Recent = [];
+
+    /// <summary>The tokens of a body, shared between the actor and quote extractors that read the same string.</summary>
+    public static Token[] TokenizeShared(string text) => Recent.GetValue(text, Tokenize);
+
     public static Token[] Tokenize(string text)
     {
         var tokens = new List<Token>(text.Length / 5);
@@ -70,14 +76,10 @@ internal static class Tokenizer
             }
             if (!char.IsLetterOrDigit(c))
             {
-                if (i == paragraphStartChar || IsOnlySpace(text, paragraphStartChar, i))
+                if (c == '(' && i - paragraphStartChar < 40)
                 {
+                    // "(The Post News) –" or "KYIV, Nov 20 (Reuters) -": the publisher's dateline.
                     skipUntil = Math.Max(skipUntil, DatelineEnd(text, i));
-                }
-                var label = CreditLabelAt(text, i);
-                if (label > 0)
-                {
-                    skipUntil = Math.Max(skipUntil, SentenceEnd(text, i));
                 }
                 i++;
                 continue;
@@ -162,7 +164,8 @@ internal static class Tokenizer
             {
                 flags |= TokenFlags.InParentheses;
             }
-            tokens.Add(new Token(start, end0, word, word.ToLowerInvariant(), NameKey.Of(word), flags, sentence, paragraph));
+            var lower = word.ToLowerInvariant();
+            tokens.Add(new Token(start, end0, word, lower, NameKey.Of(word, lower), flags, sentence, paragraph));
 
             // Look at the gap to the next token: joins, sentence ends, clause starts.
             var g = i;
@@ -208,7 +211,9 @@ internal static class Tokenizer
             }
             var last = tokens[^1];
             var extra = TokenFlags.None;
-            if (onlySpace && g < text.Length && text[g] != '\n')
+            // "S. Jaishankar", "Donald J. Trump": an initial joins the name that follows.
+            var initial = word.Length == 1 && char.IsUpper(word[0]) && g - i == 2 && text[i] == '.' && text[i + 1] == ' ' && g < text.Length && char.IsUpper(text[g]);
+            if ((onlySpace || initial) && g < text.Length && text[g] != '\n')
             {
                 extra |= TokenFlags.JoinedToNext;
             }
@@ -299,18 +304,6 @@ internal static class Tokenizer
         }
     }
 
-    private static bool IsOnlySpace(string text, int from, int to)
-    {
-        for (var k = from; k < to; k++)
-        {
-            if (!char.IsWhiteSpace(text[k]))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /// <summary>"(The Post News) –" at a paragraph start names the publisher, not an actor.</summary>
     private static int DatelineEnd(string text, int at)
     {
@@ -333,7 +326,7 @@ internal static class Tokenizer
 
     private static int CreditLabelAt(string text, int at)
     {
-        if (at > 0 && char.IsLetterOrDigit(text[at - 1]))
+        if (text[at] is not ('I' or 'P' or 'C' or 'S' or 'F' or 'R' or 'A') || (at > 0 && char.IsLetterOrDigit(text[at - 1])))
         {
             return 0;
         }
@@ -370,15 +363,19 @@ internal static class Tokenizer
 /// </summary>
 internal static class NameKey
 {
-    public static string Of(string word)
+    public static string Of(string word) => Of(word, word.ToLowerInvariant());
+
+    /// <summary>The key of <paramref name="word"/>, given its lower-case form so the tokenizer lowers each word once.</summary>
+    public static string Of(string word, string lower)
     {
-        var folded = Fold(word);
+        var folded = IsAscii(lower) ? lower : Fold(word);
         if (word.Length <= 6 && Tokenizer.IsAllCaps(word))
         {
             // Acronyms are spelt exactly: "UNN" is not "UN".
-            return folded.Replace(".", "", StringComparison.Ordinal);
+            return folded.Contains('.') ? folded.Replace(".", "", StringComparison.Ordinal) : folded;
         }
-        var sb = new StringBuilder(folded.Length);
+        Span<char> buffer = folded.Length <= 64 ? stackalloc char[64] : new char[folded.Length];
+        var n = 0;
         for (var k = 0; k < folded.Length; k++)
         {
             var c = folded[k];
@@ -389,43 +386,38 @@ internal static class NameKey
             var next = k + 1 < folded.Length ? folded[k + 1] : '\0';
             if (c == 'e' && next == 'e')
             {
-                sb.Append('i');
+                c = 'i';
                 k++;
-                continue;
             }
-            if (c == 'o' && next is 'o' or 'u')
+            else if (c == 'o' && next is 'o' or 'u')
             {
-                sb.Append('u');
+                c = 'u';
                 k++;
-                continue;
             }
-            if (c == 'p' && next == 'h')
+            else if (c == 'p' && next == 'h')
             {
-                sb.Append('f');
+                c = 'f';
                 k++;
-                continue;
             }
-            if (sb.Length > 0 && sb[^1] == c && char.IsLetter(c))
+            else if (c == 'y')
+            {
+                c = 'i';
+            }
+            if (n > 0 && buffer[n - 1] == c && char.IsLetter(c))
             {
                 continue;
             }
-            sb.Append(c);
+            buffer[n++] = c;
         }
-        return sb.ToString();
+        var key = buffer[..n];
+        return key.SequenceEqual(folded) ? folded : new string(key);
     }
+
+    private static bool IsAscii(string word) => System.Text.Ascii.IsValid(word);
 
     public static string Fold(string word)
     {
-        var ascii = true;
-        foreach (var ch in word)
-        {
-            if (ch > 127)
-            {
-                ascii = false;
-                break;
-            }
-        }
-        if (ascii)
+        if (IsAscii(word))
         {
             return word.ToLowerInvariant();
         }

@@ -85,6 +85,14 @@ public static partial class ArticleCleaner
             kept.Add(line);
         }
 
+        // The story's last line may be the wire that wrote it; it is evidence, not prose.
+        var last = kept.FindLastIndex(l => l.Length > 0);
+        if (last >= 0 && WireCredit().IsMatch(kept[last]))
+        {
+            chrome.Add(kept[last]);
+            kept[last] = string.Empty;
+        }
+
         string? dateline = null;
         string? headline = null;
         var firstIndex = kept.FindIndex(l => l.Length > 0);
@@ -194,9 +202,10 @@ public static partial class ArticleCleaner
         for (var i = start; i < lines.Length; i++)
         {
             var t = lines[i].Trim();
-            if (t.Length > 0)
+            // Comment widgets print buttons and timestamps between the comments; "Ana says:" is the handle Ana.
+            if (t.Length > 0 && !CommentFurniture().IsMatch(t))
             {
-                items.Add(t);
+                items.Add(Says().Replace(t, string.Empty));
             }
         }
 
@@ -254,14 +263,24 @@ public static partial class ArticleCleaner
         return sb.ToString();
     }
 
-    [GeneratedRegex(@"^(?:\d+\s*(?:Comments?|Responses?|Replies)|Comments?\s*\(\d+\)|(?:Reader |User )?Comments|Join the (?:discussion|conversation))\s*:?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:\d+\s*(?:Comments?|Responses?|Replies|thoughts on .{1,200})|Comments?\s*\(\d+\)|(?:Reader |User )?Comments|Join the (?:discussion|conversation))\s*:?$", RegexOptions.IgnoreCase)]
     private static partial Regex CommentsHeader();
 
     [GeneratedRegex(@"^(?:Post a Comment(?:\s*\(\d+\))?|\d+\s*Comments?|Leave a (?:Reply|Comment)|Add a comment|(?:You|We) (?:may|might) also like|Related (?:Posts|Articles|Stories)|More (?:from|stories)\b.*|Share this(?: article| story)?:?|#buttons=.*|Newer Posts?|Older Posts?|Subscribe to:?.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingChrome();
 
-    [GeneratedRegex(@"^(?:(?:Share|Tweet|Pin|Email|Print|WhatsApp|Facebook|Twitter|LinkedIn|Telegram|Reddit)(?:\s*(?:on|this|via|it))?[\s,|/:]*)+$|^(?:Advertisement|ADVERTISEMENT|Sponsored|Read more|Read More:?.{0,120}|Also read:?.{0,160}|READ MORE:?.{0,160}|Click here.{0,120}|Follow us on.{0,120}|Subscribe(?: to our newsletter| now)?.{0,80}|Sign up.{0,100}newsletter.{0,60}|Tags?:.{0,160}|Labels?:.{0,160}|Posted (?:by|in).{0,100}|Skip to (?:main )?content|Menu|Home|Search|Toggle navigation|Loading\.*|Ok, Go it!|Got it!?|Accept(?: all)?(?: cookies)?|Check Now|Cookies? (?:Consent|Policy|Settings)|.{0,200}\b(?:uses|use) cookies\b.{0,200}|Copyright\b.{0,120}|©.{0,120}|All rights reserved\.?|(?:Image|Photo|Picture|Photograph|Illustration|File photo)s?(?: credit)?\s*:.{0,80})$")]
+    [GeneratedRegex(@"^(?:(?:Share|Tweet|Pin|Email|Print|WhatsApp|Facebook|Twitter|LinkedIn|Telegram|Reddit)(?:\s*(?:on|this|via|it))?[\s,|/:]*)+$|^(?:Advertisement|ADVERTISEMENT|Sponsored|(?i:read more)\b:?.{0,120}|Also read:?.{0,160}|READ MORE:?.{0,160}|Click here.{0,120}|Follow us on.{0,120}|Subscribe(?: to our newsletter| now)?.{0,80}|Sign up.{0,100}newsletter.{0,60}|Tags?:.{0,160}|Labels?:.{0,160}|Posted (?:by|in).{0,100}|Skip to (?:main )?content|Menu|Home|Search|Toggle navigation|Loading\.*|Ok, Go it!|Got it!?|Accept(?: all)?(?: cookies)?|Check Now|Cookies? (?:Consent|Policy|Settings)|.{0,200}\b(?:uses|use) cookies\b.{0,200}|Copyright\b.{0,120}|©.{0,120}|All rights reserved\.?|(?:Image|Photo|Picture|Photograph|Illustration|File photo)s?(?: credit)?\s*:.{0,80}|\d{1,3} min(?:ute)?s? read|Listen to (?:this )?article.{0,40}|(?:Published|Updated|Posted|Last updated)\b.{0,80}|By [\p{Lu}][\p{L}.'’\-]+(?: (?:[\p{Lu}][\p{L}.'’\-]+|al|bin|de|van|von)){0,4}(?:\s*(?:[|,/–—-]|and)\s*[^.!?]{0,60})?|(?:Staff Reporter|Our Correspondent|Web Desk|News Desk|Monitoring Desk|Special Correspondent)|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,? \d{4}|\d{4}-\d{2}-\d{2})(?:,? (?:at )?\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,5})?)?)$")]
     private static partial Regex ChromeLine();
+
+    /// <summary>A wire's credit closing the story: "— Reuters", "(AFP)".</summary>
+    [GeneratedRegex(@"^(?:[\u2013\u2014\-]+\s*\p{Lu}[\p{L}&.' ]{1,30}|\(\p{Lu}[\p{L}&.' ]{1,30}\))$")]
+    private static partial Regex WireCredit();
+
+    [GeneratedRegex(@"^(?:Reply|Report|Like|Share|Flag|\d+\s*(?:likes?|replies|points?)|\d+\s*(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}(?:,? (?:at )?\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)?|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,? \d{4}(?:,? (?:at )?\d{1,2}[:.]\d{2})?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex CommentFurniture();
+
+    [GeneratedRegex(@"\s+says:$")]
+    private static partial Regex Says();
 
     [GeneratedRegex(@"^\d{1,6}$")]
     private static partial Regex OnlyDigits();

@@ -28,23 +28,18 @@ public static class DateAnalyzer
 
         var (published, evidence) = metadataPublished is { } given
             ? (given, new Evidence("metadata", given.ToString("yyyy-MM-dd"), 1.0))
-            : PublishedLine(rawText) ?? Infer(body, sentences, dated, year);
+            : PublishedLine(rawText, year) ?? Infer(body, sentences, dated, year);
 
-        var mentions = new List<DateMention>();
-        foreach (var d in dated)
-        {
-            mentions.Add(new DateMention(d.Date, d.Precision, d.Text, d.Sentence.Text));
-        }
-
+        var mentions = dated.Select(d => (d.Position, Mention: new DateMention(d.Date, d.Precision, d.Text, d.Sentence.Text))).ToList();
         if (published is { } p)
         {
             mentions.AddRange(RelativeMentions(sentences, p));
         }
 
         return new DateAnalysis(published, evidence, mentions
-            .GroupBy(m => (m.Date, m.Precision, m.Sentence))
-            .Select(g => g.First())
-            .OrderBy(m => body.IndexOf(m.Sentence, StringComparison.Ordinal))
+            .OrderBy(m => m.Position)
+            .Select(m => m.Mention)
+            .Distinct()
             .ToList());
     }
 
@@ -153,27 +148,45 @@ public static class DateAnalyzer
         return true;
     }
 
-    private static (DateOnly?, Evidence?)? PublishedLine(string rawText)
+    /// <summary>The page's own date: a date line, or a line near the top that is nothing but a date.</summary>
+    private static (DateOnly?, Evidence?)? PublishedLine(string rawText, int? contextYear)
     {
         foreach (Match line in DatePatterns.PublishedLine().Matches(rawText))
         {
             var rest = rawText.AsSpan(line.Index + line.Length);
             var end = rest.IndexOf('\n');
-            var text = (end < 0 ? rest : rest[..end]).ToString();
-            var m = DatePatterns.AbsoluteDate().Match(text);
-            if (!m.Success || m.Index != 0)
+            if (PageDate((end < 0 ? rest : rest[..end]).ToString(), contextYear, wholeLine: false) is { } found)
             {
-                continue;
+                return (found.Date, new Evidence("published-line", (line.Value + found.Text).Trim(), found.Confidence));
             }
+        }
 
-            var raw = FindAbsolute([new Sentence(text, 0)]).FirstOrDefault();
-            if (raw is { Precision: DatePrecision.Day, Year: { } y } && TryDate(y, raw.Month, raw.Day, out var date))
+        foreach (var line in rawText.Split('\n').Take(8))
+        {
+            if (PageDate(line.Trim(), contextYear, wholeLine: true) is { } found)
             {
-                return (date, new Evidence("published-line", (line.Value + m.Value).Trim(), 0.95));
+                return (found.Date, new Evidence("published-line", found.Text, found.Confidence));
             }
         }
 
         return null;
+    }
+
+    private static (DateOnly Date, string Text, double Confidence)? PageDate(string text, int? contextYear, bool wholeLine)
+    {
+        var m = DatePatterns.AbsoluteDate().Match(text);
+        if (!m.Success || m.Index != 0 || wholeLine && !DatePatterns.DateLineTail().IsMatch(text[m.Length..]))
+        {
+            return null;
+        }
+
+        var raw = FindAbsolute([new Sentence(text, 0)]).FirstOrDefault();
+        if (raw is not { Precision: DatePrecision.Day } || (raw.Year ?? contextYear) is not { } year || !TryDate(year, raw.Month, raw.Day, out var date))
+        {
+            return null;
+        }
+
+        return (date, m.Value.Trim(), raw.Year is null ? 0.85 : 0.95);
     }
 
     private enum RefKind
@@ -202,18 +215,19 @@ public static class DateAnalyzer
             var inSentence = past.Where(d => d.Sentence.Start == sentence.Start).ToList();
             foreach (Match offset in DatePatterns.Offset().Matches(sentence.Text))
             {
+                var count = DatePatterns.Before(DatePatterns.OffsetCount(), sentence.Text, offset.Index, 24);
                 var anchor = inSentence.FirstOrDefault(d => d.Position > sentence.Start + offset.Index);
-                if (anchor is null || DatePatterns.SmallNumber(offset.Groups["n"].Value) is not { } n)
+                if (!count.Success || anchor is null || DatePatterns.SmallNumber(count.Groups["n"].Value) is not { } n)
                 {
                     continue;
                 }
 
-                var days = offset.Groups["unit"].Value.StartsWith("week", StringComparison.OrdinalIgnoreCase) ? n * 7 : n;
+                var days = offset.Groups["unit"].Value.StartsWith('w') || offset.Groups["unit"].Value.StartsWith('W') ? n * 7 : n;
                 var derived = anchor.Date.AddDays(days);
                 if (derived > lowerBound)
                 {
                     lowerBound = derived;
-                    evidence.Add($"{offset.Value.Trim()} {anchor.Text}");
+                    evidence.Add($"{count.Groups["n"].Value} {offset.Value.Trim()} {anchor.Text}");
                 }
             }
         }
@@ -229,7 +243,8 @@ public static class DateAnalyzer
 
             foreach (Match duration in DatePatterns.Duration().Matches(sentence.Text))
             {
-                if (DatePatterns.SmallNumber(duration.Groups["n"].Value) is not { } n)
+                var count = DatePatterns.Before(DatePatterns.DurationCount(), sentence.Text, duration.Index, 80);
+                if (!count.Success || DatePatterns.SmallNumber(count.Groups["n"].Value) is not { } n)
                 {
                     continue;
                 }
@@ -238,12 +253,12 @@ public static class DateAnalyzer
                 if (bound > lowerBound)
                 {
                     lowerBound = bound;
-                    evidence.Add(duration.Value.Trim());
+                    evidence.Add((count.Value + duration.Value).Trim());
                 }
             }
         }
 
-        var references = DayReferences(sentences, past);
+        var references = DayReferences(body, sentences, past);
         var chosen = Search(lowerBound, references, includeWeak: true) ?? Search(lowerBound, references, includeWeak: false);
         var confidence = latest.YearGiven || contextYear is not null ? 0.6 : 0.4;
         if (chosen is { } day)
@@ -300,28 +315,32 @@ public static class DateAnalyzer
         return false;
     }
 
-    private static List<DayReference> DayReferences(IReadOnlyList<Sentence> sentences, List<DatedMention> past)
+    private static List<DayReference> DayReferences(string body, IReadOnlyList<Sentence> sentences, List<DatedMention> past)
     {
         var references = new List<DayReference>();
+        // The lead: the first paragraph, at most three sentences. Its weekday dates the event the story reports.
+        var leadEnd = sentences.Count > 0 && body.IndexOf('\n', sentences[0].Start) is var end and >= 0 ? end : body.Length;
         for (var i = 0; i < sentences.Count; i++)
         {
             var sentence = sentences[i];
-            var lead = i < 3;
+            var lead = i < 3 && sentence.Start < leadEnd;
             foreach (Match m in DatePatterns.Weekday().Matches(sentence.Text))
             {
-                var pre = m.Groups["pre"].Value.ToLowerInvariant();
+                var modifier = DatePatterns.Before(DatePatterns.WeekdayModifier(), sentence.Text, m.Index, 16);
+                var pre = modifier.Groups["pre"].Value.ToLowerInvariant();
                 if (pre is "next" or "until" or "by" || DatePatterns.FutureCue().IsMatch(sentence.Text[..m.Index]))
                 {
                     continue;
                 }
 
                 var after = DatedBefore(past, sentence, m.Index);
-                references.Add(new DayReference(RefKind.Weekday, Enum.Parse<DayOfWeek>(m.Groups["wd"].Value), lead || pre == "as of", pre == "last", after, m.Value));
+                var text = modifier.Success ? modifier.Value + m.Value : m.Value;
+                references.Add(new DayReference(RefKind.Weekday, Enum.Parse<DayOfWeek>(m.Groups["wd"].Value), lead || pre == "as of", pre == "last", after, text));
             }
 
             foreach (Match m in DatePatterns.Weekend().Matches(sentence.Text))
             {
-                var pre = m.Groups["pre"].Value.ToLowerInvariant();
+                var pre = DatePatterns.Before(DatePatterns.WeekendModifier(), sentence.Text, m.Index, 20).Groups["pre"].Value.ToLowerInvariant();
                 if (pre is "next" or "coming" || DatePatterns.FutureCue().IsMatch(sentence.Text[..m.Index]))
                 {
                     continue;
@@ -344,44 +363,56 @@ public static class DateAnalyzer
         return before.Count > 0 ? before.Max(d => d.Date) : null;
     }
 
-    private static IEnumerable<DateMention> RelativeMentions(IReadOnlyList<Sentence> sentences, DateOnly published)
+    private static IEnumerable<(int Position, DateMention Mention)> RelativeMentions(IReadOnlyList<Sentence> sentences, DateOnly published)
     {
         foreach (var sentence in sentences)
         {
             foreach (Match m in DatePatterns.Weekday().Matches(sentence.Text))
             {
-                var pre = m.Groups["pre"].Value.ToLowerInvariant();
+                var modifier = DatePatterns.Before(DatePatterns.WeekdayModifier(), sentence.Text, m.Index, 16);
+                var pre = modifier.Groups["pre"].Value.ToLowerInvariant();
                 var day = Enum.Parse<DayOfWeek>(m.Groups["wd"].Value);
-                var offset = ((int)published.DayOfWeek - (int)day + 7) % 7;
-                if (pre == "last" && offset == 0)
+                var back = ((int)published.DayOfWeek - (int)day + 7) % 7;
+                var ahead = ((int)day - (int)published.DayOfWeek + 7) % 7;
+                var date = pre switch
                 {
-                    offset = 7;
-                }
-
-                var date = pre == "next" ? published.AddDays(((int)day - (int)published.DayOfWeek + 7) % 7 is 0 ? 7 : ((int)day - (int)published.DayOfWeek + 7) % 7) : published.AddDays(-offset);
-                yield return new DateMention(date, DatePrecision.Day, m.Value, sentence.Text);
+                    "next" => published.AddDays(ahead == 0 ? 7 : ahead),
+                    "last" => published.AddDays(back == 0 ? -7 : -back),
+                    _ => published.AddDays(-back),
+                };
+                yield return (sentence.Start + m.Index, new DateMention(date, DatePrecision.Day, modifier.Success ? modifier.Value + m.Value : m.Value, sentence.Text));
             }
 
             foreach (Match m in DatePatterns.Relative().Matches(sentence.Text))
             {
-                var rel = m.Groups["rel"].Value.ToLowerInvariant();
-                DateMention? mention = rel switch
+                if (m.Groups["day"].Success)
                 {
-                    "yesterday" => new DateMention(published.AddDays(-1), DatePrecision.Day, m.Value, sentence.Text),
-                    "today" or "tonight" => new DateMention(published, DatePrecision.Day, m.Value, sentence.Text),
-                    "tomorrow" => new DateMention(published.AddDays(1), DatePrecision.Day, m.Value, sentence.Text),
-                    _ when rel.EndsWith("last month", StringComparison.Ordinal) => MonthMention(published.AddMonths(-1), m.Value, sentence.Text),
-                    _ when rel.EndsWith("this month", StringComparison.Ordinal) => MonthMention(published, m.Value, sentence.Text),
-                    _ when rel.EndsWith("next month", StringComparison.Ordinal) => MonthMention(published.AddMonths(1), m.Value, sentence.Text),
-                    _ when rel.EndsWith("last year", StringComparison.Ordinal) => new DateMention(new DateOnly(published.Year - 1, 1, 1), DatePrecision.Year, m.Value, sentence.Text),
-                    _ when rel.EndsWith("this year", StringComparison.Ordinal) => new DateMention(new DateOnly(published.Year, 1, 1), DatePrecision.Year, m.Value, sentence.Text),
-                    _ when rel.EndsWith("next year", StringComparison.Ordinal) => new DateMention(new DateOnly(published.Year + 1, 1, 1), DatePrecision.Year, m.Value, sentence.Text),
-                    _ => null,
-                };
-                if (mention is not null)
-                {
-                    yield return mention;
+                    var offset = m.Value.ToLowerInvariant() switch
+                    {
+                        "yesterday" => -1,
+                        "tomorrow" => 1,
+                        _ => 0,
+                    };
+                    yield return (sentence.Start + m.Index, new DateMention(published.AddDays(offset), DatePrecision.Day, m.Value, sentence.Text));
+                    continue;
                 }
+
+                var modifier = DatePatterns.Before(DatePatterns.RelativeModifier(), sentence.Text, m.Index, 20);
+                if (!modifier.Success)
+                {
+                    continue;
+                }
+
+                var text = modifier.Value + m.Value;
+                var step = modifier.Groups["mod"].Value.ToLowerInvariant() switch
+                {
+                    var mod when mod.EndsWith("last", StringComparison.Ordinal) => -1,
+                    var mod when mod.EndsWith("next", StringComparison.Ordinal) => 1,
+                    _ => 0,
+                };
+                yield return (sentence.Start + m.Index, m.Groups["unit"].Value == "month"
+                    ? MonthMention(published.AddMonths(step), text, sentence.Text)
+                    : new DateMention(new DateOnly(published.Year + step, 1, 1), DatePrecision.Year, text, sentence.Text));
             }
         }
     }

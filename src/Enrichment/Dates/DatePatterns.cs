@@ -35,22 +35,47 @@ internal static partial class DatePatterns
         @"|(?<![\d,.\-$€£/])\b(?<y4>(?:19|20)\d{2})\b(?![\d,]|-\d|'?s\b|\s*(?:%|per\s?cent|km|kilomet|miles|people|troops|soldiers|militants|members|attacks|casualties|fighters|civilians|dollars|units|votes|seats))")]
     public static partial Regex AbsoluteDate();
 
-    [GeneratedRegex(@"\b(?:(?<pre>(?i:as of|early|late|last|this|next|on|since|until|by|from|before|after))\s+(?:on\s+)?)?(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b")]
+    /// <summary>
+    /// Match and look back: the cheap pattern finds the anchor word, the look-back pattern (ending in $) reads the
+    /// few characters before it. Scanning the whole text for optional modifiers would cost far more.
+    /// </summary>
+    public static Match Before(Regex lookBack, string text, int index, int window)
+    {
+        var start = Math.Max(0, index - window);
+        return lookBack.Match(text, start, index - start);
+    }
+
+    [GeneratedRegex(@"\b(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b")]
     public static partial Regex Weekday();
 
-    [GeneratedRegex(@"\b(?:(?<pre>last|this|next|past|previous|coming)\s+)?weekend\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<pre>as of|early|late|last|this|next|on|since|until|by|from|before|after)\s+(?:on\s+)?$", RegexOptions.IgnoreCase)]
+    public static partial Regex WeekdayModifier();
+
+    [GeneratedRegex(@"\b[Ww]eekend\b")]
     public static partial Regex Weekend();
 
-    [GeneratedRegex(@"\b(?<rel>yesterday|today|tonight|tomorrow|(?:early |late |earlier |later )?(?:last|this|next) (?:month|year))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<pre>last|this|next|past|previous|coming)\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    public static partial Regex WeekendModifier();
+
+    [GeneratedRegex(@"\b(?:(?<day>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)|(?<unit>month|year))\b")]
     public static partial Regex Relative();
 
+    [GeneratedRegex(@"\b(?<mod>(?:(?:early|late|earlier|later) )?(?:last|this|next)) $", RegexOptions.IgnoreCase)]
+    public static partial Regex RelativeModifier();
+
     /// <summary>"after four acrimonious days of talks": an undated event that lasted that long.</summary>
-    [GeneratedRegex(@"\b(?:after|following|during|over|in|ending|ended)\s+(?:nearly |more than |over |some |about |almost |around |just )?(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|a couple of)\s+(?:[\p{L}\-]+\s+){0,2}?days?\s+of\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b[Dd]ays?\s+of\b")]
     public static partial Regex Duration();
 
+    [GeneratedRegex(@"\b(?:after|following|during|over|in|ending|ended)\s+(?:nearly |more than |over |some |about |almost |around |just )?(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|a couple of)\s+(?:[\p{L}\-]+\s+){0,2}$", RegexOptions.IgnoreCase)]
+    public static partial Regex DurationCount();
+
     /// <summary>"10 days after ... Oct. 19": an event dated relative to a date the sentence gives.</summary>
-    [GeneratedRegex(@"\b(?<n>\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty)\s+(?<unit>days?|weeks?)\s+(?:after|since)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<unit>[Dd]ays?|[Ww]eeks?)\s+(?:after|since)\b")]
     public static partial Regex Offset();
+
+    [GeneratedRegex(@"\b(?<n>\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty)\s+$", RegexOptions.IgnoreCase)]
+    public static partial Regex OffsetCount();
 
     [GeneratedRegex(@"\b(?:began|begun|begins|started|opened|kicked off|commenced|got under ?way)\b", RegexOptions.IgnoreCase)]
     public static partial Regex Start();
@@ -62,7 +87,14 @@ internal static partial class DatePatterns
     [GeneratedRegex(@"\bsince\b", RegexOptions.IgnoreCase)]
     public static partial Regex Since();
 
-    /// <summary>A page's own date line: "Published: 29 October 2025", "Posted by admin on Oct 29, 2025", "Updated Oct. 29, 2025".</summary>
-    [GeneratedRegex(@"^\s*(?:(?:Published|Posted|Updated|Last updated|Date|First published)\b[^\n]{0,60}?(?:on|:)?\s*|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+)(?=(?:" + Month + @"|\d))", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A page's own date line: "Published: 29 October 2025", "Posted by admin on Oct 29, 2025", "Updated Oct. 29, 2025",
+    /// "Published in Dawn, October 30th, 2025", or a wire dateline "ISLAMABAD, Oct 29 (Reuters) -".
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:(?:Published|Posted|Updated|Last updated|Date|First published)\b[^\n]{0,60}?(?:on|:)?\s*|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+|(?-i:[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}),\s+)(?=(?:" + Month + @"|\d))", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     public static partial Regex PublishedLine();
+
+    /// <summary>What may follow the date on a line that is only a date: a time and a zone.</summary>
+    [GeneratedRegex(@"^\s*(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?\s*$", RegexOptions.IgnoreCase)]
+    public static partial Regex DateLineTail();
 }

@@ -41,10 +41,17 @@ public static class LanguageDetector
         {
             return new LanguageGuess(LanguageGuess.Undetermined, 0);
         }
-        var top = scripts.MaxBy(s => s.Value);
-        if (top.Key != Script.Latin && top.Value > letters / 2)
+        var top = Script.Latin;
+        for (var k = 0; k < scripts.Length; k++)
         {
-            return new LanguageGuess(ScriptLanguage(top.Key, text), Math.Round((double)top.Value / letters, 2));
+            if (scripts[k] > scripts[(int)top])
+            {
+                top = (Script)k;
+            }
+        }
+        if (top != Script.Latin && scripts[(int)top] > letters / 2)
+        {
+            return new LanguageGuess(ScriptLanguage(top, text), Math.Round((double)scripts[(int)top] / letters, 2));
         }
         return ScoreLatin(text);
     }
@@ -71,6 +78,11 @@ public static class LanguageDetector
             var length = i - start;
             if (length > buffer.Length)
             {
+                continue;
+            }
+            if (length > 12)
+            {
+                // Function words are short; long words only count towards the total.
                 continue;
             }
             var word = buffer[..length];
@@ -122,12 +134,21 @@ public static class LanguageDetector
         Other,
     }
 
-    private static Dictionary<Script, int> CountScripts(string text, out int letters)
+    private static int[] CountScripts(string text, out int letters)
     {
-        var counts = new Dictionary<Script, int>();
+        var counts = new int[(int)Script.Other + 1];
         letters = 0;
         foreach (var c in text)
         {
+            if (c < 128)
+            {
+                if (char.IsAsciiLetter(c))
+                {
+                    letters++;
+                    counts[(int)Script.Latin]++;
+                }
+                continue;
+            }
             if (!char.IsLetter(c))
             {
                 continue;
@@ -149,7 +170,7 @@ public static class LanguageDetector
                 >= '\uFB50' and < '\uFE00' => Script.Arabic,
                 _ => Script.Other,
             };
-            counts[script] = counts.GetValueOrDefault(script) + 1;
+            counts[(int)script]++;
         }
         return counts;
     }

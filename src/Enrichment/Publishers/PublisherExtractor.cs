@@ -39,6 +39,9 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
         "Standard", "Dispatch", "Monitor", "Magazine", "Wire", "Today", "Insider", "Courier", "Sentinel", "Bulletin",
     ];
 
+    /// <summary>Words every footer statement contains; most articles have none, so the footer pattern is skipped.</summary>
+    private static readonly string[] FooterCues = ["©", "(c)", "Copyright", "published", "appeared", "Published", "Source:"];
+
     public static PublisherExtractor CreateDefault() => new(OutletDirectory.Default);
 
     public PublisherFinding Extract(string rawText, CleanedArticle cleaned, string? metadataSource)
@@ -65,6 +68,21 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
 
         foreach (var line in cleaned.Chrome)
         {
+            // "By Tahir Khan | The Express Tribune": the outlet the byline names.
+            if (BylineOutlet().Match(line) is { Success: true } byline && ResolveCited(byline.Groups["outlet"].Value.Trim(), strict: false) is { } bylined)
+            {
+                return (bylined, new Evidence("byline", line, 0.8));
+            }
+
+            // "— Reuters" closing the story: the wire wrote it.
+            if (WireCredit().Match(line) is { Success: true } wire && outlets.FindByName(wire.Groups["outlet"].Value.Trim()) is { } credited)
+            {
+                return (credited, new Evidence("wire-credit", line, 0.6));
+            }
+        }
+
+        foreach (var line in cleaned.Chrome)
+        {
             if (FindSiteAddress(line) is { } address)
             {
                 return (address.Name, new Evidence("site-address", address.Url, 0.75));
@@ -83,6 +101,11 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
 
     private (string, Evidence)? FindFooterStatement(string rawText)
     {
+        if (!FooterCues.Any(cue => rawText.Contains(cue, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
         foreach (Match match in FooterStatement().Matches(rawText))
         {
             var name = match.Groups["name"].Value.Trim().TrimEnd('.', ',');
@@ -166,12 +189,28 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
             }
         }
 
-        foreach (Match match in OutletReports().Matches(body))
+        // "Reuters reported": only a known outlet before a reporting verb is a citation ("The army reported" is not).
+        foreach (Match verb in ReportVerb().Matches(body))
         {
-            var cited = outlets.FindByName(match.Groups["name"].Value);
-            if (cited is not null && !found.Contains(cited))
+            var start = Math.Max(0, verb.Index - 60);
+            var before = NameBefore().Match(body, start, verb.Index - start);
+            if (!before.Success)
             {
-                found.Add(cited);
+                continue;
+            }
+
+            var words = before.Groups["name"].Value.Split(' ');
+            for (var skip = 0; skip < words.Length; skip++)
+            {
+                if (outlets.FindByName(string.Join(' ', words.Skip(skip))) is { } cited)
+                {
+                    if (!found.Contains(cited))
+                    {
+                        found.Add(cited);
+                    }
+
+                    break;
+                }
             }
         }
 
@@ -228,14 +267,23 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
     [GeneratedRegex(@"^[A-Z]{2,6}$")]
     private static partial Regex Acronym();
 
+    [GeneratedRegex(@"^By [^|–—]{2,60}?\s*[|–—]\s*(?<outlet>[^|]{2,60})$")]
+    private static partial Regex BylineOutlet();
+
+    [GeneratedRegex(@"^(?:[\u2013\u2014\-]+\s*(?<outlet>[\p{L}&.' ]{2,30})|\((?<outlet>[\p{L}&.' ]{2,30})\))$")]
+    private static partial Regex WireCredit();
+
     /// <summary>Statements a site prints about itself, usually in its footer.</summary>
-    [GeneratedRegex(@"(?:(?:©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?|Copyright\s*(?:©\s*)?\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*|(?:originally|first) (?:published|appeared) (?:in|on|by|at)\s+|This (?:article|story|report) (?:was |is )?(?:originally )?(?:published|appeared) (?:in|on|by)\s+|^Published by\s+|^Source:\s*)(?<name>(?:[Tt]he )?[\p{Lu}][\p{L}\p{N}&'’.\-]*(?: [\p{Lu}&][\p{L}\p{N}&'’.\-]*){0,4})", RegexOptions.Multiline)]
+    [GeneratedRegex(@"(?:(?:©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?|Copyright\s*(?:©\s*)?\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*|(?:originally|first) (?:published|appeared) (?:in|on|by|at)\s+|This (?:article|story|report) (?:was |is )?(?:originally )?(?:published|appeared) (?:in|on|by)\s+|^Published by\s+|^Published in\s+|^Source:\s*)(?<name>(?:[Tt]he )?[\p{Lu}][\p{L}\p{N}&'’\-]*(?:\.\p{L}+)*(?: [\p{Lu}&][\p{L}\p{N}&'’\-]*(?:\.\p{L}+)*){0,4})", RegexOptions.Multiline)]
     private static partial Regex FooterStatement();
 
-    /// <summary>Contexts in which a name is an outlet being quoted or credited.</summary>
-    [GeneratedRegex(@"\b(?i:told|telling|tells|according to(?: (?:a |an )?(?:report|reports|interview|statement)s? (?:by|in|from|with))?|in an interview with|speaking (?:\w+ly )?(?:to|with)|in comments to|in a statement to|writing (?:in|for)|quoted by|cited by|(?<wire>(?:as )?reported by)|(?:broadcaster|news agency|newspaper|daily|channel|outlet|website|magazine|state-run|broadcast by|published by|aired on)|(?:said|spoke|speaking|talking|explained|confirmed|revealed)\b[^.\n]{0,60}?\bto)\s+(?<name>(?:the )?[\p{Lu}][\p{L}\p{N}&'’.\-]*(?: (?:[\p{Lu}][\p{L}\p{N}&'’.\-]*|of)){0,4})")]
+    /// <summary>Contexts in which a name is an outlet being quoted or credited. Case-sensitive but for first letters, so the scan can skip ahead.</summary>
+    [GeneratedRegex(@"\b(?:[Tt]old|[Tt]elling|[Tt]ells|[Aa]ccording to(?: (?:a |an )?(?:report|reports|interview|statement)s? (?:by|in|from|with))?|[Ii]n an interview with|[Ss]peaking (?:\w+ly )?(?:to|with)|[Ii]n comments to|[Ii]n a statement to|[Ww]riting (?:in|for)|[Qq]uoted by|[Cc]ited by|(?<wire>(?:[Aa]s )?[Rr]eported by)|broadcaster|news agency|newspaper|daily|channel|outlet|website|magazine|state-run|broadcast by|published by|aired on|(?:said|spoke|speaking|talking|explained|confirmed|revealed)\b[^.\n]{0,60}?\bto)\s+(?<name>(?:the )?[\p{Lu}][\p{L}\p{N}&'’.\-]*(?: (?:[\p{Lu}][\p{L}\p{N}&'’.\-]*|of)){0,4})")]
     private static partial Regex CitationContext();
 
-    [GeneratedRegex(@"\b(?<name>[\p{Lu}][\p{L}&'’.\-]*(?: [\p{Lu}][\p{L}&'’.\-]*){0,3})(?:'s|’s)? (?:reported|reports|quoted|cited|said in a report|broadcast|aired)\b")]
-    private static partial Regex OutletReports();
+    [GeneratedRegex(@"\b(?:reported|reports|quoted|cited|said in a report|broadcast|aired)\b")]
+    private static partial Regex ReportVerb();
+
+    [GeneratedRegex(@"(?<name>[\p{Lu}][\p{L}&'’.\-]*(?: [\p{Lu}][\p{L}&'’.\-]*){0,3})(?:'s|’s)? $")]
+    private static partial Regex NameBefore();
 }

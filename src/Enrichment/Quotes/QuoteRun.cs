@@ -22,7 +22,7 @@ internal sealed class QuoteRun
     {
         this.lex = lex;
         this.body = body;
-        tokens = Tokenizer.Tokenize(body);
+        tokens = Tokenizer.TokenizeShared(body);
         actorAt = new Entity?[tokens.Length];
         inQuote = new bool[tokens.Length];
         LocateActors(actors);
@@ -395,7 +395,13 @@ internal sealed class QuoteRun
         }
         if (!lex.SpeakerNouns.Contains(head) && !lex.SpeakerNouns.Contains(head.TrimEnd('s')))
         {
-            return null;
+            // A capitalised name the actor rules did not take is still the speaker, as written.
+            var named = true;
+            for (var k = first; k <= last && named; k++)
+            {
+                named = tokens[k].IsCapitalised && !tokens[k].Has(TokenFlags.AllCaps) && !tokens[k].Has(TokenFlags.SentenceInitial);
+            }
+            return named && last - first < 4 ? body[tokens[first].Start..tokens[last].End] : null;
         }
         return body[tokens[first].Start..tokens[last].End];
     }

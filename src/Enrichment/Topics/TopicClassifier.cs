@@ -35,6 +35,8 @@ public sealed class TopicClassifier
 
     private readonly TopicTaxonomy _taxonomy;
     private readonly FrozenDictionary<string, (int Topic, double Weight)[]> _phrases;
+    // Every proper prefix of a multi-word phrase ("border" of "border crossing"): n-grams grow only while they can still match.
+    private readonly FrozenSet<string> _prefixes;
 
     public TopicClassifier(TopicTaxonomy taxonomy)
     {
@@ -60,6 +62,13 @@ public sealed class TopicClassifier
         }
 
         _phrases = phrases.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _prefixes = phrases.Keys
+            .SelectMany(key =>
+            {
+                var words = key.Split(' ');
+                return Enumerable.Range(1, words.Length - 1).Select(n => string.Join(' ', words.Take(n)));
+            })
+            .ToFrozenSet(StringComparer.Ordinal);
     }
 
     public static TopicClassifier CreateDefault() => new(TopicTaxonomy.Default);
@@ -105,19 +114,29 @@ public sealed class TopicClassifier
         var sb = new StringBuilder();
         for (var i = 0; i < tokens.Count; i++)
         {
-            sb.Clear();
-            for (var n = 0; n < MaxPhraseWords && i + n < tokens.Count; n++)
+            var key = tokens[i];
+            if (_phrases.ContainsKey(key))
             {
-                if (n > 0)
-                {
-                    sb.Append(' ');
-                }
+                counts[key] = counts.GetValueOrDefault(key) + weight;
+            }
 
-                sb.Append(tokens[i + n]);
-                var key = sb.ToString();
+            if (!_prefixes.Contains(key))
+            {
+                continue;
+            }
+
+            sb.Clear().Append(key);
+            for (var n = 1; n < MaxPhraseWords && i + n < tokens.Count; n++)
+            {
+                key = sb.Append(' ').Append(tokens[i + n]).ToString();
                 if (_phrases.ContainsKey(key))
                 {
                     counts[key] = counts.GetValueOrDefault(key) + weight;
+                }
+
+                if (!_prefixes.Contains(key))
+                {
+                    break;
                 }
             }
         }

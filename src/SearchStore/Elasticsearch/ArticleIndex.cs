@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NewsSearch.Articles;
+using NewsSearch.SearchStore.Querying;
 
 namespace NewsSearch.SearchStore.Elasticsearch;
 
@@ -27,7 +28,10 @@ internal static class ArticleIndex
     public const string Actors = "actors";
     public const string ActorName = "actors.name";
     public const string ActorType = "actors.type";
-    public const string ActorAliases = "actors.aliases";
+    /// <summary>Derived, per actor: the folded keys (see <see cref="TextKey"/>) of its name and aliases, for the alias table.</summary>
+    public const string ActorKeys = "actors.keys";
+    /// <summary>Derived, per actor: its name and aliases as written, the forms a query for any of them expands to.</summary>
+    public const string ActorForms = "actors.forms";
     public const string Topics = "topics";
     public const string TopicLabel = "topics.label";
     /// <summary>Every actor's canonical name and aliases as text, so "TTP" finds an article naming Tehreek-e-Taliban Pakistan.</summary>
@@ -94,7 +98,8 @@ internal static class ArticleIndex
                     {
                         ["name"] = Facet(),
                         ["type"] = new JsonObject { ["type"] = "keyword" },
-                        ["aliases"] = new JsonObject { ["type"] = "keyword", ["normalizer"] = "folded" },
+                        ["keys"] = new JsonObject { ["type"] = "keyword" },
+                        ["forms"] = new JsonObject { ["type"] = "keyword" },
                     },
                 },
                 [Topics] = new JsonObject
@@ -129,10 +134,34 @@ internal static class ArticleIndex
     {
         var document = JsonSerializer.SerializeToNode(article, ArticleJson.Options)!.AsObject();
         var names = new JsonArray();
-        foreach (var name in article.Actors.SelectMany(actor => actor.Aliases.Prepend(actor.Name)).Distinct(StringComparer.OrdinalIgnoreCase))
-            names.Add(name);
+        var actors = document["actors"]!.AsArray();
+        for (var i = 0; i < article.Actors.Count; i++)
+        {
+            var forms = Forms(article.Actors[i]);
+            foreach (var form in forms) names.Add(form);
+            actors[i]!["forms"] = new JsonArray([.. forms.Select(f => (JsonNode)f)]);
+            actors[i]!["keys"] = new JsonArray([.. forms.Select(TextKey.Fold).Where(k => k.Length > 0).Distinct().Select(k => (JsonNode)k)]);
+        }
         document[ActorNames] = names;
         return document;
+    }
+
+    private static List<string> Forms(ActorMention actor) =>
+        (actor.Aliases ?? []).Prepend(actor.Name).Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()).Distinct().ToList();
+
+    /// <summary>
+    /// Why the store refuses an article, or null: the same rules as the embedded store, so both accept the same input.
+    /// </summary>
+    public static string? Problem(EnrichedArticle? article)
+    {
+        if (article is null) return "The article is null.";
+        if (string.IsNullOrWhiteSpace(article.Id)) return "The article has no id.";
+        if (article.Id.Length > 128) return "The article id is longer than 128 characters.";
+        if (article.Title is null || article.Body is null || article.Source is null) return "The article lacks a title, body or source.";
+        if (article.Actors is null || article.Topics is null) return "The article's actors or topics are null.";
+        if (article.Actors.Any(a => a is null || string.IsNullOrWhiteSpace(a.Name))) return "An actor has no name.";
+        if (article.Topics.Any(t => t is null || string.IsNullOrWhiteSpace(t.Label))) return "A topic has no label.";
+        return null;
     }
 
     /// <summary>The article a document's _source holds; a document that holds none is corruption, not absence.</summary>

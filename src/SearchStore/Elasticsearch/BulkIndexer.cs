@@ -19,7 +19,13 @@ internal sealed class BulkIndexer(ElasticsearchTransport transport, Elasticsearc
     {
         var indexed = 0;
         var failed = new Dictionary<string, string>();
-        foreach (var batch in Batches(articles))
+        var valid = new List<EnrichedArticle>(articles.Count);
+        foreach (var article in articles)
+        {
+            if (ArticleIndex.Problem(article) is { } problem) failed[article?.Id ?? "(null)"] = problem;
+            else valid.Add(article);
+        }
+        foreach (var batch in Batches(valid))
             indexed += await SendWithRetriesAsync(path, batch, failed, cancellationToken);
         return new UpsertResult(indexed, failed);
     }
@@ -70,7 +76,7 @@ internal sealed class BulkIndexer(ElasticsearchTransport transport, Elasticsearc
             }
             else
             {
-                var items = response.Body?["items"] as JsonArray;
+                var items = response.Body.At("items") as JsonArray;
                 for (var i = 0; i < pending.Count; i++)
                 {
                     var outcome = Outcome(items is not null && i < items.Count ? items[i] : null);
@@ -104,13 +110,15 @@ internal sealed class BulkIndexer(ElasticsearchTransport transport, Elasticsearc
         {
             return (await transport.SendNdjsonAsync(path, body, cancellationToken), null);
         }
-        catch (HttpRequestException e)
-        {
-            return (null, $"request failed: {e.Message}");
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return (null, "request timed out");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The transport failed before an answer: a refused connection, or a resilience handler in the HttpClient
+            // pipeline giving up (attempt timeout, open circuit). Retried; if it persists, reported per id.
+            return (null, $"request failed ({e.GetType().Name}): {e.Message}");
         }
     }
 
@@ -125,8 +133,8 @@ internal sealed class BulkIndexer(ElasticsearchTransport transport, Elasticsearc
         var error = result["error"];
         if (error is null && status is >= 200 and < 300) return new ItemOutcome(true, false, "");
 
-        var type = SearchResponses.String(error?["type"]);
-        var reason = SearchResponses.String(error?["reason"]) ?? SearchResponses.String(error) ?? "failed";
+        var type = SearchResponses.String(error.At("type"));
+        var reason = SearchResponses.String(error.At("reason")) ?? SearchResponses.String(error) ?? "failed";
         var description = $"{status?.ToString() ?? "error"}{(type is null ? "" : $" {type}")}: {reason}";
         var retryable = status is { } code ? IsRetryable((HttpStatusCode)code) : type == "es_rejected_execution_exception";
         return new ItemOutcome(false, retryable, description);

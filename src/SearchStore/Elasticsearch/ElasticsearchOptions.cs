@@ -24,4 +24,22 @@ public sealed record ElasticsearchOptions
     public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The settings services configure (<c>ConnectionStrings:elasticsearch</c>, <c>Search:Elasticsearch:*</c>).</summary>
+    public static ElasticsearchOptions From(SearchStoreOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.ElasticsearchUrl) || !Uri.TryCreate(options.ElasticsearchUrl.Trim(), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            throw new InvalidOperationException(
+                "Search:Backend is 'elasticsearch' but ConnectionStrings:elasticsearch is not an http(s) URL (e.g. http://localhost:9200).");
+        return new ElasticsearchOptions
+        {
+            Url = url,
+            Username = Blank(options.ElasticsearchUsername),
+            Password = options.ElasticsearchPassword,
+            ApiKey = Blank(options.ElasticsearchApiKey),
+            Alias = options.ElasticsearchIndex,
+        };
+
+        static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    }
 }

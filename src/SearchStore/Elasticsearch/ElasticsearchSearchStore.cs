@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using NewsSearch.Articles;
+using NewsSearch.SearchStore.Querying;
 
 namespace NewsSearch.SearchStore.Elasticsearch;
 
@@ -14,17 +15,25 @@ namespace NewsSearch.SearchStore.Elasticsearch;
 public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
 {
     private const int CopyPageSize = 500;
+    private const int MaxSuggestions = 50;
 
-    private readonly HttpClient _http;
+    private readonly HttpClient? _ownedHttp;
     private readonly ElasticsearchTransport _transport;
     private readonly BulkIndexer _bulk;
     private readonly string _alias;
 
-    public ElasticsearchSearchStore(HttpClient http, ElasticsearchOptions options)
+    /// <param name="http">Sends the requests; its base address and authentication are set from <paramref name="options"/>
+    /// when it has none. The caller keeps ownership.</param>
+    public ElasticsearchSearchStore(HttpClient http, ElasticsearchOptions options) : this(http, options, owned: false)
+    {
+    }
+
+    private ElasticsearchSearchStore(HttpClient http, ElasticsearchOptions options, bool owned)
     {
         if (!IndexNamePattern().IsMatch(options.Alias))
             throw new ArgumentException($"'{options.Alias}' is not a valid Elasticsearch alias: lowercase letters, digits, '.', '_' and '-' only.", nameof(options));
-        _http = http;
+        ElasticsearchTransport.Configure(http, options);
+        _ownedHttp = owned ? http : null;
         _transport = new ElasticsearchTransport(http);
         _bulk = new BulkIndexer(_transport, options);
         _alias = options.Alias;
@@ -32,7 +41,7 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
 
     /// <summary>A store with its own HttpClient (base address and authentication from <paramref name="options"/>).</summary>
     public static ElasticsearchSearchStore Create(ElasticsearchOptions options, HttpMessageHandler? handler = null) =>
-        new(ElasticsearchTransport.CreateHttpClient(options, handler), options);
+        new(handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: true), options, owned: true);
 
     /// <summary>The concrete index this version of the code reads and writes.</summary>
     public string IndexName => ArticleIndex.IndexName(_alias);
@@ -42,13 +51,11 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
         var current = await AliasTargetsAsync(cancellationToken);
         if (current.Count == 1 && current[0] == IndexName) return;
 
-        var created = await CreateIndexAsync(cancellationToken);
-        // A fresh index under an alias that already served an older schema: carry its articles over before the swap.
-        if (created)
-        {
-            foreach (var old in current.Where(index => index != IndexName))
-                await CopyAsync(old, cancellationToken);
-        }
+        await CreateIndexAsync(cancellationToken);
+        // The alias still serves an older schema: carry its articles over before the swap. Even when the new index
+        // already existed (an earlier attempt stopped half-way, or another instance races): index actions are idempotent.
+        foreach (var old in current.Where(index => index != IndexName))
+            await CopyAsync(old, cancellationToken);
 
         var actions = new JsonArray();
         foreach (var old in current.Where(index => index != IndexName))
@@ -65,16 +72,14 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
         return response.Body is JsonObject indices ? [.. indices.Select(pair => pair.Key).Order(StringComparer.Ordinal)] : [];
     }
 
-    /// <summary>Creates the current index; false when it already exists (another instance may have just created it).</summary>
-    private async Task<bool> CreateIndexAsync(CancellationToken cancellationToken)
+    /// <summary>Creates the current index unless it exists (another instance may have just created it).</summary>
+    private async Task CreateIndexAsync(CancellationToken cancellationToken)
     {
         var exists = await _transport.SendAsync(HttpMethod.Head, IndexName, (JsonNode?)null, cancellationToken);
-        if (exists.Status == HttpStatusCode.OK) return false;
+        if (exists.Status == HttpStatusCode.OK) return;
 
         var response = await _transport.SendAsync(HttpMethod.Put, IndexName, ArticleIndex.CreateIndexBody(), cancellationToken);
-        if (response.ErrorType == "resource_already_exists_exception") return false;
-        response.EnsureSuccess();
-        return true;
+        if (response.ErrorType != "resource_already_exists_exception") response.EnsureSuccess();
     }
 
     /// <summary>Re-indexes every article of an older index into the current one, pages in id order.</summary>
@@ -91,8 +96,8 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
             };
             if (after is not null) page["search_after"] = after.DeepClone();
             var response = (await _transport.SendAsync(HttpMethod.Post, $"{oldIndex}/_search", page, cancellationToken)).EnsureSuccess();
-            var hits = response.Body?["hits"]?["hits"] as JsonArray ?? [];
-            var articles = hits.Select(hit => ArticleIndex.Article(SearchResponses.String(hit?["_id"]) ?? "?", hit?["_source"])).ToList();
+            var hits = response.Body.At("hits").At("hits") as JsonArray ?? [];
+            var articles = hits.Select(hit => ArticleIndex.Article(SearchResponses.String(hit.At("_id")) ?? "?", hit.At("_source"))).ToList();
             if (articles.Count > 0)
             {
                 var result = await _bulk.IndexAsync($"{IndexName}/_bulk", articles, cancellationToken);
@@ -100,7 +105,7 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
                     throw new InvalidOperationException($"Copying {oldIndex} into {IndexName} failed for {result.Failed.Count} articles, e.g. {result.Failed.First().Key}: {result.Failed.First().Value}");
             }
             if (hits.Count < CopyPageSize) break;
-            after = hits[^1]?["sort"];
+            after = hits[^1].At("sort");
             if (after is null) break;
         }
         (await _transport.SendAsync(HttpMethod.Post, $"{IndexName}/_refresh", (JsonNode?)null, cancellationToken)).EnsureSuccess();
@@ -114,23 +119,23 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {
         var response = await _transport.SendAsync(HttpMethod.Delete, $"{_alias}/_doc/{Uri.EscapeDataString(id)}?refresh=wait_for", (JsonNode?)null, cancellationToken);
-        if (response.Status == HttpStatusCode.NotFound && SearchResponses.String(response.Body?["result"]) == "not_found") return false;
+        if (response.Status == HttpStatusCode.NotFound && SearchResponses.String(response.Body.At("result")) == "not_found") return false;
         response.EnsureSuccess();
-        return SearchResponses.String(response.Body?["result"]) == "deleted";
+        return SearchResponses.String(response.Body.At("result")) == "deleted";
     }
 
     public async Task<EnrichedArticle?> GetAsync(string id, CancellationToken cancellationToken)
     {
         var response = await _transport.SendAsync(HttpMethod.Get, $"{_alias}/_doc/{Uri.EscapeDataString(id)}", (JsonNode?)null, cancellationToken);
-        if (response.Status == HttpStatusCode.NotFound && SearchResponses.Bool(response.Body?["found"]) == false) return null;
+        if (response.Status == HttpStatusCode.NotFound && SearchResponses.Bool(response.Body.At("found")) == false) return null;
         response.EnsureSuccess();
-        return SearchResponses.Bool(response.Body?["found"]) == true ? ArticleIndex.Article(id, response.Body?["_source"]) : null;
+        return SearchResponses.Bool(response.Body.At("found")) == true ? ArticleIndex.Article(id, response.Body.At("_source")) : null;
     }
 
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
         var response = (await _transport.SendAsync(HttpMethod.Get, $"{_alias}/_count", (JsonNode?)null, cancellationToken)).EnsureSuccess();
-        return SearchResponses.Long(response.Body?["count"]) ?? 0;
+        return SearchResponses.Long(response.Body.At("count")) ?? 0;
     }
 
     public async Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken)
@@ -152,15 +157,44 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
         if (errors.Count > 0) throw new ArgumentException(string.Join(" ", errors.Values), nameof(request));
 
         var stopwatch = Stopwatch.StartNew();
-        var response = (await _transport.SendAsync(HttpMethod.Post, $"{_alias}/_search", SearchBodies.Search(request), cancellationToken)).EnsureSuccess();
+        var aliases = await AliasFormsAsync(QueryTranslator.AliasKeys(request.Query), cancellationToken);
+        var response = (await _transport.SendAsync(HttpMethod.Post, $"{_alias}/_search", SearchBodies.Search(request, aliases), cancellationToken)).EnsureSuccess();
         return SearchResponses.Result(response.Body, request, stopwatch.ElapsedMilliseconds);
+    }
+
+    /// <summary>
+    /// The other names of every actor a query word or phrase names, from all indexed articles: "Turkey" also
+    /// searches "Türkiye" when any article lists Turkey as Türkiye's alias. One aggregation request, skipped
+    /// when the query has no plain words.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> AliasFormsAsync(IReadOnlySet<string> keys, CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0) return QueryTranslator.NoAliases;
+        var response = (await _transport.SendAsync(HttpMethod.Post, $"{_alias}/_search", SearchBodies.AliasLookup(keys), cancellationToken)).EnsureSuccess();
+        var forms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var actor in SearchResponses.Buckets(response.Body.At("aggregations").At("actors").At("matching").At("names")))
+        {
+            var actorKeys = SearchResponses.Buckets(actor["keys"]).Select(b => SearchResponses.String(b["key"])).OfType<string>().ToList();
+            var actorForms = SearchResponses.Buckets(actor["forms"]).Select(b => SearchResponses.String(b["key"])).OfType<string>().ToList();
+            foreach (var key in actorKeys.Where(keys.Contains))
+            {
+                var known = forms.TryGetValue(key, out var list) ? list : [];
+                forms[key] = known.Concat(actorForms.Where(f => QueryTranslator.Key([f]) != key))
+                    .Distinct(StringComparer.Ordinal)
+                    .Take(SearchBodies.MaxAliasForms)
+                    .ToList();
+            }
+        }
+        return forms;
     }
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken)
     {
-        prefix = prefix.Trim();
-        if (prefix.Length == 0 || limit < 1) return [];
-        var response = (await _transport.SendAsync(HttpMethod.Post, $"{_alias}/_search", SearchBodies.Suggest(prefix, limit), cancellationToken)).EnsureSuccess();
+        limit = Math.Clamp(limit, 1, MaxSuggestions);
+        var key = QueryTranslator.Key([prefix ?? ""]);
+        if (key.Length == 0) return [];
+        var withTitles = key.Length >= QueryParser.MinPrefixLength;
+        var response = (await _transport.SendAsync(HttpMethod.Post, $"{_alias}/_search", SearchBodies.Suggest(prefix!.Trim(), limit, withTitles), cancellationToken)).EnsureSuccess();
         return SuggestionParser.Parse(response.Body, limit);
     }
 
@@ -173,7 +207,14 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
         return SearchResponses.Hits(response.Body);
     }
 
-    public void Dispose() => _http.Dispose();
+    /// <summary>Deletes this version's index (and so the alias on it): for tests and tear-down, never called by the services.</summary>
+    public async Task DeleteIndexAsync(CancellationToken cancellationToken)
+    {
+        var response = await _transport.SendAsync(HttpMethod.Delete, IndexName, (JsonNode?)null, cancellationToken);
+        if (response.Status != HttpStatusCode.NotFound) response.EnsureSuccess();
+    }
+
+    public void Dispose() => _ownedHttp?.Dispose();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,200}$")]
     private static partial Regex IndexNamePattern();

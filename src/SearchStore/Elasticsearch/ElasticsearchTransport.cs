@@ -11,7 +11,7 @@ internal sealed record ElasticsearchResponse(HttpStatusCode Status, JsonNode? Bo
 {
     public bool IsSuccess => (int)Status is >= 200 and < 300;
 
-    public string? ErrorType => Body?["error"] is JsonObject error ? error["type"]?.GetValueKind() == JsonValueKind.String ? (string?)error["type"] : null : null;
+    public string? ErrorType => SearchResponses.String(Body.At("error").At("type"));
 
     public ElasticsearchResponse EnsureSuccess()
     {
@@ -20,12 +20,19 @@ internal sealed record ElasticsearchResponse(HttpStatusCode Status, JsonNode? Bo
     }
 
     /// <summary>The reason Elasticsearch gives, from <c>error.reason</c> (object form) or <c>error</c> (string form).</summary>
-    public static string DescribeError(JsonNode? body) => body?["error"] switch
+    public static string DescribeError(JsonNode? body) => body.At("error") switch
     {
         JsonObject error when error["reason"] is JsonValue reason && reason.GetValueKind() == JsonValueKind.String => (string)reason!,
         JsonValue error when error.GetValueKind() == JsonValueKind.String => (string)error!,
         _ => "no reason given",
     };
+}
+
+/// <summary>Reading answers whose shape may differ from what was asked (a proxy's filter_path, an older version).</summary>
+internal static class JsonNavigation
+{
+    /// <summary>The property of an object; null for a missing property, null, or anything that is not an object.</summary>
+    public static JsonNode? At(this JsonNode? node, string name) => node is JsonObject obj ? obj[name] : null;
 }
 
 /// <summary>The REST calls: JSON or NDJSON in, status and JSON out. Paths are relative to the cluster URL.</summary>
@@ -74,16 +81,20 @@ internal sealed class ElasticsearchTransport(HttpClient http)
         return new ElasticsearchResponse(response.StatusCode, json);
     }
 
-    /// <summary>An HttpClient for the cluster: base address without credentials, and the configured authentication.</summary>
-    public static HttpClient CreateHttpClient(ElasticsearchOptions options, HttpMessageHandler? handler = null)
+    /// <summary>
+    /// Points a client at the cluster (base address without credentials) with the configured authentication,
+    /// unless it was already given a base address or an Authorization header (e.g. by IHttpClientFactory).
+    /// </summary>
+    public static void Configure(HttpClient http, ElasticsearchOptions options)
     {
-        var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: true);
-        var builder = new UriBuilder(options.Url) { UserName = "", Password = "" };
-        if (!builder.Path.EndsWith('/')) builder.Path += "/";
-        http.BaseAddress = builder.Uri;
-        http.Timeout = options.RequestTimeout;
-        http.DefaultRequestHeaders.Authorization = Authorization(options);
-        return http;
+        if (http.BaseAddress is null)
+        {
+            var builder = new UriBuilder(options.Url) { UserName = "", Password = "" };
+            if (!builder.Path.EndsWith('/')) builder.Path += "/";
+            http.BaseAddress = builder.Uri;
+            http.Timeout = options.RequestTimeout;
+        }
+        http.DefaultRequestHeaders.Authorization ??= Authorization(options);
     }
 
     internal static AuthenticationHeaderValue? Authorization(ElasticsearchOptions options)

@@ -17,25 +17,64 @@ internal static class QueryTranslator
         (ArticleIndex.Body, 1),
     ];
 
-    public static JsonObject Translate(Query? query) => query is null ? MatchAll() : Node(query);
+    /// <summary>No alias expansion: every name is searched only as written.</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoAliases = new Dictionary<string, IReadOnlyList<string>>();
 
-    private static JsonObject Node(Query query) => query switch
+    /// <summary>
+    /// The query as Query DSL. <paramref name="aliases"/> maps the folded key of a word or phrase (see
+    /// <see cref="AliasKeys"/>) to the other names of the actor it names; each is searched as a phrase beside it.
+    /// </summary>
+    public static JsonObject Translate(Query? query, IReadOnlyDictionary<string, IReadOnlyList<string>> aliases) =>
+        query is null ? MatchAll() : Node(query, aliases);
+
+    private static JsonObject Node(Query query, IReadOnlyDictionary<string, IReadOnlyList<string>> aliases) => query switch
     {
         // Prefixes go to the unstemmed subfield: "negotia*" must find "negotiations", whose stem is "negoti".
         TermQuery { IsPrefix: true } term => AnyField((field, boost) => Leaf("prefix", field + ArticleIndex.Plain, "value", ArticleIndex.Fold(term.Term), boost)),
-        TermQuery term => AnyField((field, boost) => Leaf("match", field, "query", term.Term, boost)),
-        PhraseQuery phrase => AnyField((field, boost) => Leaf("match_phrase", field, "query", string.Join(' ', phrase.Terms), boost)),
-        AndQuery and => And(and.Clauses),
-        OrQuery or => Bool(should: [.. or.Clauses.Select(Node)]),
-        NotQuery not => Bool(must: [MatchAll()], mustNot: [Node(not.Clause)]),
+        TermQuery term => WithAliases(AnyField((field, boost) => Leaf("match", field, "query", term.Term, boost)), Key([term.Term]), aliases),
+        PhraseQuery phrase => WithAliases(Phrase(string.Join(' ', phrase.Terms)), Key(phrase.Terms), aliases),
+        AndQuery and => And(and.Clauses, aliases),
+        OrQuery or => Bool(should: [.. or.Clauses.Select(c => Node(c, aliases))]),
+        NotQuery not => Bool(must: [MatchAll()], mustNot: [Node(not.Clause, aliases)]),
         _ => throw new NotSupportedException($"Unknown query node {query.GetType().Name}."),
     };
 
-    /// <summary>Negated clauses of an AND become must_not beside the positive ones, so they narrow rather than widen.</summary>
-    private static JsonObject And(IReadOnlyList<Query> clauses)
+    private static JsonObject Phrase(string text) => AnyField((field, boost) => Leaf("match_phrase", field, "query", text, boost));
+
+    private static JsonObject WithAliases(JsonObject clause, string key, IReadOnlyDictionary<string, IReadOnlyList<string>> aliases) =>
+        aliases.TryGetValue(key, out var forms) && forms.Count > 0
+            ? Bool(should: [clause, .. forms.Select(Phrase)])
+            : clause;
+
+    /// <summary>The alias-table key of a word or phrase: its words folded as the embedded store folds them.</summary>
+    public static string Key(IEnumerable<string> terms) => TextKey.Fold(string.Join(' ', terms));
+
+    /// <summary>The keys of every word and phrase of the query that could name an actor (prefixes are not expanded).</summary>
+    public static IReadOnlySet<string> AliasKeys(Query? query)
     {
-        var positive = clauses.Where(c => c is not NotQuery).Select(Node).ToList();
-        var negative = clauses.OfType<NotQuery>().Select(n => Node(n.Clause)).ToList();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        Collect(query);
+        keys.Remove("");
+        return keys;
+
+        void Collect(Query? node)
+        {
+            switch (node)
+            {
+                case TermQuery { IsPrefix: false } term: keys.Add(Key([term.Term])); break;
+                case PhraseQuery phrase: keys.Add(Key(phrase.Terms)); break;
+                case AndQuery and: foreach (var clause in and.Clauses) Collect(clause); break;
+                case OrQuery or: foreach (var clause in or.Clauses) Collect(clause); break;
+                case NotQuery not: Collect(not.Clause); break;
+            }
+        }
+    }
+
+    /// <summary>Negated clauses of an AND become must_not beside the positive ones, so they narrow rather than widen.</summary>
+    private static JsonObject And(IReadOnlyList<Query> clauses, IReadOnlyDictionary<string, IReadOnlyList<string>> aliases)
+    {
+        var positive = clauses.Where(c => c is not NotQuery).Select(c => Node(c, aliases)).ToList();
+        var negative = clauses.OfType<NotQuery>().Select(n => Node(n.Clause, aliases)).ToList();
         if (positive.Count == 0) positive.Add(MatchAll());
         return Bool(must: positive, mustNot: negative);
     }

@@ -21,11 +21,11 @@ internal static class SearchBodies
     /// The query holds only the text; every facet filter is a post_filter, and each facet's aggregation is wrapped
     /// in a filter of all the <em>other</em> facets' selections, which makes the counts disjunctive.
     /// </summary>
-    public static JsonObject Search(SearchRequest request)
+    public static JsonObject Search(SearchRequest request, IReadOnlyDictionary<string, IReadOnlyList<string>> aliases)
     {
         var body = new JsonObject
         {
-            ["query"] = QueryTranslator.Translate(request.Query),
+            ["query"] = QueryTranslator.Translate(request.Query, aliases),
             ["from"] = (request.Page - 1) * request.Size,
             ["size"] = request.Size,
             ["track_total_hits"] = true,
@@ -166,7 +166,8 @@ internal static class SearchBodies
             ["field"] = ArticleIndex.Published,
             ["calendar_interval"] = interval,
             ["format"] = format,
-            ["min_doc_count"] = 1,
+            // Empty buckets between the first and the last date are kept, as in the embedded store.
+            ["min_doc_count"] = 0,
         },
     };
 
@@ -192,64 +193,109 @@ internal static class SearchBodies
         };
     }
 
+    /// <summary>Most other names looked up for one word or phrase (as in the embedded store).</summary>
+    public const int MaxAliasForms = 12;
+
+    /// <summary>
+    /// The alias table, read from the enriched data: every actor entry whose keys (folded name and aliases) include
+    /// one of the query's keys, grouped by actor name, with the keys and written forms seen for it in any article.
+    /// </summary>
+    public static JsonObject AliasLookup(IReadOnlyCollection<string> keys) => new()
+    {
+        ["size"] = 0,
+        ["track_total_hits"] = false,
+        ["aggregations"] = new JsonObject
+        {
+            ["actors"] = new JsonObject
+            {
+                ["nested"] = new JsonObject { ["path"] = ArticleIndex.Actors },
+                ["aggregations"] = new JsonObject
+                {
+                    ["matching"] = new JsonObject
+                    {
+                        ["filter"] = Terms(ArticleIndex.ActorKeys, keys),
+                        ["aggregations"] = new JsonObject
+                        {
+                            ["names"] = new JsonObject
+                            {
+                                ["terms"] = new JsonObject { ["field"] = ArticleIndex.ActorName, ["size"] = 10 * keys.Count },
+                                ["aggregations"] = new JsonObject
+                                {
+                                    ["keys"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = ArticleIndex.ActorKeys, ["size"] = 4 * MaxAliasForms } },
+                                    ["forms"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = ArticleIndex.ActorForms, ["size"] = 4 * MaxAliasForms } },
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    };
+
     /// <summary>
     /// One request, no hits: per kind, a filter on the folded prefix (nested for actors and topics, so only the
     /// matching names are counted) and a terms aggregation of the stored spelling; titles come from top_hits.
     /// </summary>
-    public static JsonObject Suggest(string prefix, int limit)
+    public static JsonObject Suggest(string prefix, int limit, bool withTitles)
     {
-        JsonObject Matching(string field) => QueryTranslator.Bool(should:
-        [
-            new JsonObject { ["prefix"] = new JsonObject { [field + ArticleIndex.Folded] = new JsonObject { ["value"] = ArticleIndex.Fold(prefix) } } },
-            new JsonObject { ["match_phrase_prefix"] = new JsonObject { [field + ArticleIndex.Words] = new JsonObject { ["query"] = prefix } } },
-        ]);
-
-        JsonObject Values(string field) => new()
+        // The whole value, or any word in it, starts with the prefix; for actors, any of their names or aliases too.
+        JsonObject Matching(string field, bool withAliases)
         {
-            ["filter"] = Matching(field),
+            var should = new List<JsonObject>
+            {
+                new() { ["prefix"] = new JsonObject { [field + ArticleIndex.Folded] = new JsonObject { ["value"] = ArticleIndex.Fold(prefix) } } },
+                new() { ["match_phrase_prefix"] = new JsonObject { [field + ArticleIndex.Words] = new JsonObject { ["query"] = prefix } } },
+            };
+            if (withAliases)
+                should.Add(new JsonObject { ["prefix"] = new JsonObject { [ArticleIndex.ActorKeys] = new JsonObject { ["value"] = QueryTranslator.Key([prefix]) } } });
+            return QueryTranslator.Bool(should: should);
+        }
+
+        JsonObject Values(string field, bool withAliases = false) => new()
+        {
+            ["filter"] = Matching(field, withAliases),
             ["aggregations"] = new JsonObject
             {
                 ["values"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = field, ["size"] = limit } },
             },
         };
 
-        return new JsonObject
+        var aggregations = new JsonObject
         {
-            ["size"] = 0,
-            ["track_total_hits"] = false,
-            ["aggregations"] = new JsonObject
+            ["actor"] = new JsonObject
             {
-                ["actor"] = new JsonObject
+                ["nested"] = new JsonObject { ["path"] = ArticleIndex.Actors },
+                ["aggregations"] = new JsonObject { ["matching"] = Values(ArticleIndex.ActorName, withAliases: true) },
+            },
+            ["topic"] = new JsonObject
+            {
+                ["nested"] = new JsonObject { ["path"] = ArticleIndex.Topics },
+                ["aggregations"] = new JsonObject { ["matching"] = Values(ArticleIndex.TopicLabel) },
+            },
+            ["source"] = Values(ArticleIndex.Source),
+        };
+        if (withTitles)
+        {
+            aggregations["title"] = new JsonObject
+            {
+                ["filter"] = new JsonObject
                 {
-                    ["nested"] = new JsonObject { ["path"] = ArticleIndex.Actors },
-                    ["aggregations"] = new JsonObject { ["matching"] = Values(ArticleIndex.ActorName) },
+                    ["match_phrase_prefix"] = new JsonObject { [ArticleIndex.Title + ArticleIndex.Plain] = new JsonObject { ["query"] = prefix } },
                 },
-                ["topic"] = new JsonObject
+                ["aggregations"] = new JsonObject
                 {
-                    ["nested"] = new JsonObject { ["path"] = ArticleIndex.Topics },
-                    ["aggregations"] = new JsonObject { ["matching"] = Values(ArticleIndex.TopicLabel) },
-                },
-                ["source"] = Values(ArticleIndex.Source),
-                ["title"] = new JsonObject
-                {
-                    ["filter"] = new JsonObject
+                    ["top"] = new JsonObject
                     {
-                        ["match_phrase_prefix"] = new JsonObject { [ArticleIndex.Title + ArticleIndex.Plain] = new JsonObject { ["query"] = prefix } },
-                    },
-                    ["aggregations"] = new JsonObject
-                    {
-                        ["top"] = new JsonObject
+                        ["top_hits"] = new JsonObject
                         {
-                            ["top_hits"] = new JsonObject
-                            {
-                                ["size"] = limit,
-                                ["_source"] = new JsonObject { ["includes"] = new JsonArray(ArticleIndex.Title) },
-                            },
+                            ["size"] = limit,
+                            ["_source"] = new JsonObject { ["includes"] = new JsonArray(ArticleIndex.Title) },
                         },
                     },
                 },
-            },
-        };
+            };
+        }
+        return new JsonObject { ["size"] = 0, ["track_total_hits"] = false, ["aggregations"] = aggregations };
     }
 
     /// <summary>

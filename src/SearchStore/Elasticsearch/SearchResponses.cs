@@ -17,13 +17,13 @@ internal static class SearchResponses
     public static SearchResult Result(JsonNode? body, SearchRequest request, long tookMs)
     {
         var hits = Hits(body);
-        var total = Long(body?["hits"]?["total"]?["value"]) ?? Long(body?["hits"]?["total"]) ?? hits.Count;
-        var aggregations = body?["aggregations"];
-        var (interval, buckets) = Dates(aggregations?["date"]);
+        var total = Long(body.At("hits").At("total").At("value")) ?? Long(body.At("hits").At("total")) ?? hits.Count;
+        var aggregations = body.At("aggregations");
+        var (interval, buckets) = Dates(aggregations.At("date"));
         var facets = new SearchFacets(
-            Values(aggregations?["source"], request.Sources),
-            Values(aggregations?["actor"]?["nested"], request.Actors),
-            Values(aggregations?["topic"]?["nested"], request.Topics),
+            Values(aggregations.At("source"), request.Sources),
+            Values(aggregations.At("actor").At("nested"), request.Actors),
+            Values(aggregations.At("topic").At("nested"), request.Topics),
             buckets,
             interval);
         return new SearchResult(total, request.Page, request.Size, tookMs, hits, facets);
@@ -32,20 +32,20 @@ internal static class SearchResponses
     public static IReadOnlyList<SearchHit> Hits(JsonNode? body)
     {
         var hits = new List<SearchHit>();
-        if (body?["hits"]?["hits"] is not JsonArray array) return hits;
+        if (body.At("hits").At("hits") is not JsonArray array) return hits;
         foreach (var hit in array.OfType<JsonObject>())
         {
             var source = hit["_source"] as JsonObject;
-            var id = String(hit["_id"]) ?? String(source?["id"]);
+            var id = String(hit["_id"]) ?? String(source.At("id"));
             if (id is null) continue;
             hits.Add(new SearchHit(
                 id,
-                String(source?["title"]) ?? "",
-                String(source?["source"]) ?? "",
-                Date(source?["published"]),
-                Snippet(hit["highlight"] as JsonObject, String(source?["body"])),
-                Names(source?["actors"], "name"),
-                Names(source?["topics"], "label"),
+                String(source.At("title")) ?? "",
+                String(source.At("source")) ?? "",
+                Date(source.At("published")),
+                Snippet(hit["highlight"] as JsonObject, String(source.At("body"))),
+                Names(source.At("actors"), "name"),
+                Names(source.At("topics"), "label"),
                 Double(hit["_score"]) ?? 0));
         }
         return hits;
@@ -77,24 +77,27 @@ internal static class SearchResponses
     {
         var chosen = selected.Select(ArticleIndex.Fold).ToHashSet(StringComparer.Ordinal);
         var values = new List<FacetValue>();
-        foreach (var bucket in Buckets(facet?["values"]))
+        foreach (var bucket in Buckets(facet.At("values")))
         {
             var key = String(bucket["key"]);
             if (key is null) continue;
             values.Add(new FacetValue(key, Long(bucket["doc_count"]) ?? 0, chosen.Contains(ArticleIndex.Fold(key)), TypeOf(bucket)));
         }
 
+        // Ties in the embedded store's order (case-insensitive name); Elasticsearch breaks them by byte order.
+        values = [.. values.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.OrdinalIgnoreCase)];
+
         // Selected values outside the top N, or matching nothing: from their own filters buckets.
         var present = values.Select(v => ArticleIndex.Fold(v.Value)).ToHashSet(StringComparer.Ordinal);
-        var selectedBuckets = facet?["selected"]?["buckets"] as JsonObject;
+        var selectedBuckets = facet.At("selected").At("buckets") as JsonObject;
         foreach (var value in selected.Distinct())
         {
             if (!present.Add(ArticleIndex.Fold(value))) continue;
             var bucket = selectedBuckets?[value] as JsonObject;
-            var display = Buckets(bucket?["display"]).FirstOrDefault();
+            var display = Buckets(bucket.At("display")).FirstOrDefault();
             values.Add(new FacetValue(
-                String(display?["key"]) ?? value,
-                Long(bucket?["doc_count"]) ?? 0,
+                String(display.At("key")) ?? value,
+                Long(bucket.At("doc_count")) ?? 0,
                 Selected: true,
                 display is null ? null : TypeOf(display)));
         }
@@ -105,13 +108,13 @@ internal static class SearchResponses
 
     private static (DateInterval, IReadOnlyList<DateBucket>) Dates(JsonNode? facet)
     {
-        var days = Buckets(facet?["day"]).ToList();
+        var days = Buckets(facet.At("day")).ToList();
         var first = days.Select(b => Date(b["key_as_string"])).FirstOrDefault(d => d is not null);
         var last = days.Select(b => Date(b["key_as_string"])).LastOrDefault(d => d is not null);
         var useDays = first is null || last is null || last.Value.DayNumber - first.Value.DayNumber <= MaxDaySpan;
-        var buckets = Buckets(useDays ? facet?["day"] : facet?["month"])
+        var buckets = Buckets(useDays ? facet.At("day") : facet.At("month"))
             .Select(b => (Key: String(b["key_as_string"]), Count: Long(b["doc_count"]) ?? 0))
-            .Where(b => b.Key is not null && b.Count > 0)
+            .Where(b => b.Key is not null)
             .Select(b => new DateBucket(b.Key!, b.Count))
             .ToList();
         return (useDays ? DateInterval.Day : DateInterval.Month, buckets);
@@ -119,7 +122,7 @@ internal static class SearchResponses
 
     /// <summary>Buckets of a terms or histogram aggregation (array form), as objects.</summary>
     public static IEnumerable<JsonObject> Buckets(JsonNode? aggregation) =>
-        aggregation?["buckets"] is JsonArray buckets ? buckets.OfType<JsonObject>() : [];
+        aggregation.At("buckets") is JsonArray buckets ? buckets.OfType<JsonObject>() : [];
 
     private static IReadOnlyList<string> Names(JsonNode? list, string property) =>
         list is JsonArray array

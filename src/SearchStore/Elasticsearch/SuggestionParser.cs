@@ -2,28 +2,32 @@ using System.Text.Json.Nodes;
 
 namespace NewsSearch.SearchStore.Elasticsearch;
 
-/// <summary>Reads the suggestion aggregations: actors, topics and sources by article count, then titles.</summary>
+/// <summary>Reads the suggestion aggregations: actors, topics, sources and titles, by article count.</summary>
 internal static class SuggestionParser
 {
     public static IReadOnlyList<Suggestion> Parse(JsonNode? body, int limit)
     {
-        var aggregations = body?["aggregations"];
+        var aggregations = body.At("aggregations");
         var suggestions = new List<Suggestion>();
-        Add(aggregations?["actor"]?["matching"], SuggestionKind.Actor);
-        Add(aggregations?["topic"]?["matching"], SuggestionKind.Topic);
-        Add(aggregations?["source"], SuggestionKind.Source);
-        var ranked = suggestions.OrderByDescending(s => s.Count).ThenBy(s => s.Kind).ThenBy(s => s.Value, StringComparer.Ordinal).ToList();
-
-        if (aggregations?["title"]?["top"]?["hits"]?["hits"] is JsonArray titles)
+        Add(aggregations.At("actor").At("matching"), SuggestionKind.Actor);
+        Add(aggregations.At("topic").At("matching"), SuggestionKind.Topic);
+        Add(aggregations.At("source"), SuggestionKind.Source);
+        if (aggregations.At("title").At("top").At("hits").At("hits") is JsonArray titles)
         {
-            foreach (var title in titles.Select(hit => SearchResponses.String(hit?["_source"]?["title"])).OfType<string>().Distinct())
-                ranked.Add(new Suggestion(title, SuggestionKind.Title, 1));
+            foreach (var group in titles.Select(hit => SearchResponses.String(hit.At("_source").At("title"))).OfType<string>().GroupBy(t => t))
+                suggestions.Add(new Suggestion(group.Key, SuggestionKind.Title, group.Count()));
         }
-        return ranked.Take(limit).ToList();
+        // The embedded store's order, so both backends suggest alike.
+        return suggestions
+            .OrderByDescending(s => s.Count)
+            .ThenBy(s => s.Kind)
+            .ThenBy(s => s.Value, StringComparer.OrdinalIgnoreCase)
+            .Take(limit)
+            .ToList();
 
         void Add(JsonNode? aggregation, SuggestionKind kind)
         {
-            foreach (var bucket in SearchResponses.Buckets(aggregation?["values"]))
+            foreach (var bucket in SearchResponses.Buckets(aggregation.At("values")))
             {
                 if (SearchResponses.String(bucket["key"]) is { } value)
                     suggestions.Add(new Suggestion(value, kind, SearchResponses.Long(bucket["doc_count"]) ?? 0));

@@ -28,7 +28,7 @@ public static class QueryParser
     public const int MaxTerms = 32;
     public const int MaxDepth = 8;
     /// <summary>A prefix shorter than this would expand to a large part of the vocabulary.</summary>
-    public const int MinPrefixLength = 2;
+    public const int MinPrefixLength = 3;
 
     public static QueryParseResult Parse(string? text)
     {

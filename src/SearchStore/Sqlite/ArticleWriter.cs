@@ -10,17 +10,17 @@ internal sealed class ArticleWriter : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly long _generation;
-    private readonly Dictionary<string, long> _sources = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, long> _actors = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, long> _topics = new(StringComparer.OrdinalIgnoreCase);
+    private readonly WriterCache _cache;
     private readonly List<SqliteCommand> _commands = [];
+    private readonly List<(long Doc, PreparedArticle Article)> _pending = [];
     private readonly SqliteCommand _find, _body, _insertArticle, _updateArticle, _upsertJson, _insertFts, _deleteFts,
         _deleteActors, _deleteTopics, _linkActor, _linkTopic, _addForm;
 
-    public ArticleWriter(SqliteConnection connection, long generation)
+    public ArticleWriter(SqliteConnection connection, long generation, WriterCache cache)
     {
         _connection = connection;
         _generation = generation;
+        _cache = cache;
         _find = Prepare("SELECT a.doc, j.json FROM article a JOIN article_json j ON j.doc = a.doc WHERE a.id = $id");
         _body = Prepare("SELECT body FROM article_fts WHERE rowid = $doc");
         _insertArticle = Prepare("INSERT INTO article(id, source_id, published, seq) VALUES ($id, $source, $published, $seq) RETURNING doc");
@@ -35,22 +35,22 @@ internal sealed class ArticleWriter : IDisposable
         _addForm = Prepare("INSERT OR IGNORE INTO actor_form(actor_id, form_key, form) VALUES ($id, $key, $form)");
     }
 
-    public void Upsert(EnrichedArticle article)
+    /// <summary>Writes the article's row and JSON now; its text and facet rows wait for <see cref="Flush"/>.</summary>
+    public void Upsert(PreparedArticle prepared)
     {
-        // The body lives once, in the FTS table; the JSON holds everything else.
-        var json = JsonSerializer.Serialize(article with { Body = "" }, ArticleJson.Options);
+        var article = prepared.Article;
         long? existing = null;
         using (var reader = Run(_find, ("$id", article.Id)).ExecuteReader())
         {
             if (reader.Read())
             {
                 existing = reader.GetInt64(0);
-                if (reader.GetString(1) == json && Run(_body, ("$doc", existing.Value)).ExecuteScalar() as string == article.Body)
+                if (reader.GetString(1) == prepared.Json && Run(_body, ("$doc", existing.Value)).ExecuteScalar() as string == prepared.IndexedBody)
                     return; // delivered again unchanged: nothing to do, and readers keep their cached facets
             }
         }
 
-        var source = Resolve(_sources, "source", "name", string.IsNullOrWhiteSpace(article.Source) ? EnrichedArticle.UnknownSource : article.Source.Trim(), null);
+        var source = Resolve(_cache.Sources, "source", "name", prepared.Source, null);
         object published = article.Published is { } p ? p.DayNumber : DBNull.Value;
         long doc;
         if (existing is { } found)
@@ -63,34 +63,40 @@ internal sealed class ArticleWriter : IDisposable
         {
             doc = (long)Run(_insertArticle, ("$id", article.Id), ("$source", source), ("$published", published), ("$seq", _generation)).ExecuteScalar()!;
         }
-        Run(_upsertJson, ("$doc", doc), ("$title", article.Title), ("$json", json)).ExecuteNonQuery();
+        Run(_upsertJson, ("$doc", doc), ("$title", article.Title), ("$json", prepared.Json)).ExecuteNonQuery();
+        _pending.Add((doc, prepared));
+    }
 
-        var actorText = new List<string>();
-        var position = 0;
-        foreach (var actor in article.Actors)
+    /// <summary>
+    /// Writes the FTS rows, then the facet rows, of every article upserted since the last flush. Grouping the
+    /// writes by table keeps each B-tree's pages hot: interleaving them per article cost a third of the rate.
+    /// </summary>
+    public void Flush()
+    {
+        foreach (var (doc, prepared) in _pending)
         {
-            var name = actor.Name.Trim();
-            var actorId = Resolve(_actors, "actor", "name", name, actor.Type.ToString().ToLowerInvariant());
-            Run(_linkActor, ("$doc", doc), ("$id", actorId), ("$position", position++)).ExecuteNonQuery();
-            foreach (var form in (actor.Aliases ?? []).Prepend(name).Where(f => !string.IsNullOrWhiteSpace(f)).Distinct())
+            Run(_insertFts,
+                ("$doc", doc),
+                ("$title", prepared.Article.Title),
+                ("$actors", prepared.ActorText),
+                ("$topics", prepared.TopicText),
+                ("$body", prepared.IndexedBody)).ExecuteNonQuery();
+        }
+        foreach (var (doc, prepared) in _pending)
+        {
+            var position = 0;
+            foreach (var actor in prepared.Actors)
             {
-                actorText.Add(form);
-                var key = TextKey.Fold(form);
-                if (key.Length > 0) Run(_addForm, ("$id", actorId), ("$key", key), ("$form", form.Trim())).ExecuteNonQuery();
+                var actorId = Resolve(_cache.Actors, "actor", "name", actor.Name, actor.Type);
+                Run(_linkActor, ("$doc", doc), ("$id", actorId), ("$position", position++)).ExecuteNonQuery();
+                foreach (var (key, form) in actor.Forms)
+                    if (_cache.Forms.Add((actorId, key))) Run(_addForm, ("$id", actorId), ("$key", key), ("$form", form)).ExecuteNonQuery();
             }
+            position = 0;
+            foreach (var topic in prepared.Topics)
+                Run(_linkTopic, ("$doc", doc), ("$id", Resolve(_cache.Topics, "topic", "label", topic, null)), ("$position", position++)).ExecuteNonQuery();
         }
-        position = 0;
-        foreach (var topic in article.Topics)
-        {
-            var topicId = Resolve(_topics, "topic", "label", topic.Label.Trim(), null);
-            Run(_linkTopic, ("$doc", doc), ("$id", topicId), ("$position", position++)).ExecuteNonQuery();
-        }
-        Run(_insertFts,
-            ("$doc", doc),
-            ("$title", article.Title),
-            ("$actors", string.Join(" ; ", actorText)),
-            ("$topics", string.Join(" ; ", article.Topics.Select(t => t.Label))),
-            ("$body", article.Body)).ExecuteNonQuery();
+        _pending.Clear();
     }
 
     /// <summary>Removes an article's text and facet rows, keeping its rowid (an upsert re-adds them).</summary>
@@ -143,5 +149,72 @@ internal sealed class ArticleWriter : IDisposable
     public void Dispose()
     {
         foreach (var command in _commands) command.Dispose();
+    }
+}
+
+/// <summary>
+/// What can be computed for an article without the database (JSON, folded alias keys, the text of the actor and
+/// topic columns), so the store prepares a batch on every core before it takes the single writer's lock.
+/// </summary>
+internal sealed record PreparedArticle(
+    EnrichedArticle Article,
+    string Json,
+    string IndexedBody,
+    string Source,
+    IReadOnlyList<PreparedActor> Actors,
+    IReadOnlyList<string> Topics,
+    string ActorText,
+    string TopicText)
+{
+    public static PreparedArticle From(EnrichedArticle article)
+    {
+        // The body lives once, in the FTS table; the JSON holds everything else. The snippet markers must not occur
+        // in indexed text, so a body holding them is indexed without them and kept whole in the JSON instead.
+        var hasMarkers = article.Body.AsSpan().IndexOfAny(Snippets.Open, Snippets.Close) >= 0;
+        var indexedBody = hasMarkers ? article.Body.Replace(Snippets.Open, ' ').Replace(Snippets.Close, ' ') : article.Body;
+        var json = JsonSerializer.Serialize(article with { Body = hasMarkers ? article.Body : "" }, ArticleJson.Options);
+        var actors = article.Actors
+            .Select(a => new PreparedActor(
+                a.Name.Trim(),
+                a.Type.ToString().ToLowerInvariant(),
+                (a.Aliases ?? []).Prepend(a.Name)
+                    .Where(f => !string.IsNullOrWhiteSpace(f))
+                    .Select(f => (Key: TextKey.Fold(f), Form: f.Trim()))
+                    .Where(f => f.Key.Length > 0)
+                    .DistinctBy(f => f.Key)
+                    .ToList()))
+            .ToList();
+        var topics = article.Topics.Select(t => t.Label.Trim()).ToList();
+        return new PreparedArticle(
+            article,
+            json,
+            indexedBody,
+            string.IsNullOrWhiteSpace(article.Source) ? EnrichedArticle.UnknownSource : article.Source.Trim(),
+            actors,
+            topics,
+            string.Join(" ; ", actors.SelectMany(a => a.Forms.Select(f => f.Form)).Distinct()),
+            string.Join(" ; ", topics));
+    }
+}
+
+internal sealed record PreparedActor(string Name, string Type, IReadOnlyList<(string Key, string Form)> Forms);
+
+/// <summary>
+/// Ids of facet values and actor forms this process knows are in the file, so a batch skips most dictionary
+/// statements. Safe across batches because those rows are never deleted; cleared when a write transaction fails.
+/// </summary>
+internal sealed class WriterCache
+{
+    public Dictionary<string, long> Sources { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, long> Actors { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, long> Topics { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public HashSet<(long Actor, string Key)> Forms { get; } = [];
+
+    public void Clear()
+    {
+        Sources.Clear();
+        Actors.Clear();
+        Topics.Clear();
+        Forms.Clear();
     }
 }

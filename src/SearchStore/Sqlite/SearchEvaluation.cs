@@ -2,12 +2,12 @@ using System.Globalization;
 
 namespace NewsSearch.SearchStore.Sqlite;
 
-/// <summary>The articles a query matches, by rowid, with bm25-derived scores when the search ranks by relevance.</summary>
-internal sealed record MatchSet(IReadOnlyList<int> Docs, IReadOnlyList<double>? Scores)
+/// <summary>The articles a query matches, by rowid in ascending order.</summary>
+internal sealed record MatchSet(IReadOnlyList<int> Docs)
 {
-    public static MatchSet All(FacetIndex index) => new(LiveDocs(index, exclude: null), null);
+    public static MatchSet All(FacetIndex index) => new(LiveDocs(index, exclude: null));
 
-    public static MatchSet AllExcept(FacetIndex index, IReadOnlyList<int> excluded) => new(LiveDocs(index, [.. excluded]), null);
+    public static MatchSet AllExcept(FacetIndex index, IReadOnlyList<int> excluded) => new(LiveDocs(index, [.. excluded]));
 
     private static List<int> LiveDocs(FacetIndex index, HashSet<int>? exclude)
     {
@@ -38,6 +38,16 @@ internal sealed class SearchEvaluation
     }
 
     public long Total => _results.Count;
+
+    /// <summary>The results' rowids, ascending.</summary>
+    public IReadOnlyList<int> ResultDocs => _results.Select(r => r.Doc).ToList();
+
+    /// <summary>Sets each result's score; a result without one ranks after every scored result.</summary>
+    public void ApplyScores(IReadOnlyDictionary<int, double> scores)
+    {
+        for (var i = 0; i < _results.Count; i++)
+            _results[i] = (_results[i].Doc, scores.TryGetValue(_results[i].Doc, out var score) ? score : double.NegativeInfinity);
+    }
     public SearchFacets Facets { get; }
 
     public static SearchEvaluation Run(FacetIndex index, MatchSet matches, SearchRequest request)
@@ -69,7 +79,7 @@ internal sealed class SearchEvaluation
             if (topics is not null && !AnySelected(docTopics, topics)) failed |= TopicBit;
             if (hasDateFilter && (day == FacetIndex.NoDay || day < from || day > to)) failed |= DateBit;
 
-            if (failed == 0) results.Add((doc, matches.Scores?[i] ?? 0));
+            if (failed == 0) results.Add((doc, 0));
             if ((failed & ~SourceBit) == 0 && index.Source[doc] < sourceCounts.Length) sourceCounts[index.Source[doc]]++;
             if ((failed & ~ActorBit) == 0) Count(docActors, actorCounts);
             if ((failed & ~TopicBit) == 0) Count(docTopics, topicCounts);

@@ -5,7 +5,7 @@ namespace NewsSearch.SearchStore.Sqlite;
 /// <summary>Turns FTS5 snippet output into HTML: matches in &lt;mark&gt;, every other character escaped.</summary>
 internal static class Snippets
 {
-    /// <summary>Private-use characters FTS5 puts around matches; they are never emitted as text.</summary>
+    /// <summary>Private-use characters FTS5 puts around matches; the store keeps them out of indexed text.</summary>
     public const char Open = '\uE000';
     public const char Close = '\uE001';
     public const int Tokens = 30;
@@ -22,7 +22,7 @@ internal static class Snippets
             html.Append(Escape(marked[start..i]));
             start = i + 1;
             if (i == marked.Length) break;
-            // Balanced whatever the body holds: a marker character inside an article cannot open a tag twice.
+            // Balanced even if a marker slipped into the text: a tag is never opened twice or closed unopened.
             if (marked[i] == Open && !open) { html.Append("<mark>"); open = true; }
             else if (marked[i] == Close && open) { html.Append("</mark>"); open = false; }
         }

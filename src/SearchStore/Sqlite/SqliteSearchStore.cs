@@ -18,6 +18,12 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
     private const string Bm25 = "bm25(article_fts, 5.0, 3.0, 2.0, 1.0)";
     private const int BodyColumn = 3;
     private const int MaxAliasForms = 12;
+    /// <summary>The most matches a search scores with bm25 in one pass (see <see cref="Scores"/>).</summary>
+    public const int DefaultScoringWindow = 4000;
+
+    internal int ScoringWindow { get; init; } = DefaultScoringWindow;
+    /// <summary>Up to this many results of a broad query are scored one by one (a seek each) rather than in a window.</summary>
+    internal int ScoreOneByOne { get; init; } = 200;
 
     private static readonly Lock InitLock = new();
     private static bool _sqliteReady;
@@ -25,6 +31,7 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
     private readonly string _connectionString;
     private readonly Lock _indexLock = new();
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly WriterCache _writerCache = new();
     private FacetIndex _index = FacetIndex.Empty;
 
     public SqliteSearchStore(string databasePath)
@@ -71,22 +78,29 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
             else valid.Add(article!);
         }
         if (valid.Count == 0) return new UpsertResult(0, failed);
+        // The last copy of an id in one batch wins, as it would over two batches.
+        var prepared = valid.GroupBy(a => a.Id).Select(g => g.Last()).AsParallel().AsOrdered().Select(PreparedArticle.From).ToList();
 
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
             using var connection = Open();
-            Execute(connection, "PRAGMA synchronous = NORMAL;");
+            Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;");
             using var transaction = connection.BeginTransaction();
-            using var writer = new ArticleWriter(connection, NextGeneration(connection));
-            // The last copy of an id in one batch wins, as it would over two batches.
-            foreach (var article in valid.GroupBy(a => a.Id).Select(g => g.Last()))
+            using var writer = new ArticleWriter(connection, NextGeneration(connection), _writerCache);
+            foreach (var article in prepared)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 writer.Upsert(article);
             }
+            writer.Flush();
             transaction.Commit();
             return new UpsertResult(valid.Count, failed);
+        }
+        catch
+        {
+            _writerCache.Clear(); // the rolled-back rows may be in it
+            throw;
         }
         finally
         {
@@ -143,7 +157,7 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
         using var reader = command.ExecuteReader();
         if (!reader.Read()) return Task.FromResult<EnrichedArticle?>(null);
         var article = JsonSerializer.Deserialize<EnrichedArticle>(reader.GetString(0), ArticleJson.Options)!;
-        return Task.FromResult<EnrichedArticle?>(article with { Body = reader.GetString(1) });
+        return Task.FromResult<EnrichedArticle?>(article.Body.Length > 0 ? article : article with { Body = reader.GetString(1) });
     }
 
     public Task<long> CountAsync(CancellationToken cancellationToken)
@@ -189,9 +203,10 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
         using var transaction = connection.BeginTransaction(deferred: true);
         var index = CurrentIndex(connection);
         var fts = request.Query is null ? null : FtsQuery.Translate(request.Query, key => AliasForms(connection, key));
-        var withScores = request.Sort == SortOrder.Relevance && fts is { Negated: false };
-        var matches = Matches(connection, index, fts, withScores);
+        var matches = Matches(connection, index, fts);
         var evaluation = SearchEvaluation.Run(index, matches, request);
+        if (request.Sort == SortOrder.Relevance && fts is { Negated: false } && evaluation.Total > 0)
+            evaluation.ApplyScores(Scores(connection, fts, matches.Docs, evaluation.ResultDocs));
         var pageItems = evaluation.Page(request, index);
         var hits = Hits(connection, index, pageItems, fts);
         stopwatch.Stop();
@@ -230,9 +245,9 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
         var index = CurrentIndex(connection);
         var doc = FindDoc(connection, id);
         if (doc is null) return Task.FromResult<IReadOnlyList<SearchHit>>([]);
-        var title = ReadTitle(connection, doc.Value);
-        var termScores = DistinctiveTermMatches(connection, title, doc.Value);
-        var ranked = SimilarArticles.Rank(index, (int)doc.Value, termScores, limit);
+        var candidates = SimilarArticles.CandidatesFor(index, (int)doc.Value);
+        var termScores = DistinctiveTermScores(connection, ReadTitle(connection, doc.Value), candidates);
+        var ranked = SimilarArticles.Rank(index, (int)doc.Value, candidates, termScores, limit);
         IReadOnlyList<SearchHit> hits = Hits(connection, index, ranked, null);
         return Task.FromResult(hits);
     }
@@ -309,27 +324,49 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
         return forms;
     }
 
-    /// <summary>The rowids (and bm25 scores when ranking) of the articles the query matches, before filters.</summary>
-    private static MatchSet Matches(SqliteConnection connection, FacetIndex index, FtsQuery? fts, bool withScores)
+    /// <summary>The rowids of the articles the query matches, in rowid order, before filters.</summary>
+    private static MatchSet Matches(SqliteConnection connection, FacetIndex index, FtsQuery? fts)
     {
         if (fts is null) return MatchSet.All(index);
         using var command = connection.CreateCommand();
-        command.CommandText = withScores
-            ? $"SELECT rowid, {Bm25} FROM article_fts WHERE article_fts MATCH $match"
-            : "SELECT rowid FROM article_fts WHERE article_fts MATCH $match";
+        command.CommandText = "SELECT rowid FROM article_fts WHERE article_fts MATCH $match";
         command.Parameters.AddWithValue("$match", fts.Match);
         var docs = new List<int>();
-        var scores = withScores ? new List<double>() : null;
         using (var reader = command.ExecuteReader())
+            while (reader.Read()) docs.Add((int)reader.GetInt64(0));
+        return fts.Negated ? MatchSet.AllExcept(index, docs) : new MatchSet(docs);
+    }
+
+    /// <summary>
+    /// bm25 scores (higher is better) for the results, computed where it is cheap. bm25 is the costly part of a
+    /// ranked FTS5 query (a few microseconds per matching row), so a broad query does not score every match:
+    /// with more than <see cref="ScoringWindow"/> matches, a few results are scored one by one, and many are
+    /// scored within the <see cref="ScoringWindow"/> most recently indexed matches; results outside the window
+    /// follow the scored ones, newest first. A term in most articles has almost no discriminating power anyway.
+    /// </summary>
+    private Dictionary<int, double> Scores(SqliteConnection connection, FtsQuery fts, IReadOnlyList<int> matches, IReadOnlyList<int> results)
+    {
+        var scores = new Dictionary<int, double>(Math.Min(results.Count, ScoringWindow));
+        using var command = connection.CreateCommand();
+        command.Parameters.AddWithValue("$match", fts.Match);
+        if (results.Count <= ScoreOneByOne && matches.Count > ScoringWindow)
         {
-            while (reader.Read())
+            command.CommandText = $"SELECT {Bm25} FROM article_fts WHERE article_fts MATCH $match AND rowid = $doc";
+            var doc = command.Parameters.Add("$doc", SqliteType.Integer);
+            foreach (var result in results)
             {
-                docs.Add((int)reader.GetInt64(0));
-                // bm25 is lower for better matches; scores are reported higher-is-better.
-                scores?.Add(-reader.GetDouble(1));
+                doc.Value = result;
+                if (command.ExecuteScalar() is double score) scores[result] = -score;
             }
+            return scores;
         }
-        return fts.Negated ? MatchSet.AllExcept(index, docs) : new MatchSet(docs, scores);
+        // bm25 is lower for better matches; scores are reported higher-is-better.
+        var from = matches.Count > ScoringWindow ? matches[^ScoringWindow] : 0;
+        command.CommandText = $"SELECT rowid, {Bm25} FROM article_fts WHERE article_fts MATCH $match AND rowid >= $from";
+        command.Parameters.AddWithValue("$from", from);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) scores[(int)reader.GetInt64(0)] = -reader.GetDouble(1);
+        return scores;
     }
 
     private static IReadOnlyList<SearchHit> Hits(SqliteConnection connection, FacetIndex index, IReadOnlyList<(int Doc, double Score)> items, FtsQuery? fts)
@@ -362,7 +399,7 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
                 snippet,
                 index.Actors[doc].Select(a => index.Names.ActorNames[a]).ToList(),
                 index.Topics[doc].Select(t => index.Names.TopicNames[t]).ToList(),
-                Math.Round(score, 4)));
+                double.IsFinite(score) ? Math.Round(score, 4) : 0));
         }
         return hits;
     }
@@ -382,8 +419,8 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
         return suggestions;
     }
 
-    /// <summary>bm25 of other articles against the distinctive words of this article's title.</summary>
-    private static Dictionary<int, double> DistinctiveTermMatches(SqliteConnection connection, string title, long doc)
+    /// <summary>bm25 of each candidate against the distinctive words of this article's title, one seek per candidate.</summary>
+    private static Dictionary<int, double> DistinctiveTermScores(SqliteConnection connection, string title, IReadOnlyList<int> candidates)
     {
         var words = QueryParser.Words(title)
             .Select(TextKey.FoldWord)
@@ -392,13 +429,16 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
             .Take(12)
             .ToList();
         var scores = new Dictionary<int, double>();
-        if (words.Count == 0) return scores;
+        if (words.Count == 0 || candidates.Count == 0) return scores;
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT rowid, {Bm25} FROM article_fts WHERE article_fts MATCH $match AND rowid <> $doc ORDER BY rank LIMIT 200";
+        command.CommandText = $"SELECT {Bm25} FROM article_fts WHERE article_fts MATCH $match AND rowid = $doc";
         command.Parameters.AddWithValue("$match", "{title body} : (" + string.Join(" OR ", words.Select(w => FtsQuery.Quote([w]))) + ")");
-        command.Parameters.AddWithValue("$doc", doc);
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) scores[(int)reader.GetInt64(0)] = -reader.GetDouble(1);
+        var doc = command.Parameters.Add("$doc", SqliteType.Integer);
+        foreach (var candidate in candidates)
+        {
+            doc.Value = candidate;
+            if (command.ExecuteScalar() is double score) scores[candidate] = -score;
+        }
         return scores;
     }
 

@@ -270,3 +270,34 @@ public sealed class ActorExtractorTests
         Extract("").ShouldBeEmpty();
     }
 }
+
+public sealed class ActorCueTests
+{
+    private static IReadOnlyList<ActorMention> Extract(string body) => ActorExtractor.CreateDefault().Extract(body);
+
+    [Theory]
+    [InlineData("The delegation was led by Gul Agha Sherzai, officials confirmed.", "Gul Agha Sherzai")]
+    [InlineData("On Monday the envoy met Nargis Rahimi in the capital.", "Nargis Rahimi")]
+    [InlineData("Wahid Omar Karimi, who heads the traders' union, called for calm.", "Wahid Omar Karimi")]
+    public void People_met_led_by_or_described_by_a_relative_clause_are_found(string body, string name)
+    {
+        Extract(body).Where(a => a.Type == ActorType.Person).ShouldHaveSingleItem().Name.ShouldBe(name);
+    }
+
+    [Fact]
+    public void A_possessive_inside_a_known_name_does_not_break_it()
+    {
+        var actors = Extract("The Pakistan People's Party walked out of the assembly.");
+
+        actors.ShouldHaveSingleItem().Name.ShouldBe("Pakistan Peoples Party");
+    }
+
+    [Fact]
+    public void A_country_possessive_is_not_read_as_a_known_name_starting_with_the_country()
+    {
+        var actors = Extract("Pakistan's army chief visited the border.");
+
+        actors.ShouldContain(a => a.Name == "Pakistan");
+        actors.ShouldContain(a => a.Name == "Pakistan Army");
+    }
+}

@@ -6,6 +6,9 @@ namespace NewsSearch.SearchStore.Elasticsearch.Tests.Fakes;
 /// <summary>Test articles and a store wired to a fake cluster.</summary>
 internal static class Samples
 {
+    /// <summary>For comparing JSON as text: non-ASCII letters and markup characters as themselves.</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static ElasticsearchOptions Options(string? apiKey = null, string url = "http://es.test:9200") => new()
     {
         Url = new Uri(url),

@@ -76,7 +76,7 @@ internal static class RequestValidator
     private static string Describe(ValidationError error, int depth)
     {
         var text = new StringBuilder($"{error.Kind} at {(string.IsNullOrEmpty(error.Path) ? "#" : error.Path)}");
-        if (error is ChildSchemaValidationError child && depth < 3)
+        if (error is ChildSchemaValidationError child && depth < 8)
         {
             foreach (var (_, errors) in child.Errors.Take(8))
                 foreach (var inner in errors.Take(3))

@@ -35,12 +35,34 @@ internal sealed class SchemaConverter(JsonObject components, bool strict)
     };
 
     /// <summary>
-    /// Field-keyed variants the OpenAPI generator drops. <c>SortOptions</c> declares only <c>_score</c>, <c>_doc</c>,
-    /// <c>_geo_distance</c> and <c>_script</c>; the reference's field sort (<c>{"published": {"order": "desc"}}</c>,
-    /// FieldSort in the TypeScript specification) is added back as additionalProperties.
+    /// Field-keyed variants the OpenAPI generator drops (it leaves an empty <c>{"type": "object"}</c> in their place,
+    /// which <see cref="Merge"/> reads as "open"). Two that the adapter uses are given their documented shape back:
+    /// <c>SortOptions</c> declares only <c>_score</c>, <c>_doc</c>, <c>_geo_distance</c> and <c>_script</c>, not the
+    /// field sort (<c>{"published": {"order": "desc"}}</c>, FieldSort in the TypeScript specification); <c>TermsQuery</c>
+    /// declares only <c>boost</c> and <c>_name</c>, not the field and its values (TermsQueryField: a list, or a lookup).
     /// </summary>
     private static readonly Dictionary<string, Func<JsonObject>> Patches = new(StringComparer.Ordinal)
     {
+        ["_types.query_dsl.TermsQuery"] = () => new JsonObject
+        {
+            ["additionalProperties"] = new JsonObject
+            {
+                ["anyOf"] = new JsonArray(
+                    new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = new JsonArray("string", "number", "boolean") } },
+                    new JsonObject
+                    {
+                        ["type"] = "object",
+                        ["properties"] = new JsonObject
+                        {
+                            ["index"] = new JsonObject { ["type"] = "string" },
+                            ["id"] = new JsonObject { ["type"] = "string" },
+                            ["path"] = new JsonObject { ["type"] = "string" },
+                            ["routing"] = new JsonObject { ["type"] = "string" },
+                        },
+                        ["required"] = new JsonArray("index", "id", "path"),
+                    }),
+            },
+        },
         ["_types.SortOptions"] = () => new JsonObject
         {
             ["additionalProperties"] = new JsonObject
@@ -203,6 +225,12 @@ internal sealed class SchemaConverter(JsonObject components, bool strict)
                 : member is JsonObject { } inline && inline["allOf"] is not null ? Merge(inline) : member?.DeepClone() as JsonObject;
             if (part is null) return null;
             if (part["type"] is { } type && (string?)type != "object") return null;
+            // The generator's placeholder for dropped field-keyed properties: the object stays open.
+            if (part.All(p => p.Key == "type" || Dropped.Contains(p.Key)))
+            {
+                merged["additionalProperties"] ??= true;
+                continue;
+            }
             if (part.Any(p => !Mergeable.Contains(p.Key) && !Dropped.Contains(p.Key) && p.Key != ExactlyOne && !p.Key.StartsWith("x-", StringComparison.Ordinal))) return null;
 
             if (part["properties"] is JsonObject partProperties)
@@ -211,7 +239,7 @@ internal sealed class SchemaConverter(JsonObject components, bool strict)
                 required.AddRange(partRequired.Select(r => (string)r!));
             if (part["additionalProperties"] is { } additional)
             {
-                if (merged["additionalProperties"] is not null) return null;
+                if (merged["additionalProperties"] is { } existing && existing.GetValueKind() != System.Text.Json.JsonValueKind.True) return null;
                 merged["additionalProperties"] = additional.DeepClone();
             }
             if (part[ExactlyOne] is JsonArray inherited)

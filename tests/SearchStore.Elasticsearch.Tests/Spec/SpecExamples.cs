@@ -6,12 +6,7 @@ using YamlDotNet.RepresentationModel;
 namespace NewsSearch.SearchStore.Elasticsearch.Tests.Spec;
 
 /// <summary>One of the specification's examples: <c>value</c> is the body (JSON text, or YAML turned into JSON).</summary>
-internal sealed record SpecExample(string Name, string? MethodRequest, IReadOnlyList<string> Availability, string Body)
-{
-    public JsonNode Json => JsonNode.Parse(Body)!;
-
-    public override string ToString() => Name;
-}
+internal sealed record SpecExample(string Name, string? MethodRequest, IReadOnlyList<string> Availability, string Body);
 
 /// <summary>The specification's own request and response examples (examples/*.yaml).</summary>
 internal static class SpecExamples
@@ -35,8 +30,6 @@ internal static class SpecExamples
     }
 
     public static string Text(string name) => Load(name).Body;
-
-    public static JsonNode Json(string name) => Load(name).Json;
 
     /// <summary>Names (without .yaml) of the examples whose name contains <paramref name="kind"/>, e.g. "__request__".</summary>
     public static IEnumerable<string> Names(string kind) =>

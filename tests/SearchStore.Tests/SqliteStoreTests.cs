@@ -1,0 +1,214 @@
+using Microsoft.Data.Sqlite;
+using NewsSearch.Articles;
+using NewsSearch.SearchStore.Querying;
+using NewsSearch.SearchStore.Sqlite;
+
+namespace NewsSearch.SearchStore.Tests;
+
+/// <summary>
+/// Behaviour of the embedded store beyond the shared contract: the file format, WAL, and one writer with readers
+/// that hold their own connections and facet copies (as the query service does in its own process).
+/// </summary>
+public sealed class SqliteStoreTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "searchstore-tests", Guid.NewGuid().ToString("N"));
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private string DatabasePath => Path.Combine(_directory, "search.db");
+
+    private static EnrichedArticle Article(int n, string source, params string[] actors) => new()
+    {
+        Id = n.ToString("x16"),
+        Title = $"Report number {n}",
+        Body = $"Body of report {n} about harbours and shipping. Word{n} appears only here.",
+        Source = source,
+        Published = new DateOnly(2025, 1, 1).AddDays(n % 40),
+        Actors = actors.Select(a => new ActorMention(a, ActorType.Organisation, [], 1, 0)).ToList(),
+        Topics = [new TopicScore("Shipping", 0.9)],
+    };
+
+    [Fact]
+    public async Task The_database_is_in_WAL_mode_and_carries_its_schema_version()
+    {
+        using (var store = new SqliteSearchStore(DatabasePath))
+            await store.InitializeAsync(Ct);
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        ((string)command.ExecuteScalar()!).ShouldBe("wal");
+        command.CommandText = "PRAGMA user_version";
+        ((long)command.ExecuteScalar()!).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_database_from_a_newer_version_is_refused_not_damaged()
+    {
+        using (var store = new SqliteSearchStore(DatabasePath))
+        {
+            await store.InitializeAsync(Ct);
+            await store.UpsertAsync([Article(1, "Dawn")], Ct);
+        }
+        SqliteConnection.ClearAllPools();
+        using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 99";
+            command.ExecuteNonQuery();
+        }
+        using var newer = new SqliteSearchStore(DatabasePath);
+        (await Should.ThrowAsync<InvalidOperationException>(() => newer.InitializeAsync(Ct))).Message.ShouldContain("newer");
+        (await newer.CheckHealthAsync(Ct)).Healthy.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_store_that_was_never_initialised_reports_unhealthy()
+    {
+        Directory.CreateDirectory(_directory);
+        using var store = new SqliteSearchStore(DatabasePath);
+        var health = await store.CheckHealthAsync(Ct);
+        health.Healthy.ShouldBeFalse();
+        health.Description.ShouldContain("not initialised");
+    }
+
+    [Fact]
+    public async Task A_reader_with_its_own_connections_sees_each_write_of_the_writer_at_once()
+    {
+        using var writer = new SqliteSearchStore(DatabasePath);
+        await writer.InitializeAsync(Ct);
+        using var reader = new SqliteSearchStore(DatabasePath);
+        await writer.UpsertAsync([Article(1, "Dawn", "Port Authority"), Article(2, "Reuters", "Port Authority")], Ct);
+
+        var first = await reader.SearchAsync(new SearchRequest { Query = Parse("harbours") }, Ct);
+        first.Total.ShouldBe(2);
+        first.Facets.Actor.ShouldBe([new FacetValue("Port Authority", 2, false, "organisation")]);
+
+        await writer.UpsertAsync([Article(2, "Reuters", "Customs Office"), Article(3, "Dawn", "Customs Office")], Ct);
+        (await writer.DeleteAsync(Article(1, "").Id, Ct)).ShouldBeTrue();
+
+        var second = await reader.SearchAsync(new SearchRequest { Query = Parse("harbours") }, Ct);
+        second.Total.ShouldBe(2);
+        second.Facets.Actor.ShouldBe([new FacetValue("Customs Office", 2, false, "organisation")]);
+        second.Facets.Source.ShouldBe([new FacetValue("Dawn", 1, false), new FacetValue("Reuters", 1, false)]);
+        (await reader.GetAsync(Article(1, "").Id, Ct)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Readers_searching_during_bulk_writes_see_whole_batches_and_never_fail()
+    {
+        using var writer = new SqliteSearchStore(DatabasePath);
+        await writer.InitializeAsync(Ct);
+        const int batches = 30, batchSize = 20;
+        var sources = new[] { "Dawn", "Reuters", "Tolo News" };
+
+        var writing = Task.Run(async () =>
+        {
+            for (var b = 0; b < batches; b++)
+            {
+                var batch = Enumerable.Range(b * batchSize, batchSize).Select(n => Article(n, sources[n % 3], $"Actor {n % 7}")).ToList();
+                (await writer.UpsertAsync(batch, Ct)).Indexed.ShouldBe(batchSize);
+            }
+        }, Ct);
+
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            using var reader = new SqliteSearchStore(DatabasePath);
+            var observations = 0;
+            while (!writing.IsCompleted || observations < 5)
+            {
+                var result = await reader.SearchAsync(new SearchRequest { Query = Parse("shipping"), FacetSize = 100 }, Ct);
+                // A batch is one transaction: a reader sees all of it or none of it.
+                (result.Total % batchSize).ShouldBe(0);
+                result.Facets.Source.Sum(v => v.Count).ShouldBe(result.Total);
+                result.Facets.Actor.Sum(v => v.Count).ShouldBe(result.Total);
+                observations++;
+            }
+            return observations;
+        }, Ct)).ToList();
+
+        await writing;
+        foreach (var reader in readers) (await reader).ShouldBeGreaterThan(0);
+        using var last = new SqliteSearchStore(DatabasePath);
+        (await last.SearchAsync(new SearchRequest { Query = Parse("shipping") }, Ct)).Total.ShouldBe(batches * batchSize);
+    }
+
+    [Fact]
+    public async Task Two_copies_of_an_id_in_one_batch_keep_the_last()
+    {
+        using var store = new SqliteSearchStore(DatabasePath);
+        await store.InitializeAsync(Ct);
+        var result = await store.UpsertAsync([Article(5, "Dawn"), Article(5, "Reuters")], Ct);
+        result.AllIndexed.ShouldBeTrue();
+        (await store.CountAsync(Ct)).ShouldBe(1);
+        (await store.GetAsync(Article(5, "").Id, Ct))!.Source.ShouldBe("Reuters");
+    }
+
+    [Fact]
+    public async Task Text_that_looks_like_snippet_markers_cannot_unbalance_the_highlight()
+    {
+        using var store = new SqliteSearchStore(DatabasePath);
+        await store.InitializeAsync(Ct);
+        var article = Article(9, "Dawn") with { Body = "Harbours \uE001 closed \uE000 and shipping \uE000 halted." };
+        await store.UpsertAsync([article], Ct);
+        var snippet = (await store.SearchAsync(new SearchRequest { Query = Parse("shipping") }, Ct)).Hits.Single().Snippet;
+        snippet.ShouldContain("<mark>shipping</mark>");
+        (snippet.Split("<mark>").Length - 1).ShouldBe(snippet.Split("</mark>").Length - 1);
+        (await store.GetAsync(article.Id, Ct))!.Body.ShouldBe(article.Body);
+    }
+
+    /// <summary>
+    /// Thirty articles; the first twelve mention cargo (under half, so the word discriminates: FTS5 gives a word in
+    /// most documents next to no weight). Article 3 says it in its title and often: the best match by far.
+    /// </summary>
+    private static List<EnrichedArticle> RankingCorpus() =>
+        Enumerable.Range(1, 30)
+            .Select(n => n > 12 ? Article(n, "Dawn") : Article(n, "Dawn") with { Body = Article(n, "Dawn").Body + " Cargo waited." })
+            .Select(a => a.Id == 3.ToString("x16") ? a with { Title = "Cargo cargo", Body = a.Body + " Cargo, cargo and cargo." } : a)
+            .ToList();
+
+    [Fact]
+    public async Task A_broad_query_with_few_results_is_still_ranked_by_bm25()
+    {
+        using var full = new SqliteSearchStore(Path.Combine(_directory, "full.db"));
+        using var bounded = new SqliteSearchStore(Path.Combine(_directory, "bounded.db")) { ScoringWindow = 5 };
+        foreach (var store in new[] { full, bounded })
+        {
+            await store.InitializeAsync(Ct);
+            await store.UpsertAsync(RankingCorpus(), Ct);
+        }
+        var request = new SearchRequest { Query = Parse("cargo"), Size = 100 };
+        var expected = (await full.SearchAsync(request, Ct)).Hits;
+        var actual = (await bounded.SearchAsync(request, Ct)).Hits;
+        expected[0].Id.ShouldBe(3.ToString("x16"));
+        actual.Select(h => (h.Id, h.Score)).ShouldBe(expected.Select(h => (h.Id, h.Score)));
+    }
+
+    [Fact]
+    public async Task A_broad_query_with_many_results_is_ranked_within_the_newest_matches_then_by_date()
+    {
+        using var store = new SqliteSearchStore(DatabasePath) { ScoringWindow = 5, ScoreOneByOne = 0 };
+        await store.InitializeAsync(Ct);
+        await store.UpsertAsync(RankingCorpus(), Ct);
+        await store.UpsertAsync([Article(31, "Dawn") with { Title = "Cargo news" }], Ct);
+
+        var hits = (await store.SearchAsync(new SearchRequest { Query = Parse("cargo"), Size = 100 }, Ct)).Hits;
+        hits.Count.ShouldBe(13);
+        // The five most recently indexed matches (31, 12, 11, 10, 9) are scored; 31 has "Cargo" in its title.
+        // Article 3, the best match overall, is outside the window.
+        hits[0].Id.ShouldBe(31.ToString("x16"));
+        hits.Take(5).ShouldAllBe(h => h.Score > 0);
+        hits.Take(5).Select(h => h.Score).ShouldBeInOrder(SortDirection.Descending);
+        hits.Take(5).Select(h => h.Id).ShouldBe(new[] { 31, 12, 11, 10, 9 }.Select(n => n.ToString("x16")), ignoreOrder: true);
+        hits.Skip(5).ShouldAllBe(h => h.Score == 0);
+        hits.Skip(5).Select(h => h.Published).ShouldBeInOrder(SortDirection.Descending);
+    }
+
+    private static Query Parse(string text) => QueryParser.Parse(text).Query!;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
+    }
+}
