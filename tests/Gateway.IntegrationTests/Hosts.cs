@@ -62,7 +62,7 @@ public sealed class GatewayFixture : IAsyncLifetime
     {
         await File.WriteAllTextAsync(Path.Combine(DataDir, "api-key"), FileKey + "\n");
         await TestStore.CreateAsync(DataDir, TestArticles.All);
-        Query = new KestrelHost<query::Program>(new Dictionary<string, string?> { ["Data:Dir"] = DataDir });
+        Query = new KestrelHost<query::Program>(new Dictionary<string, string?> { ["Data:Dir"] = DataDir, ["Query:Timeout"] = "00:00:30" });
         Ingest = await StandIn.StartIngestAsync();
         Web = await StandIn.StartAsync("web");
         Gateway = StartGateway();
@@ -78,6 +78,8 @@ public sealed class GatewayFixture : IAsyncLifetime
         ["Gateway:Cors:Origins:0"] = AllowedOrigin,
         ["Gateway:BodyLimits:Article"] = ArticleLimit.ToString(),
         ["Gateway:BodyLimits:Batch"] = BatchLimit.ToString(),
+        // Generous, so a loaded CI machine cannot mark a live service unhealthy mid-test.
+        ["Gateway:ServiceHealthTimeout"] = "00:00:30",
     };
 
     public KestrelHost<gateway::Program> StartGateway(Action<Dictionary<string, string?>>? change = null, Action<IWebHostBuilder>? configure = null)

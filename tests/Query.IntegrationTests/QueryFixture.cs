@@ -28,6 +28,8 @@ public sealed class QueryFactory(string dataDir, IReadOnlyDictionary<string, str
     {
         builder.UseSetting("Data:Dir", dataDir);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Generous, so a loaded CI machine cannot turn a slow search into a failed test; one test sets its own.
+        builder.UseSetting("Query:Timeout", "00:00:30");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
     }
