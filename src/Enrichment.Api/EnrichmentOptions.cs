@@ -7,7 +7,7 @@ public sealed class EnrichmentOptions
 {
     public const string Section = "Enrichment";
 
-    /// <summary>The most articles one <c>POST /enrich</c> may carry; larger batches get 413.</summary>
+    /// <summary>The most articles one <c>POST /enrich</c> may carry (ingest sends at most 1,000); larger batches get 413.</summary>
     [Range(1, 10_000)]
-    public int MaxBatchSize { get; set; } = 500;
+    public int MaxBatchSize { get; set; } = 1000;
 }

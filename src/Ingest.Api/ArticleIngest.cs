@@ -13,7 +13,7 @@ public enum Deletion
 }
 
 /// <summary>The write side shared by the API and the seed import: store durably, then wake the dispatcher.</summary>
-public sealed class ArticleIngest(RawStore store, EnrichmentClient enrichment, DispatchSignal signal)
+public sealed class ArticleIngest(RawStore store, EnrichmentClient enrichment, DispatchSignal signal, TimeProvider time)
 {
     public async Task<IReadOnlyList<Stored>> AddAsync(IReadOnlyList<RawArticle> articles, CancellationToken cancellationToken)
     {
@@ -44,7 +44,7 @@ public sealed class ArticleIngest(RawStore store, EnrichmentClient enrichment, D
             return Deletion.Removed;
         }
 
-        await store.ReleaseAsync([id], DateTimeOffset.UtcNow, CancellationToken.None);
+        await store.ReleaseAsync([id], time.GetUtcNow(), CancellationToken.None);
         signal.Notify();
         return Deletion.Scheduled;
     }

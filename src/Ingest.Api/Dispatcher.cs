@@ -23,6 +23,9 @@ public sealed class Dispatcher(
     private readonly Lock _pause = new();
     private DateTimeOffset _pausedUntil;
     private int _unavailableStreak;
+    // Halved when a batch times out, so a slow or loaded enricher still makes progress instead of timing out
+    // on the same big batch for ever; grows back to the configured size as batches succeed.
+    private int _batchSize = options.Value.BatchSize;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -43,7 +46,7 @@ public sealed class Dispatcher(
                 }
 
                 var deletions = await store.ClaimDueDeletionsAsync(settings.BatchSize, stoppingToken);
-                var batch = await store.ClaimDueAsync(settings.BatchSize, stoppingToken);
+                var batch = await store.ClaimDueAsync(Volatile.Read(ref _batchSize), stoppingToken);
                 if (batch.Count == 0 && deletions.Count == 0)
                 {
                     slots.Release();
@@ -108,6 +111,7 @@ public sealed class Dispatcher(
         {
             case EnrichResponse.Answered answered:
                 Resume();
+                Volatile.Write(ref _batchSize, Math.Min(options.Value.BatchSize, Volatile.Read(ref _batchSize) * 2));
                 var outcomes = answered.Outcomes.DistinctBy(outcome => outcome.Id).ToDictionary(outcome => outcome.Id);
                 var results = batch.Select(claimed => (claimed, outcomes.TryGetValue(claimed.Article.Id, out var outcome)
                     ? outcome.Indexed ? null : outcome.Error ?? "enrichment did not index it and gave no reason"
@@ -121,6 +125,11 @@ public sealed class Dispatcher(
 
                 break;
             case EnrichResponse.Unavailable unavailable:
+                if (unavailable.TimedOut)
+                {
+                    Volatile.Write(ref _batchSize, Math.Max(1, batch.Count / 2));
+                }
+
                 var until = Pause(unavailable.RetryAfter);
                 logger.LogWarning("Enrichment unavailable ({Reason}); delivery paused until {Until:O}", unavailable.Reason, until);
                 await store.ReleaseAsync(batch.Select(claimed => claimed.Article.Id), until, cancellationToken);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using NewsSearch.Articles;
 using Polly;
 using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace NewsSearch.Ingest.Api;
 
@@ -14,7 +15,8 @@ public abstract record EnrichResponse
     public sealed record Answered(IReadOnlyList<EnrichOutcome> Outcomes) : EnrichResponse;
 
     /// <summary>Enrichment is down, overloaded or slow: try again later without holding it against the articles.</summary>
-    public sealed record Unavailable(string Reason, TimeSpan? RetryAfter) : EnrichResponse;
+    /// <summary><paramref name="TimedOut"/>: the batch may simply have been too big to enrich in time.</summary>
+    public sealed record Unavailable(string Reason, TimeSpan? RetryAfter, bool TimedOut = false) : EnrichResponse;
 
     /// <summary>Enrichment refused or broke on the whole batch: that counts as a failed attempt for each article.</summary>
     public sealed record Refused(string Reason) : EnrichResponse;
@@ -55,11 +57,11 @@ public sealed class EnrichmentClient(IHttpClientFactory clients, TimeProvider ti
         catch (ExecutionRejectedException exception)
         {
             // The shared resilience pipeline's circuit is open, or an attempt timed out.
-            return new EnrichResponse.Unavailable($"enrichment unavailable: {exception.Message}", (exception as BrokenCircuitException)?.RetryAfter);
+            return new EnrichResponse.Unavailable($"enrichment unavailable: {exception.Message}", (exception as BrokenCircuitException)?.RetryAfter, exception is TimeoutRejectedException);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new EnrichResponse.Unavailable("enrichment timed out", null);
+            return new EnrichResponse.Unavailable("enrichment timed out", null, TimedOut: true);
         }
         catch (JsonException exception)
         {

@@ -67,15 +67,10 @@ public sealed record SearchState
     public SearchState Without(Facet facet, string value) =>
         WithValues(facet, [.. Values(facet).Where(v => !string.Equals(v, value, StringComparison.Ordinal))]);
 
-    public SearchState Toggle(Facet facet, string value) =>
-        IsSelected(facet, value) ? Without(facet, value) : With(facet, value);
-
     public SearchState WithDates(string? from, string? to) => this with { From = from, To = to, Page = null };
 
     public SearchState WithoutFilters() =>
         this with { Sources = [], Actors = [], Topics = [], From = null, To = null, Page = null };
-
-    public SearchState WithSort(string sort) => this with { Sort = sort, Page = null };
 
     public SearchState WithPage(int page) => this with { Page = page == 1 ? null : page.ToString(CultureInfo.InvariantCulture) };
 

@@ -213,6 +213,37 @@ public sealed class SearchPageTests(BrowserFixture browser, SiteFixture site) : 
         await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("This search could not be run");
     }
 
+    [Fact]
+    public async Task Show_more_reveals_rarer_actors_and_stays_open_while_the_page_updates()
+    {
+        await Page.GotoAsync("/");
+        var more = Page.Locator("#facet-actor details.more").First;
+        var id = (await more.GetAttributeAsync("id"))!;
+        await more.Locator("summary").ClickAsync();
+        var rare = more.Locator("li").First;
+        var name = (await rare.Locator(".name").TextContentAsync())!;
+
+        await rare.Locator("input").CheckAsync();
+
+        await Expect(Page.Locator(".chip.removable")).ToContainTextAsync(name);
+        await Expect(Page.Locator($"#{id}")).ToHaveAttributeAsync("open", "");
+        await Expect(Page.Locator($"#facet-actor input[value=\"{name}\"]")).ToBeCheckedAsync();
+    }
+
+    [Fact]
+    public async Task The_filter_box_narrows_a_long_facet_list_to_matching_values()
+    {
+        await Page.GotoAsync("/");
+        var panel = Page.Locator("#facet-actor");
+        var target = (await panel.Locator("details.more li .name").Last.TextContentAsync())!;
+
+        await Page.GetByRole(AriaRole.Searchbox, new() { Name = "Filter actor values" }).FillAsync(target);
+
+        await Expect(panel.Locator($"li:visible", new() { HasText = target })).ToHaveCountAsync(1);
+        var visible = await panel.Locator(".values li:visible .name").AllTextContentsAsync();
+        visible.ShouldAllBe(value => value.Contains(target, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>The facet value with the fewest articles, so ticking it visibly narrows the results.</summary>
     private async Task<ILocator> RarestValueAsync(string facet)
     {

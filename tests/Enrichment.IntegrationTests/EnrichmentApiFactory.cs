@@ -6,7 +6,7 @@ using NewsSearch.SearchStore;
 namespace NewsSearch.Enrichment.IntegrationTests;
 
 /// <summary>The enrichment service in memory, with its own data directory that disappears afterwards.</summary>
-public sealed class EnrichmentApiFactory : WebApplicationFactory<Program>
+public class EnrichmentApiFactory : WebApplicationFactory<Program>
 {
     public const int MaxBatchSize = 5;
 

@@ -102,6 +102,29 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task Batches_that_time_out_are_split_until_enrichment_can_answer_in_time()
+    {
+        await using var ingest = await IngestHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["Ingest:BatchSize"] = "8",
+            ["Ingest:EnrichTimeout"] = "00:00:01",
+        });
+        ingest.Enrichment.Outage = _ => 503;
+        for (var n = 0; n < 8; n++)
+        {
+            await ingest.SubmitAsync(Corpus.Article(n));
+        }
+
+        ingest.Enrichment.Latency = batch => batch.Count > 2 ? TimeSpan.FromSeconds(3) : TimeSpan.Zero;
+        ingest.Enrichment.Outage = _ => null;
+
+        var status = await ingest.WaitForAsync(status => status.Indexed == 8);
+        status.Failed.ShouldBe(0);
+        ingest.Enrichment.Batches.ShouldContain(batch => batch.Count == 8);
+        ingest.Enrichment.Batches.ShouldContain(batch => batch.Count <= 2);
+    }
+
+    [Fact]
     public async Task Delivery_waits_as_long_as_a_429_Retry_After_asks()
     {
         await using var ingest = await IngestHarness.StartAsync(new Dictionary<string, string?> { ["Ingest:MaxRetryDelay"] = "00:00:05" });
@@ -157,7 +180,10 @@ public sealed class DeliveryTests
 
         var status = await ingest.WaitForAsync(status => status.Indexed == 5);
         status.Received.ShouldBe(5);
-        ingest.Enrichment.Indexed.Values.ShouldAllBe(times => times == 1);
+        // At least once, not exactly once: a request the stopped service sent may still land after the outage
+        // ended, and its answer is lost with the process. Enrichment's upsert by id makes that harmless
+        // (the end-to-end fault tests check exactly-once in the real store).
+        ingest.Enrichment.Indexed.Keys.Order().ShouldBe(Enumerable.Range(0, 5).Select(n => ArticleId.FromText(Corpus.Article(n))).Order());
     }
 
     [Fact]

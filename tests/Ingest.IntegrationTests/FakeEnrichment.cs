@@ -38,6 +38,9 @@ public sealed class FakeEnrichment : IAsyncDisposable
     /// <summary>When it returns a status, the whole call is answered with it (and the headers it set).</summary>
     public Func<HttpResponse, int?> Outage { get; set; } = _ => null;
 
+    /// <summary>How long to take over a batch before answering.</summary>
+    public Func<IReadOnlyList<RawArticle>, TimeSpan> Latency { get; set; } = _ => TimeSpan.Zero;
+
     public IEnumerable<string> Received => Batches.SelectMany(batch => batch).Select(article => article.Id);
 
     public static async Task<FakeEnrichment> StartAsync(int port = 0)
@@ -48,7 +51,7 @@ public sealed class FakeEnrichment : IAsyncDisposable
         builder.Services.ConfigureHttpJsonOptions(options => ArticleJson.Configure(options.SerializerOptions));
         var app = builder.Build();
         var fake = new FakeEnrichment(app);
-        app.MapPost("/enrich", (List<RawArticle> articles, HttpResponse response) =>
+        app.MapPost("/enrich", async (List<RawArticle> articles, HttpResponse response) =>
         {
             if (fake.Outage(response) is { } status)
             {
@@ -58,6 +61,7 @@ public sealed class FakeEnrichment : IAsyncDisposable
 
             fake.Calls.Enqueue((DateTimeOffset.UtcNow, 200));
             fake.Batches.Enqueue(articles);
+            await Task.Delay(fake.Latency(articles));
             return Results.Ok(articles.Select(article =>
             {
                 if (fake.ItemError(article) is { } error)

@@ -147,7 +147,7 @@ public sealed class ResponseParsingTests
         var fake = Cluster().Enqueue("search", FakeResponse.Json(200, SuggestAnswer()));
         using var store = Samples.Store(fake);
 
-        var suggestions = await store.SuggestAsync("ta", 10, Token);
+        var suggestions = await store.SuggestAsync("tal", 10, Token);
 
         fake.ResponseProblems.ShouldBeEmpty();
         suggestions.ShouldBe([

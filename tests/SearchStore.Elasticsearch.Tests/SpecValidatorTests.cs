@@ -58,6 +58,17 @@ public sealed class SpecValidatorTests
     }
 
     [Fact]
+    public void The_validator_rejects_a_misspelled_parameter_inside_an_inherited_aggregation_or_query()
+    {
+        RequestValidator.Problems(ToRequest("POST /news/_search", """{"aggregations":{"a":{"date_histogram":{"field":"x","calender_interval":"day"}}}}"""))
+            .ShouldHaveSingleItem().ShouldContain("calender_interval");
+        RequestValidator.Problems(ToRequest("POST /news/_search", """{"query":{"match":{"title":{"query":"x","bost":2}}}}"""))
+            .ShouldHaveSingleItem().ShouldContain("bost");
+        RequestValidator.Problems(ToRequest("POST /news/_search", """{"query":{"terms":{"source":"not a list"}}}""")).ShouldNotBeEmpty();
+        RequestValidator.Problems(ToRequest("POST /news/_search", """{"sort":[{"published":{"order":"newest"}}]}""")).ShouldNotBeEmpty();
+    }
+
+    [Fact]
     public void The_validator_accepts_an_aggregation_with_sub_aggregations()
     {
         var request = ToRequest("POST /news/_search", """{"aggregations":{"a":{"terms":{"field":"x"},"aggregations":{"b":{"max":{"field":"y"}}}}}}""");

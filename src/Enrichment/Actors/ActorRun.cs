@@ -287,6 +287,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                 }
             }
             var canonicalKind = CanonicalMinistry(kind);
+            var isOffice = word == "office";
             Entity entity;
             if (qualifier is not null)
             {
@@ -294,7 +295,9 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
             }
             else
             {
-                var earlier = ministries.LastOrDefault(m => m.Kind == canonicalKind && m.Qualified);
+                // An unqualified "Foreign Office" is only the ministry of a country that calls it so.
+                var earlier = ministries.LastOrDefault(m => m.Kind == canonicalKind && m.Qualified
+                    && (!isOffice || lex.ForeignOfficeCountries.Any(c => m.Entity.Name.StartsWith(c + " ", StringComparison.Ordinal))));
                 entity = earlier.Entity ?? KnownOrLocal($"Ministry of {canonicalKind}", ActorType.Organisation, "government");
             }
             ministries.Add((entity, canonicalKind, qualifier is not null));
@@ -483,22 +486,38 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                 && (t.Has(TokenFlags.JoinedToNext) || (t.Has(TokenFlags.CommaAfter) && t.IsCapitalised)))
             {
                 var role = RolePhrase(i);
-                if (owner[i + 1] >= 0 && mentions[owner[i + 1]].Entity.Type == ActorType.Person)
+                var nameStart = i + 1;
+                // "Minister of State Mohammed Al-Khulaifi", "Secretary of State Marco Rubio"
+                if (tokens[i + 1].Lower == "of" && t.Has(TokenFlags.JoinedToNext))
                 {
-                    roles.TryAdd(mentions[owner[i + 1]].Entity, role);
+                    var k = i + 2;
+                    while (k < tokens.Length && k - i < 5 && tokens[k - 1].Has(TokenFlags.JoinedToNext) && tokens[k].IsCapitalised && lex.RoleModifiers.Contains(tokens[k].Lower))
+                    {
+                        k++;
+                    }
+                    if (k == i + 2 || k >= tokens.Length || !tokens[k - 1].Has(TokenFlags.JoinedToNext))
+                    {
+                        continue;
+                    }
+                    role = Surface(RoleStart(i), k - 1);
+                    nameStart = k;
+                }
+                if (owner[nameStart] >= 0 && mentions[owner[nameStart]].Entity.Type == ActorType.Person)
+                {
+                    roles.TryAdd(mentions[owner[nameStart]].Entity, role);
                     continue;
                 }
-                var end = NameRun(i + 1, allowHonorific: true);
-                if (end >= i + 1)
+                var end = NameRun(nameStart, allowHonorific: true);
+                if (end >= nameStart)
                 {
-                    AddCandidate(i + 1, end, role);
+                    AddCandidate(nameStart, end, role);
                 }
                 continue;
             }
             // "Mullah Yaqoob", "Dr Ayesha Siddiqa"
             if (lex.Honorifics.Contains(t.Text) && owner[i] == Free && t.Has(TokenFlags.JoinedToNext))
             {
-                var end = NameRun(i + 1, allowHonorific: false);
+                var end = NameRun(i + 1, allowHonorific: true);
                 if (end >= i + 1)
                 {
                     AddCandidate(i, end, AppositionRole(end));
@@ -584,7 +603,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
     private int NameRun(int start, bool allowHonorific)
     {
         var k = start;
-        if (allowHonorific && k < tokens.Length && lex.Honorifics.Contains(tokens[k].Text) && owner[k] == Free && tokens[k].Has(TokenFlags.JoinedToNext))
+        while (allowHonorific && k < tokens.Length && k - start < 3 && lex.Honorifics.Contains(tokens[k].Text) && owner[k] == Free && tokens[k].Has(TokenFlags.JoinedToNext))
         {
             k++;
         }
@@ -613,7 +632,9 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
     }
 
     /// <summary>"Information Minister" from the role noun at <paramref name="head"/> and the modifiers before it.</summary>
-    private string RolePhrase(int head)
+    private string RolePhrase(int head) => Surface(RoleStart(head), head);
+
+    private int RoleStart(int head)
     {
         var first = head;
         while (first > 0 && head - first < 3 && tokens[first - 1].Has(TokenFlags.JoinedToNext) && !tokens[first - 1].Has(TokenFlags.Possessive)
@@ -621,7 +642,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
         {
             first--;
         }
-        return Surface(first, head);
+        return first;
     }
 
     /// <summary>"Secretary General", "Competition Commissioner": role words, or a capitalised word that is nothing else.</summary>
@@ -638,7 +659,8 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
     /// <summary>The role in ", a national security journalist" or ", Afghanistan's defence minister" after a name, or null.</summary>
     private string? AppositionRole(int nameLast)
     {
-        if (!tokens[nameLast].Has(TokenFlags.CommaAfter) || body.AsSpan(tokens[nameLast].End, tokens[nameLast + 1 < tokens.Length ? nameLast + 1 : nameLast].Start - tokens[nameLast].End).Trim().ToString() != ",")
+        if (!tokens[nameLast].Has(TokenFlags.CommaAfter) || nameLast + 1 >= tokens.Length
+            || body.AsSpan(tokens[nameLast].End, tokens[nameLast + 1].Start - tokens[nameLast].End).Trim() is not ",")
         {
             return null;
         }
@@ -697,9 +719,9 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
             }
         }
         var keepHonorific = false;
-        if (lex.Honorifics.Contains(words[0].Text))
+        while (words.Count > 1 && lex.Honorifics.Contains(words[0].Text))
         {
-            // "Dr Ayesha Siddiqa" drops the title; "Mullah Yaqoob" keeps it, as a single name would be ambiguous.
+            // "Dr Ayesha Siddiqa", "Lt Gen Asim Malik" drop the title; "Mullah Yaqoob" keeps it, as a single name would be ambiguous.
             if (words.Count > 2 || lex.StrippedHonorifics.Contains(words[0].Text))
             {
                 first += 1;
@@ -708,6 +730,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
             else
             {
                 keepHonorific = true;
+                break;
             }
         }
         candidates.Add(new PersonCandidate(first, last, [.. words.Select(w => w.Key)], Surface(first, last), role, keepHonorific));
@@ -769,7 +792,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
             {
                 continue;
             }
-            var cluster = FindCluster(clusters, [tokens[i].Key], false);
+            var cluster = FindCluster(clusters, [tokens[i].Key], false, firstNameAllowed: tokens[i].Has(TokenFlags.JoinedToNext) && SpeechVerbAt(i + 1));
             if (cluster is not null)
             {
                 AddMention(cluster.Entity, i, i, false);
@@ -798,10 +821,11 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
         {
             return false;
         }
-        return !(t.Has(TokenFlags.JoinedToNext) && i + 1 < tokens.Length && IsNameWord(i + 1));
+        return !(t.Has(TokenFlags.JoinedToNext) && i + 1 < tokens.Length && tokens[i + 1].IsCapitalised && owner[i + 1] == Free
+            && !lex.Stopwords.Contains(tokens[i + 1].Text) && !lex.RoleNouns.Contains(tokens[i + 1].Lower));
     }
 
-    private PersonCluster? FindCluster(List<PersonCluster> clusters, string[] keys, bool honorificName)
+    private PersonCluster? FindCluster(List<PersonCluster> clusters, string[] keys, bool honorificName, bool firstNameAllowed = false)
     {
         if (keys.Length == 0)
         {
@@ -826,8 +850,8 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                     {
                         fuzzy ??= cluster;
                     }
-                    // "Lin said" after "Lin Jian": family name first.
-                    if (form.Length == 2 && form[0] == keys[0] && !IsHonorificKey(form[0]))
+                    // "Lin said" after "Lin Jian": family name first, only as the subject of a speech verb.
+                    if (firstNameAllowed && form.Length == 2 && form[0] == keys[0] && !IsHonorificKey(form[0]))
                     {
                         fuzzy ??= cluster;
                     }

@@ -23,6 +23,8 @@ internal sealed record EntityData
     public List<string> OrgHeadwords { get; init; } = [];
     public List<string> NonOrgHeadwords { get; init; } = [];
     public List<string> OrgModifiers { get; init; } = [];
+    /// <summary>Countries whose foreign ministry is called the Foreign Office, so an unqualified one may be theirs.</summary>
+    public List<string> ForeignOfficeCountries { get; init; } = [];
     public List<string> MediaHeadwords { get; init; } = [];
     public List<string> CiteCues { get; init; } = [];
     public List<string> StateNouns { get; init; } = [];

@@ -16,6 +16,7 @@ internal sealed class Lexicon
     public HashSet<string> OrgHeadwords { get; }
     public HashSet<string> NonOrgHeadwords { get; }
     public HashSet<string> OrgModifiers { get; }
+    public HashSet<string> ForeignOfficeCountries { get; }
     public HashSet<string> MediaHeadwords { get; }
     public HashSet<string> StateNouns { get; }
     public HashSet<string> Stopwords { get; }
@@ -71,6 +72,7 @@ internal sealed class Lexicon
         OrgHeadwords = new HashSet<string>(data.OrgHeadwords, StringComparer.Ordinal);
         NonOrgHeadwords = new HashSet<string>(data.NonOrgHeadwords, StringComparer.Ordinal);
         OrgModifiers = new HashSet<string>(data.OrgModifiers, StringComparer.Ordinal);
+        ForeignOfficeCountries = new HashSet<string>(data.ForeignOfficeCountries, StringComparer.Ordinal);
         MediaHeadwords = new HashSet<string>(data.MediaHeadwords, StringComparer.Ordinal);
         StateNouns = Lower(data.StateNouns);
         Stopwords = new HashSet<string>(data.Stopwords, StringComparer.Ordinal);

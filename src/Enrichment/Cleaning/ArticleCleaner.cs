@@ -113,6 +113,15 @@ public static partial class ArticleCleaner
             }
             else if (IsHeadline(kept, firstIndex))
             {
+                // A one- or two-word line over a headline is the section label ("World", "South Asia"), not the headline.
+                var next = kept.FindIndex(firstIndex + 1, l => l.Length > 0);
+                if (next > 0 && kept[firstIndex].Split(' ').Length <= 2 && IsHeadline(kept, next) && kept[next].Split(' ').Length > 3)
+                {
+                    chrome.Add(kept[firstIndex]);
+                    kept[firstIndex] = string.Empty;
+                    firstIndex = next;
+                }
+
                 headline = TrimHeadline(kept[firstIndex]);
                 kept[firstIndex] = string.Empty;
             }

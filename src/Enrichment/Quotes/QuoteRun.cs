@@ -7,9 +7,11 @@ namespace NewsSearch.Enrichment.Quotes;
 internal sealed class QuoteRun
 {
     /// <summary>A quotation: the inner text's character span and the tokens inside it.</summary>
-    private sealed record Span(int Start, int End, int FirstToken, int LastToken);
+    private sealed record Span(int Start, int End, int FirstToken, int LastToken, bool RunsOn = false);
 
     private sealed record Speaker(string Name, bool FromVerb, int? Outlet = null);
+
+    private const string Unknown = "unknown";
 
     private readonly QuoteLexicon lex;
     private readonly string body;
@@ -41,6 +43,7 @@ internal sealed class QuoteRun
         var quotes = new List<Quote>();
         Speaker? previous = null;
         Span? previousSpan = null;
+        Span? runningOn = null;
         foreach (var span in spans)
         {
             if (tokens[span.FirstToken].Has(TokenFlags.Heading))
@@ -59,7 +62,14 @@ internal sealed class QuoteRun
             }
             var text = body[span.Start..span.End].Trim().TrimEnd(',', ' ');
             var outlet = speaker?.Outlet is { } o ? Surface(o) : FindOutlet(span);
-            quotes.Add(new Quote(text, speaker?.Name ?? "unknown", outlet));
+            // The paragraph that ran on without an attribution is said by whoever says its continuation.
+            if (runningOn is not null && speaker is not null && quotes.Count > 0 && quotes[^1].Speaker == Unknown
+                && tokens[span.FirstToken].Paragraph == tokens[runningOn.LastToken].Paragraph + 1)
+            {
+                quotes[^1] = quotes[^1] with { Speaker = speaker.Name };
+            }
+            runningOn = span.RunsOn ? span : null;
+            quotes.Add(new Quote(text, speaker?.Name ?? Unknown, outlet));
             previous = speaker is null ? null : speaker with { Outlet = null };
             previousSpan = span;
         }
@@ -121,6 +131,11 @@ internal sealed class QuoteRun
             var c = body[i];
             if (c == '\n')
             {
+                // A quote that runs on into the next paragraph opens again there without closing here.
+                if (open >= 0 && openChar is '“' or '"')
+                {
+                    AddSpan(spans, open + 1, i, runsOn: true);
+                }
                 open = -1;
                 paragraphStart = i + 1;
                 continue;
@@ -161,13 +176,13 @@ internal sealed class QuoteRun
         _ => (c is '’' or '\'') && i > 0 && !char.IsWhiteSpace(body[i - 1]) && (i + 1 >= body.Length || !char.IsLetterOrDigit(body[i + 1])),
     };
 
-    private void AddSpan(List<Span> spans, int start, int end)
+    private void AddSpan(List<Span> spans, int start, int end, bool runsOn = false)
     {
         var first = FirstTokenAtOrAfter(start);
         var last = FirstTokenAtOrAfter(end) - 1;
         if (first < tokens.Length && last >= first && tokens[last].End <= end)
         {
-            spans.Add(new Span(start, end, first, last));
+            spans.Add(new Span(start, end, first, last, runsOn));
         }
     }
 

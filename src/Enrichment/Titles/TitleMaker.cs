@@ -10,6 +10,7 @@ namespace NewsSearch.Enrichment.Titles;
 public static partial class TitleMaker
 {
     public const int MaxLength = 120;
+    public const string Untitled = "(untitled)";
     private const int MinClauseCut = 40;
 
     public static string Make(string? headline, string body)
@@ -19,13 +20,8 @@ public static partial class TitleMaker
             return headline.Trim();
         }
 
-        var lead = SentenceSplitter.FirstSentence(body);
-        if (lead.Length == 0)
-        {
-            return "(untitled)";
-        }
-
-        return FromLead(lead);
+        var title = FromLead(SentenceSplitter.FirstSentence(body));
+        return title.Length > 0 ? title : Untitled;
     }
 
     public static string FromLead(string sentence)

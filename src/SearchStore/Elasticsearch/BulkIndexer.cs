@@ -17,7 +17,6 @@ internal sealed class BulkIndexer(ElasticsearchTransport transport, Elasticsearc
 
     public async Task<UpsertResult> IndexAsync(string path, IReadOnlyList<EnrichedArticle> articles, CancellationToken cancellationToken)
     {
-        var indexed = 0;
         var failed = new Dictionary<string, string>();
         var valid = new List<EnrichedArticle>(articles.Count);
         foreach (var article in articles)
@@ -26,8 +25,9 @@ internal sealed class BulkIndexer(ElasticsearchTransport transport, Elasticsearc
             else valid.Add(article);
         }
         foreach (var batch in Batches(valid))
-            indexed += await SendWithRetriesAsync(path, batch, failed, cancellationToken);
-        return new UpsertResult(indexed, failed);
+            await SendWithRetriesAsync(path, batch, failed, cancellationToken);
+        // Counted per article given, as the embedded store counts: a repeated id counts each time it was indexed.
+        return new UpsertResult(valid.Count(a => !failed.ContainsKey(a.Id)), failed);
     }
 
     private IEnumerable<List<Item>> Batches(IReadOnlyList<EnrichedArticle> articles)
@@ -52,9 +52,8 @@ internal sealed class BulkIndexer(ElasticsearchTransport transport, Elasticsearc
         if (batch.Count > 0) yield return batch;
     }
 
-    private async Task<int> SendWithRetriesAsync(string path, List<Item> batch, Dictionary<string, string> failed, CancellationToken cancellationToken)
+    private async Task SendWithRetriesAsync(string path, List<Item> batch, Dictionary<string, string> failed, CancellationToken cancellationToken)
     {
-        var indexed = 0;
         var pending = batch;
         for (var attempt = 0; ; attempt++)
         {
@@ -72,7 +71,7 @@ internal sealed class BulkIndexer(ElasticsearchTransport transport, Elasticsearc
             {
                 var reason = $"{(int)response.Status}: {ElasticsearchResponse.DescribeError(response.Body)}";
                 foreach (var item in pending) failed[item.Id] = reason;
-                return indexed;
+                return;
             }
             else
             {
@@ -80,17 +79,17 @@ internal sealed class BulkIndexer(ElasticsearchTransport transport, Elasticsearc
                 for (var i = 0; i < pending.Count; i++)
                 {
                     var outcome = Outcome(items is not null && i < items.Count ? items[i] : null);
-                    if (outcome.Success) indexed++;
-                    else if (outcome.Retryable) (retry, retryReason) = ([.. retry, pending[i]], outcome.Reason);
+                    if (outcome.Success) continue;
+                    if (outcome.Retryable) (retry, retryReason) = ([.. retry, pending[i]], outcome.Reason);
                     else failed[pending[i].Id] = outcome.Reason;
                 }
             }
 
-            if (retry.Count == 0) return indexed;
+            if (retry.Count == 0) return;
             if (lastAttempt)
             {
                 foreach (var item in retry) failed[item.Id] = $"gave up after {attempt + 1} attempts: {retryReason}";
-                return indexed;
+                return;
             }
             await Task.Delay(Backoff(attempt), cancellationToken);
             pending = retry;

@@ -300,7 +300,7 @@ internal static class SearchBodies
 
     /// <summary>
     /// Other coverage of the same story: shared distinctive terms (more_like_this on the stored article) or shared
-    /// actors must match; a publication date within a few days ranks higher. The article itself is excluded.
+    /// actors must match; another outlet and a publication date within a few days rank higher. The article itself is excluded.
     /// </summary>
     public static JsonObject Similar(string alias, EnrichedArticle article, int limit)
     {
@@ -339,9 +339,19 @@ internal static class SearchBodies
             ["must"] = new JsonArray(QueryTranslator.Bool(should: evidence)),
             ["must_not"] = new JsonArray(new JsonObject { ["ids"] = new JsonObject { ["values"] = new JsonArray(article.Id) } }),
         };
+        // Another outlet's coverage ranks above the same outlet's follow-ups, as in the embedded store.
+        var should = new JsonArray(new JsonObject
+        {
+            ["constant_score"] = new JsonObject
+            {
+                ["filter"] = new JsonObject { ["bool"] = new JsonObject { ["must_not"] = new JsonArray(Term(ArticleIndex.Source, article.Source)) } },
+                ["boost"] = 1.5,
+            },
+        });
+        query["should"] = should;
         if (article.Published is { } published)
         {
-            query["should"] = new JsonArray(new JsonObject
+            should.Add(new JsonObject
             {
                 ["range"] = new JsonObject
                 {

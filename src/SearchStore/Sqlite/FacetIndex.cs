@@ -224,17 +224,19 @@ internal sealed class FacetIndex
             var topics = new List<string>(TopicNames);
             var forms = new List<(int, string)>(ActorForms);
             var formRowid = _formRowid;
-            Load(connection, "SELECT id, name, NULL FROM source WHERE id >= $next ORDER BY id", sources.Count, (id, name, _) => Put(sources, id, name, ""));
-            Load(connection, "SELECT id, name, type FROM actor WHERE id >= $next ORDER BY id", actors.Count, (id, name, type) =>
+            Load(connection, "SELECT id, name FROM source WHERE id >= $next ORDER BY id", sources.Count,
+                row => Put(sources, row.GetInt64(0), row.GetString(1), ""));
+            Load(connection, "SELECT id, name, type FROM actor WHERE id >= $next ORDER BY id", actors.Count, row =>
             {
-                Put(actors, id, name, "");
-                Put(types, id, type, null);
+                Put(actors, row.GetInt64(0), row.GetString(1), "");
+                Put(types, row.GetInt64(0), row.GetString(2), null);
             });
-            Load(connection, "SELECT id, label, NULL FROM topic WHERE id >= $next ORDER BY id", topics.Count, (id, name, _) => Put(topics, id, name, ""));
-            Load(connection, "SELECT rowid, actor_id, form_key FROM actor_form WHERE rowid > $next ORDER BY rowid", formRowid, (rowid, actor, key) =>
+            Load(connection, "SELECT id, label FROM topic WHERE id >= $next ORDER BY id", topics.Count,
+                row => Put(topics, row.GetInt64(0), row.GetString(1), ""));
+            Load(connection, "SELECT rowid, actor_id, form_key FROM actor_form WHERE rowid > $next ORDER BY rowid", formRowid, row =>
             {
-                forms.Add((int.Parse(actor, System.Globalization.CultureInfo.InvariantCulture), key!));
-                formRowid = rowid;
+                forms.Add(((int)row.GetInt64(1), row.GetString(2)));
+                formRowid = row.GetInt64(0);
             });
             return new Dictionaries(sources, actors, types, topics, forms, formRowid);
         }
@@ -245,14 +247,13 @@ internal sealed class FacetIndex
             list[(int)id] = value;
         }
 
-        private static void Load(SqliteConnection connection, string sql, long next, Action<long, string, string?> row)
+        private static void Load(SqliteConnection connection, string sql, long next, Action<SqliteDataReader> row)
         {
             using var command = connection.CreateCommand();
             command.CommandText = sql;
             command.Parameters.AddWithValue("$next", next);
             using var reader = command.ExecuteReader();
-            while (reader.Read())
-                row(reader.GetInt64(0), reader.GetValue(1).ToString()!, reader.IsDBNull(2) ? null : reader.GetString(2));
+            while (reader.Read()) row(reader);
         }
 
         private static Dictionary<string, int> Index(List<string> names)

@@ -22,8 +22,6 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
     public const int DefaultScoringWindow = 4000;
 
     internal int ScoringWindow { get; init; } = DefaultScoringWindow;
-    /// <summary>Up to this many results of a broad query are scored one by one (a seek each) rather than in a window.</summary>
-    internal int ScoreOneByOne { get; init; } = 200;
 
     private static readonly Lock InitLock = new();
     private static bool _sqliteReady;
@@ -205,8 +203,8 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
         var fts = request.Query is null ? null : FtsQuery.Translate(request.Query, key => AliasForms(connection, key));
         var matches = Matches(connection, index, fts);
         var evaluation = SearchEvaluation.Run(index, matches, request);
-        if (request.Sort == SortOrder.Relevance && fts is { Negated: false } && evaluation.Total > 0)
-            evaluation.ApplyScores(Scores(connection, fts, matches.Docs, evaluation.ResultDocs));
+        if (request.Sort == SortOrder.Relevance && fts is { Negated: false } && evaluation.Total > 0 && !WithoutWeight(fts, matches, index))
+            evaluation.ApplyScores(Scores(connection, fts, evaluation.ResultDocs));
         var pageItems = evaluation.Page(request, index);
         var hits = Hits(connection, index, pageItems, fts);
         stopwatch.Stop();
@@ -338,33 +336,34 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
     }
 
     /// <summary>
-    /// bm25 scores (higher is better) for the results, computed where it is cheap. bm25 is the costly part of a
-    /// ranked FTS5 query (a few microseconds per matching row), so a broad query does not score every match:
-    /// with more than <see cref="ScoringWindow"/> matches, a few results are scored one by one, and many are
-    /// scored within the <see cref="ScoringWindow"/> most recently indexed matches; results outside the window
-    /// follow the scored ones, newest first. A term in most articles has almost no discriminating power anyway.
+    /// True when bm25 would give every result next to nothing: FTS5 clamps the weight of a word found in more than
+    /// half the articles to 1e-6. Without OR, each word the query requires is in at least every match, so more
+    /// matches than half the articles means every scored word is that common; the results then go newest first.
     /// </summary>
-    private Dictionary<int, double> Scores(SqliteConnection connection, FtsQuery fts, IReadOnlyList<int> matches, IReadOnlyList<int> results)
+    private static bool WithoutWeight(FtsQuery fts, MatchSet matches, FacetIndex index) =>
+        matches.Docs.Count * 2L > index.Count && !fts.Match.Contains(" OR ", StringComparison.Ordinal);
+
+    /// <summary>
+    /// bm25 scores (higher is better) for the results, at a bounded cost. bm25 is the costly part of a ranked FTS5
+    /// query (microseconds per matching row, and one-by-one seeks for common words cost milliseconds each), so a
+    /// search scores at most <see cref="ScoringWindow"/> matches: the most recently indexed ones within the span
+    /// of the results' rowids. Results outside the window follow the scored ones, newest first. A query with
+    /// that many matches is a broad one, and a word in most articles carries next to no bm25 weight anyway.
+    /// </summary>
+    private Dictionary<int, double> Scores(SqliteConnection connection, FtsQuery fts, IReadOnlyList<int> results)
     {
         var scores = new Dictionary<int, double>(Math.Min(results.Count, ScoringWindow));
         using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT rowid, {Bm25} FROM article_fts WHERE article_fts MATCH $match AND rowid BETWEEN $first AND $last
+            ORDER BY rowid DESC LIMIT $window
+            """;
         command.Parameters.AddWithValue("$match", fts.Match);
-        if (results.Count <= ScoreOneByOne && matches.Count > ScoringWindow)
-        {
-            command.CommandText = $"SELECT {Bm25} FROM article_fts WHERE article_fts MATCH $match AND rowid = $doc";
-            var doc = command.Parameters.Add("$doc", SqliteType.Integer);
-            foreach (var result in results)
-            {
-                doc.Value = result;
-                if (command.ExecuteScalar() is double score) scores[result] = -score;
-            }
-            return scores;
-        }
-        // bm25 is lower for better matches; scores are reported higher-is-better.
-        var from = matches.Count > ScoringWindow ? matches[^ScoringWindow] : 0;
-        command.CommandText = $"SELECT rowid, {Bm25} FROM article_fts WHERE article_fts MATCH $match AND rowid >= $from";
-        command.Parameters.AddWithValue("$from", from);
+        command.Parameters.AddWithValue("$first", results[0]);
+        command.Parameters.AddWithValue("$last", results[^1]);
+        command.Parameters.AddWithValue("$window", ScoringWindow);
         using var reader = command.ExecuteReader();
+        // bm25 is lower for better matches; scores are reported higher-is-better.
         while (reader.Read()) scores[(int)reader.GetInt64(0)] = -reader.GetDouble(1);
         return scores;
     }
@@ -404,43 +403,54 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
         return hits;
     }
 
+    /// <summary>
+    /// Titles with a word starting with the prefix, from the most recently indexed matching articles (FTS5 walks
+    /// rowids backwards without scoring), so a common prefix costs no more than a rare one.
+    /// </summary>
     private static IEnumerable<Suggestion> TitleSuggestions(SqliteConnection connection, string key, int limit)
     {
         var words = key.Split(' ');
         // Earlier words whole, the last as a prefix, all within titles: "peace ta" completes "Peace talks resume".
         var match = "{title} : " + string.Join(" AND ", words.Select((w, i) => FtsQuery.Quote([w]) + (i == words.Length - 1 ? " *" : "")));
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT title, count(*) FROM article_fts WHERE article_fts MATCH $match GROUP BY title ORDER BY min(rank) LIMIT $limit";
+        command.CommandText = "SELECT title FROM article_fts WHERE article_fts MATCH $match ORDER BY rowid DESC LIMIT $scan";
         command.Parameters.AddWithValue("$match", match);
-        command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("$scan", limit * 20);
         using var reader = command.ExecuteReader();
-        var suggestions = new List<Suggestion>();
-        while (reader.Read()) suggestions.Add(new Suggestion(reader.GetString(0), SuggestionKind.Title, reader.GetInt64(1)));
-        return suggestions;
+        var titles = new List<string>();
+        while (reader.Read()) titles.Add(reader.GetString(0));
+        return titles
+            .GroupBy(t => t, StringComparer.OrdinalIgnoreCase)
+            .Select(g => new Suggestion(g.First(), SuggestionKind.Title, g.Count()))
+            .OrderByDescending(s => s.Count)
+            .Take(limit);
     }
 
-    /// <summary>bm25 of each candidate against the distinctive words of this article's title, one seek per candidate.</summary>
+    /// <summary>
+    /// How much of this article's title vocabulary each candidate's title shares (cosine over distinctive words).
+    /// Computed here rather than by FTS5: a seek per candidate for common words costs milliseconds each.
+    /// </summary>
     private static Dictionary<int, double> DistinctiveTermScores(SqliteConnection connection, string title, IReadOnlyList<int> candidates)
     {
-        var words = QueryParser.Words(title)
-            .Select(TextKey.FoldWord)
-            .Where(w => w.Length >= 4 && !StopWords.Contains(w))
-            .Distinct()
-            .Take(12)
-            .ToList();
+        var mine = DistinctiveWords(title);
         var scores = new Dictionary<int, double>();
-        if (words.Count == 0 || candidates.Count == 0) return scores;
+        if (mine.Count == 0 || candidates.Count == 0) return scores;
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Bm25} FROM article_fts WHERE article_fts MATCH $match AND rowid = $doc";
-        command.Parameters.AddWithValue("$match", "{title body} : (" + string.Join(" OR ", words.Select(w => FtsQuery.Quote([w]))) + ")");
+        command.CommandText = "SELECT title FROM article_json WHERE doc = $doc";
         var doc = command.Parameters.Add("$doc", SqliteType.Integer);
         foreach (var candidate in candidates)
         {
             doc.Value = candidate;
-            if (command.ExecuteScalar() is double score) scores[candidate] = -score;
+            if (command.ExecuteScalar() is not string other) continue;
+            var theirs = DistinctiveWords(other);
+            var shared = theirs.Count(mine.Contains);
+            if (shared > 0) scores[candidate] = shared / Math.Sqrt(mine.Count * (double)theirs.Count);
         }
         return scores;
     }
+
+    private static HashSet<string> DistinctiveWords(string text) =>
+        QueryParser.Words(text).Select(TextKey.FoldWord).Where(w => w.Length >= 4 && !StopWords.Contains(w)).ToHashSet();
 
     private static readonly HashSet<string> StopWords =
     [

@@ -301,3 +301,45 @@ public sealed class ActorCueTests
         actors.ShouldContain(a => a.Name == "Pakistan Army");
     }
 }
+
+public sealed class RoleTests
+{
+    private static ActorMention Person(string body) =>
+        ActorExtractor.CreateDefault().Extract(body).Where(a => a.Type == ActorType.Person).ShouldHaveSingleItem();
+
+    [Fact]
+    public void Military_ranks_are_dropped_from_the_name_and_the_office_is_the_role()
+    {
+        var person = Person("The delegation was led by National Security Adviser Lt Gen Asim Malik on Friday.");
+
+        person.Name.ShouldBe("Asim Malik");
+        person.Role.ShouldBe("National Security Adviser");
+    }
+
+    [Fact]
+    public void A_title_with_of_before_the_name_is_the_role()
+    {
+        var person = Person("Qatar's Minister of State Mohammed Al-Khulaifi thanked both delegations.");
+
+        person.Name.ShouldBe("Mohammed Al-Khulaifi");
+        person.Role.ShouldBe("Minister of State");
+    }
+
+    [Fact]
+    public void A_two_word_title_is_kept_whole()
+    {
+        Person("NATO Secretary General Mark Rutte urged allies to do more.").Role.ShouldBe("Secretary General");
+    }
+}
+
+public sealed class MinistryLinkingTests
+{
+    [Fact]
+    public void An_unqualified_Foreign_Office_is_not_linked_to_another_country_s_foreign_ministry()
+    {
+        var actors = ActorExtractor.CreateDefault().Extract(
+            "The Turkish foreign ministry announced the deal. Foreign Office spokesperson Tahir Andrabi said Islamabad would judge Kabul by its actions.");
+
+        actors.ShouldNotContain(a => a.Name == "Türkiye Ministry of Foreign Affairs" && a.Aliases.Contains("Foreign Office"));
+    }
+}

@@ -114,3 +114,23 @@ public sealed class CommentWidgetTests
         cleaned.Comments.Select(c => (c.Author, c.Text)).ShouldBe([("Ana Lopez", "This was expected."), ("karim_b", "Both sides must talk.")]);
     }
 }
+
+public sealed class SectionLabelTests
+{
+    [Fact]
+    public void A_section_label_over_the_headline_is_not_the_headline()
+    {
+        var cleaned = ArticleCleaner.Clean("South Asia\nPeace Talks Collapse in Istanbul\nThe talks ended on Wednesday without a deal.");
+
+        cleaned.Headline.ShouldBe("Peace Talks Collapse in Istanbul");
+        cleaned.Body.ShouldBe("The talks ended on Wednesday without a deal.");
+    }
+
+    [Fact]
+    public void A_short_headline_over_the_lead_stays_the_headline()
+    {
+        var cleaned = ArticleCleaner.Clean("Talks Collapse\nThe talks ended on Wednesday without a deal.");
+
+        cleaned.Headline.ShouldBe("Talks Collapse");
+    }
+}

@@ -156,3 +156,17 @@ public sealed class QuoteExtractorTests
         Extract("Officials said the talks would resume next week in Doha.").ShouldBeEmpty();
     }
 }
+
+public sealed class MultiParagraphQuoteTests
+{
+    [Fact]
+    public void A_quote_running_over_two_paragraphs_is_two_quotes_by_the_same_speaker()
+    {
+        const string body = "Journalist Omid Sherzai was blunt. “The talks were doomed from the start, because nobody trusted anybody.\n“Both sides came only to blame the other,” Sherzai said.";
+        var quotes = QuoteExtractor.CreateDefault().Extract(body, ActorExtractor.CreateDefault().Extract(body));
+
+        quotes.Count.ShouldBe(2);
+        quotes[0].Text.ShouldStartWith("The talks were doomed");
+        quotes.ShouldAllBe(q => q.Speaker == "Omid Sherzai");
+    }
+}

@@ -51,3 +51,15 @@ public sealed class TitleMakerTests
         TitleMaker.Make(null, "A ceasefire was signed on Oct. 19 in Doha. It held.").ShouldBe("A ceasefire was signed on Oct. 19 in Doha");
     }
 }
+
+public sealed class TitleFallbackTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("– – –")]
+    [InlineData(", , ,")]
+    public void Text_with_nothing_to_make_a_title_from_is_untitled_never_empty(string body)
+    {
+        TitleMaker.Make(null, body).ShouldBe(TitleMaker.Untitled);
+    }
+}

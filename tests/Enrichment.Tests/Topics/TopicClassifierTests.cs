@@ -10,7 +10,7 @@ public sealed class TopicClassifierTests
     public void Peace_talks_between_warring_neighbours_are_about_the_peace_process_and_armed_conflict()
     {
         const string body = "Peace talks mediated by Qatar collapsed without a ceasefire agreement. Border clashes and air strikes killed dozens of soldiers, " +
-            "and the negotiations stalled over the militants the government accuses its neighbour of harbouring.";
+            "and the negotiations stalled over the militants the government accuses its neighbour of harbouring, an insurgency behind a wave of terrorist attacks.";
 
         var labels = Classifier.Classify("Peace Talks Collapse", body).Select(t => t.Label).ToList();
 

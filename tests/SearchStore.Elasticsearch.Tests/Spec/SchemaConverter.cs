@@ -35,8 +35,9 @@ internal sealed class SchemaConverter(JsonObject components, bool strict)
     };
 
     /// <summary>
-    /// Field-keyed variants the OpenAPI generator drops (it leaves an empty <c>{"type": "object"}</c> in their place,
-    /// which <see cref="Merge"/> reads as "open"). Two that the adapter uses are given their documented shape back:
+    /// Field-keyed variants the OpenAPI generator drops (it leaves an empty <c>{"type": "object"}</c>, the same as for a
+    /// class with no members of its own, so the two cannot be told apart and both stay closed). The two the adapter
+    /// uses are given their documented shape back:
     /// <c>SortOptions</c> declares only <c>_score</c>, <c>_doc</c>, <c>_geo_distance</c> and <c>_script</c>, not the
     /// field sort (<c>{"published": {"order": "desc"}}</c>, FieldSort in the TypeScript specification); <c>TermsQuery</c>
     /// declares only <c>boost</c> and <c>_name</c>, not the field and its values (TermsQueryField: a list, or a lookup).
@@ -225,12 +226,6 @@ internal sealed class SchemaConverter(JsonObject components, bool strict)
                 : member is JsonObject { } inline && inline["allOf"] is not null ? Merge(inline) : member?.DeepClone() as JsonObject;
             if (part is null) return null;
             if (part["type"] is { } type && (string?)type != "object") return null;
-            // The generator's placeholder for dropped field-keyed properties: the object stays open.
-            if (part.All(p => p.Key == "type" || Dropped.Contains(p.Key)))
-            {
-                merged["additionalProperties"] ??= true;
-                continue;
-            }
             if (part.Any(p => !Mergeable.Contains(p.Key) && !Dropped.Contains(p.Key) && p.Key != ExactlyOne && !p.Key.StartsWith("x-", StringComparison.Ordinal))) return null;
 
             if (part["properties"] is JsonObject partProperties)
@@ -239,7 +234,7 @@ internal sealed class SchemaConverter(JsonObject components, bool strict)
                 required.AddRange(partRequired.Select(r => (string)r!));
             if (part["additionalProperties"] is { } additional)
             {
-                if (merged["additionalProperties"] is { } existing && existing.GetValueKind() != System.Text.Json.JsonValueKind.True) return null;
+                if (merged["additionalProperties"] is not null) return null;
                 merged["additionalProperties"] = additional.DeepClone();
             }
             if (part[ExactlyOne] is JsonArray inherited)

@@ -1,0 +1,31 @@
+using NewsSearch.Enrichment.Actors;
+using NewsSearch.Enrichment.Language;
+using NewsSearch.Enrichment.Quotes;
+
+namespace NewsSearch.Enrichment.Tests.Actors;
+
+public sealed class OddInputTests
+{
+    [Theory]
+    [InlineData("person Zabiullah Mujahid, ")]
+    [InlineData("(")]
+    [InlineData("(TTP)")]
+    [InlineData("Khawaja Asif,")]
+    [InlineData("“")]
+    [InlineData("”")]
+    [InlineData("'")]
+    [InlineData("Mr.")]
+    [InlineData("Minister of")]
+    [InlineData("said")]
+    [InlineData("\n\n\n")]
+    [InlineData("Pakistan's")]
+    [InlineData("Tehreek-e-")]
+    [InlineData("“Unclosed quote at the end, said Haji")]
+    public void Odd_or_truncated_text_never_throws(string text)
+    {
+        var actors = ActorExtractor.CreateDefault().Extract(text);
+
+        Should.NotThrow(() => QuoteExtractor.CreateDefault().Extract(text, actors));
+        Should.NotThrow(() => LanguageDetector.Detect(text));
+    }
+}
