@@ -19,13 +19,7 @@ public static class EnrichmentServiceExtensions
             .ValidateOnStart();
         // The store's settings live under the system-wide names (Search:Backend, Data:Dir, ConnectionStrings:elasticsearch).
         services.AddOptions<SearchStoreOptions>()
-            .BindConfiguration("Search:Elasticsearch")
-            .Configure<IConfiguration>((options, configuration) =>
-            {
-                options.Backend = configuration["Search:Backend"] ?? options.Backend;
-                options.DataDir = configuration["Data:Dir"] ?? options.DataDir;
-                options.ElasticsearchUrl = configuration.GetConnectionString(SearchStoreOptions.Elasticsearch) ?? options.ElasticsearchUrl;
-            })
+            .Configure<IConfiguration>((options, configuration) => options.ReadFrom(key => configuration[key]))
             .ValidateDataAnnotations()
             .ValidateOnStart();
 

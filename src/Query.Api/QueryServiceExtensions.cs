@@ -11,13 +11,7 @@ public static class QueryServiceExtensions
         var services = builder.Services;
         services.AddOptions<QueryOptions>().BindConfiguration(QueryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SearchStoreOptions>()
-            .Configure<IConfiguration>((store, configuration) =>
-            {
-                configuration.GetSection("Search:Elasticsearch").Bind(store);
-                store.Backend = configuration["Search:Backend"] ?? store.Backend;
-                store.DataDir = configuration["Data:Dir"] ?? store.DataDir;
-                store.ElasticsearchUrl = configuration.GetConnectionString(SearchStoreOptions.Elasticsearch) ?? store.ElasticsearchUrl;
-            })
+            .Configure<IConfiguration>((store, configuration) => store.ReadFrom(key => configuration[key]))
             .ValidateDataAnnotations()
             .ValidateOnStart();
 

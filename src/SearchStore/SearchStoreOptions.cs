@@ -3,10 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace NewsSearch.SearchStore;
 
 /// <summary>
-/// Which search store to use and how to reach it. Services bind it from configuration:
-/// <c>Search:Backend</c> → <see cref="Backend"/>, <c>Data:Dir</c> → <see cref="DataDir"/>,
-/// <c>ConnectionStrings:elasticsearch</c> → <see cref="ElasticsearchUrl"/>, and <c>Search:Elasticsearch:*</c>
-/// for the rest of the Elasticsearch settings.
+/// Which search store to use and how to reach it, read from the system-wide configuration names
+/// (see <see cref="ReadFrom"/>).
 /// </summary>
 public sealed class SearchStoreOptions
 {
@@ -34,6 +32,22 @@ public sealed class SearchStoreOptions
 
     /// <summary>The alias searches go through; versioned indices sit behind it.</summary>
     public string ElasticsearchIndex { get; set; } = "articles";
+
+    /// <summary>
+    /// Reads <c>Search:Backend</c>, <c>Data:Dir</c>, <c>ConnectionStrings:elasticsearch</c> and
+    /// <c>Search:Elasticsearch:{Username,Password,ApiKey,Index}</c>; absent keys keep their defaults.
+    /// Takes a lookup rather than IConfiguration so the library stays free of hosting packages.
+    /// </summary>
+    public void ReadFrom(Func<string, string?> setting)
+    {
+        Backend = setting("Search:Backend") ?? Backend;
+        DataDir = setting("Data:Dir") ?? DataDir;
+        ElasticsearchUrl = setting("ConnectionStrings:elasticsearch") ?? ElasticsearchUrl;
+        ElasticsearchUsername = setting("Search:Elasticsearch:Username") ?? ElasticsearchUsername;
+        ElasticsearchPassword = setting("Search:Elasticsearch:Password") ?? ElasticsearchPassword;
+        ElasticsearchApiKey = setting("Search:Elasticsearch:ApiKey") ?? ElasticsearchApiKey;
+        ElasticsearchIndex = setting("Search:Elasticsearch:Index") ?? ElasticsearchIndex;
+    }
 
     public bool UsesElasticsearch => string.Equals(Backend, Elasticsearch, StringComparison.OrdinalIgnoreCase);
 
