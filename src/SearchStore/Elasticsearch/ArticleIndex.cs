@@ -149,21 +149,6 @@ internal static class ArticleIndex
     private static List<string> Forms(ActorMention actor) =>
         (actor.Aliases ?? []).Prepend(actor.Name).Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()).Distinct().ToList();
 
-    /// <summary>
-    /// Why the store refuses an article, or null: the same rules as the embedded store, so both accept the same input.
-    /// </summary>
-    public static string? Problem(EnrichedArticle? article)
-    {
-        if (article is null) return "The article is null.";
-        if (string.IsNullOrWhiteSpace(article.Id)) return "The article has no id.";
-        if (article.Id.Length > 128) return "The article id is longer than 128 characters.";
-        if (article.Title is null || article.Body is null || article.Source is null) return "The article lacks a title, body or source.";
-        if (article.Actors is null || article.Topics is null) return "The article's actors or topics are null.";
-        if (article.Actors.Any(a => a is null || string.IsNullOrWhiteSpace(a.Name))) return "An actor has no name.";
-        if (article.Topics.Any(t => t is null || string.IsNullOrWhiteSpace(t.Label))) return "A topic has no label.";
-        return null;
-    }
-
     /// <summary>The article a document's _source holds; a document that holds none is corruption, not absence.</summary>
     public static EnrichedArticle Article(string id, JsonNode? source)
     {

@@ -21,7 +21,7 @@ internal sealed class BulkIndexer(ElasticsearchTransport transport, Elasticsearc
         var valid = new List<EnrichedArticle>(articles.Count);
         foreach (var article in articles)
         {
-            if (ArticleIndex.Problem(article) is { } problem) failed[article?.Id ?? "(null)"] = problem;
+            if (IndexableArticle.Problem(article) is { } problem) failed[article?.Id ?? "(null)"] = problem;
             else valid.Add(article);
         }
         foreach (var batch in Batches(valid))

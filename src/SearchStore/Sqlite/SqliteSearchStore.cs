@@ -72,7 +72,7 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
         var valid = new List<EnrichedArticle>();
         foreach (var article in articles)
         {
-            if (ArticleProblem(article) is { } problem) failed[article?.Id ?? "(null)"] = problem;
+            if (IndexableArticle.Problem(article) is { } problem) failed[article?.Id ?? "(null)"] = problem;
             else valid.Add(article!);
         }
         if (valid.Count == 0) return new UpsertResult(0, failed);
@@ -104,18 +104,6 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
         {
             _writeLock.Release();
         }
-    }
-
-    private static string? ArticleProblem(EnrichedArticle? article)
-    {
-        if (article is null) return "The article is null.";
-        if (string.IsNullOrWhiteSpace(article.Id)) return "The article has no id.";
-        if (article.Id.Length > 128) return "The article id is longer than 128 characters.";
-        if (article.Title is null || article.Body is null || article.Source is null) return "The article lacks a title, body or source.";
-        if (article.Actors is null || article.Topics is null) return "The article's actors or topics are null.";
-        if (article.Actors.Any(a => a is null || string.IsNullOrWhiteSpace(a.Name))) return "An actor has no name.";
-        if (article.Topics.Any(t => t is null || string.IsNullOrWhiteSpace(t.Label))) return "A topic has no label.";
-        return null;
     }
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
