@@ -19,6 +19,9 @@ public sealed class DistributedApplication
         new("Logging__Console__FormatterName", "simple"),
         new("Logging__Console__FormatterOptions__SingleLine", "true"),
         new("Logging__LogLevel__Microsoft.AspNetCore", "Warning"),
+        // Every health probe between services is an HttpClient call; at Information they would drown the stream.
+        new("Logging__LogLevel__System.Net.Http.HttpClient", "Warning"),
+        new("Logging__LogLevel__Yarp", "Warning"),
     ];
 
     private readonly AppHostSettings settings;
