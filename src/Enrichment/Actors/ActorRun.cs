@@ -37,6 +37,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
     public IReadOnlyList<ActorMention> Execute()
     {
         MatchGazetteer();
+        ReleaseSurnameCountries();
         DefineAcronyms();
         MatchLocal();
         FindMinistriesAndArmies();
@@ -326,6 +327,41 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
         return entity.Type == ActorType.Country ? entity : null;
     }
 
+    /// <summary>Words before a country name that make a longer place, not a person: "Northern Ireland", "Greater Syria".</summary>
+    private static readonly HashSet<string> PlaceQualifiers = new(StringComparer.Ordinal)
+    {
+        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower",
+        "Greater", "New", "Old", "Mainland", "Rural", "Coastal", "Occupied", "Free", "Red", "Communist", "Imperial", "Soviet",
+    };
+
+    /// <summary>
+    /// "Luís Montenegro", "Mr Montenegro", "Imran Jordan": a country's name right after a given name or an honorific
+    /// is a surname, so the country lets go of it and the people pass reads the name.
+    /// </summary>
+    private void ReleaseSurnameCountries()
+    {
+        for (var index = 0; index < mentions.Count; index++)
+        {
+            var m = mentions[index];
+            if (m.Entity.Type != ActorType.Country || m.First != m.Last || m.Demonym || m.First == 0 || absorbed.Contains(index))
+            {
+                continue;
+            }
+            var p = m.First - 1;
+            var before = tokens[p];
+            var honorific = lex.Honorifics.Contains(before.Text) || lex.StrippedHonorifics.Contains(before.Text);
+            var givenName = owner[p] == Free && before.IsCapitalised && !before.Has(TokenFlags.SentenceInitial) && !before.Has(TokenFlags.AllCaps)
+                && !lex.Stopwords.Contains(before.Text) && !lex.RoleNouns.Contains(before.Lower) && !lex.OrgHeadwords.Contains(before.Text)
+                && !PlaceQualifiers.Contains(before.Text);
+            if (!before.Has(TokenFlags.JoinedToNext) || before.Has(TokenFlags.Possessive) || !(honorific || givenName))
+            {
+                continue;
+            }
+            absorbed.Add(index);
+            Claim(m.First, m.Last, Free);
+        }
+    }
+
     // ---- pass 4: capitalised phrases that end in an organisation word ("Wilson Center", "Supreme Court") ----
 
     private void FindNamedBodies()
@@ -333,6 +369,11 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
         for (var i = 0; i < tokens.Length; i++)
         {
             if (!IsBodyWord(i) || !lex.OrgHeadwords.Contains(tokens[i].Text))
+            {
+                continue;
+            }
+            // "Securities Litigation Reform Act": the name goes on past the organisation word, so it does not end there.
+            if (NameGoesOn(i))
             {
                 continue;
             }
@@ -353,7 +394,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                     // "Kabul Policy Institute", "Afghanistan Analysts Network": a place or country starting the name.
                     first = p;
                 }
-                else if (p > 0 && tokens[p].Lower is "of" or "for" or "and" && IsBodyWord(p - 1) && tokens[p - 1].Has(TokenFlags.JoinedToNext))
+                else if (p > 0 && tokens[p].Lower is "of" or "for" or "and" && IsBodyWord(p - 1) && tokens[p - 1].Has(TokenFlags.JoinedToNext) && !lex.RoleNouns.Contains(tokens[p - 1].Lower))
                 {
                     first = p - 1;
                 }
@@ -375,22 +416,81 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
             {
                 first++;
             }
-            if (first == i)
+            // "University of Lisbon", "National Institute for Disaster Management", "Federation of Red Cross and Red Crescent Societies"
+            var last = BodyComplement(i);
+            if (first == i && last == i)
             {
                 continue;
             }
-            var name = Surface(first, i);
+            var name = Surface(first, last);
             var entity = localByName.GetValueOrDefault(name) ?? KnownOrLocal(name, ActorType.Organisation, lex.MediaHeadwords.Contains(tokens[i].Text) ? "media" : null);
             RegisterLocal(name, entity);
-            for (var k = first; k < i; k++)
+            for (var k = first; k <= last; k++)
             {
                 if (owner[k] >= 0)
                 {
                     absorbed.Add(owner[k]);
                 }
             }
-            AddMention(entity, first, i, false);
+            AddMention(entity, first, last, false);
+            i = last;
         }
+    }
+
+    /// <summary>
+    /// "Securities Litigation Reform Act", "Federal Reserve Bank": the capitalised name goes on past this organisation word
+    /// to a word that decides what it is (a law, an event, or a later organisation word), so it does not end here.
+    /// </summary>
+    private bool NameGoesOn(int head)
+    {
+        var k = head;
+        while (k + 1 < tokens.Length && tokens[k].Has(TokenFlags.JoinedToNext) && !tokens[k].Has(TokenFlags.Possessive) && IsBodyWord(k + 1) && !tokens[k + 1].Has(TokenFlags.SentenceInitial))
+        {
+            k++;
+        }
+        return k > head && (lex.NonOrgHeadwords.Contains(tokens[k].Text) || lex.OrgHeadwords.Contains(tokens[k].Text));
+    }
+
+    /// <summary>The last word of "of/for" + capitalised words after an organisation word, or the word itself when none follow.</summary>
+    private int BodyComplement(int head)
+    {
+        if (head + 2 >= tokens.Length || lex.RoleNouns.Contains(tokens[head].Lower) || !tokens[head].Has(TokenFlags.JoinedToNext) || tokens[head].Has(TokenFlags.Possessive)
+            || tokens[head + 1].Lower is not ("of" or "for") || !tokens[head + 1].Has(TokenFlags.JoinedToNext))
+        {
+            return head;
+        }
+        var k = head + 2;
+        if (tokens[k].Lower == "the" && tokens[k].Has(TokenFlags.JoinedToNext))
+        {
+            k++;
+        }
+        var end = head;
+        while (k < tokens.Length && ComplementWord(k))
+        {
+            end = k;
+            if (!tokens[k].Has(TokenFlags.JoinedToNext) || tokens[k].Has(TokenFlags.Possessive))
+            {
+                break;
+            }
+            k++;
+            if (k + 1 < tokens.Length && tokens[k].Lower == "and" && tokens[k].Has(TokenFlags.JoinedToNext) && ComplementWord(k + 1))
+            {
+                k++;
+            }
+        }
+        return end;
+    }
+
+    private bool ComplementWord(int k)
+    {
+        var t = tokens[k];
+        if (!t.IsCapitalised || t.Has(TokenFlags.Heading) || t.Has(TokenFlags.Skip) || lex.RoleNouns.Contains(t.Lower))
+        {
+            return false;
+        }
+        return owner[k] == Place
+            || (owner[k] == Free && !lex.Stopwords.Contains(t.Text) && !t.Has(TokenFlags.SentenceInitial))
+            || (owner[k] >= 0 && mentions[owner[k]].Entity.Type != ActorType.Person);
     }
 
     private bool IsNamePart(int k)
@@ -483,7 +583,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
             }
             // "Security analyst Baqir Sajjad Syed", "Information Minister, Attaullah Tarar,"
             if (lex.RoleNouns.Contains(t.Lower) && i + 1 < tokens.Length && !t.Has(TokenFlags.Possessive)
-                && (t.Has(TokenFlags.JoinedToNext) || (t.Has(TokenFlags.CommaAfter) && t.IsCapitalised)))
+                && (t.Has(TokenFlags.JoinedToNext) || (t.Has(TokenFlags.CommaAfter) && (t.IsCapitalised || ClosedAppositionAfter(i + 1)))))
             {
                 var role = RolePhrase(i);
                 var nameStart = i + 1;
@@ -657,6 +757,17 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
     }
 
     /// <summary>The role in ", a national security journalist" or ", Afghanistan's defence minister" after a name, or null.</summary>
+    /// <summary>"specialist prosecutor, Daniel Ferreira, said": a name of two or more words set off by commas after a role.</summary>
+    private bool ClosedAppositionAfter(int nameStart)
+    {
+        if (nameStart >= tokens.Length || owner[nameStart] != Free)
+        {
+            return false;
+        }
+        var end = NameRun(nameStart, allowHonorific: false);
+        return end > nameStart && tokens[end].Has(TokenFlags.CommaAfter);
+    }
+
     private string? AppositionRole(int nameLast)
     {
         if (!tokens[nameLast].Has(TokenFlags.CommaAfter) || nameLast + 1 >= tokens.Length
@@ -669,14 +780,16 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
         {
             k++;
         }
-        if (k < tokens.Length && owner[k] >= 0 && mentions[owner[k]].Entity.Type != ActorType.Person && tokens[k].Has(TokenFlags.JoinedToNext))
+        if (k < tokens.Length && owner[k] >= 0 && mentions[owner[k]].Entity.Type != ActorType.Person
+            && (tokens[mentions[owner[k]].Last].Has(TokenFlags.JoinedToNext) || tokens[mentions[owner[k]].Last].Has(TokenFlags.Possessive)))
         {
+            // "the Commission's competition chief", "Pakistan's defence minister"
             var m = mentions[owner[k]];
             k = m.Last + 1;
         }
-        else if (k < tokens.Length && tokens[k].Has(TokenFlags.Possessive) && !tokens[k].IsCapitalised)
+        else if (k < tokens.Length && tokens[k].Has(TokenFlags.Possessive))
         {
-            // "the agency's executive director"
+            // "the agency's executive director", "the WHO's"
             k++;
         }
         var first = k;
@@ -851,7 +964,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                         fuzzy ??= cluster;
                     }
                     // "Lin said" after "Lin Jian": family name first, only as the subject of a speech verb.
-                    if (firstNameAllowed && form.Length == 2 && form[0] == keys[0] && !IsHonorificKey(form[0]))
+                    if (firstNameAllowed && form.Length >= 2 && form[0] == keys[0] && !IsHonorificKey(form[0]))
                     {
                         fuzzy ??= cluster;
                     }

@@ -28,4 +28,15 @@ public sealed class OddInputTests
         Should.NotThrow(() => QuoteExtractor.CreateDefault().Extract(text, actors));
         Should.NotThrow(() => LanguageDetector.Detect(text));
     }
+
+    [Fact]
+    public void A_byline_repeated_thousands_of_times_never_throws()
+    {
+        var text = string.Concat(Enumerable.Repeat("By John Smith, ", 5_000));
+
+        var actors = ActorExtractor.CreateDefault().Extract(text);
+
+        Should.NotThrow(() => QuoteExtractor.CreateDefault().Extract(text, actors));
+        Should.NotThrow(() => ArticleEnricher.CreateDefault().Enrich(new NewsSearch.Articles.RawArticle(NewsSearch.Articles.ArticleId.FromText(text), text, NewsSearch.Articles.ArticleMetadata.None)));
+    }
 }
