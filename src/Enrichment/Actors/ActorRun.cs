@@ -655,6 +655,11 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
             {
                 AddCandidate(i, last, null);
             }
+            // "Ollie Watkins ran onto …" and later "Watkins has now scored": the surname alone elsewhere marks a person.
+            else if (length is 2 or 3 && SurnameEchoed(i, last))
+            {
+                AddCandidate(i, last, null);
+            }
             i = last;
         }
         ClusterPeople();
@@ -672,7 +677,33 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
             return true;
         }
         return i >= 2 && tokens[i - 2].Has(TokenFlags.JoinedToNext) && (tokens[i - 2].Lower, previous) is
-            ("led", "by") or ("headed", "by") or ("chaired", "by") or ("met", "with") or ("meeting", "with") or ("spoke", "with") or ("talks", "with");
+            ("led", "by") or ("headed", "by") or ("chaired", "by") or ("founded", "by") or ("coached", "by") or ("managed", "by") or ("met", "with") or ("meeting", "with") or ("spoke", "with") or ("talks", "with");
+    }
+
+    private HashSet<string>? loneWords;
+
+    /// <summary>Whether the last word of the name at first..last also stands alone (no capitalised neighbour) elsewhere.</summary>
+    private bool SurnameEchoed(int first, int last)
+    {
+        if (tokens[first].Has(TokenFlags.SentenceInitial) && lex.Stopwords.Contains(tokens[first].Text))
+        {
+            return false;
+        }
+        if (loneWords is null)
+        {
+            loneWords = new HashSet<string>(StringComparer.Ordinal);
+            for (var k = 0; k < tokens.Length; k++)
+            {
+                var t = tokens[k];
+                var joinedBefore = k > 0 && tokens[k - 1].Has(TokenFlags.JoinedToNext) && tokens[k - 1].IsCapitalised;
+                var joinedAfter = t.Has(TokenFlags.JoinedToNext) && k + 1 < tokens.Length && tokens[k + 1].IsCapitalised;
+                if (t.IsCapitalised && owner[k] == Free && !joinedBefore && !joinedAfter && !t.Has(TokenFlags.Heading))
+                {
+                    loneWords.Add(NameKey.Of(t.Text));
+                }
+            }
+        }
+        return NameKey.Of(tokens[last].Text) is { Length: >= 3 } key && loneWords.Contains(key);
     }
 
     private bool SpeechVerbAt(int k) => k >= 0 && k < tokens.Length && !tokens[k].IsCapitalised && lex.SpeechVerbs.Contains(tokens[k].Text);

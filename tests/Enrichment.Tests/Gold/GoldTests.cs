@@ -269,17 +269,17 @@ public sealed class GeneralGoldTests : GoldSuite
 {
     protected override IReadOnlyList<GoldCase> Cases => GoldStandard.General;
 
-    protected override double ActorThreshold => 0.8;
+    protected override double ActorThreshold => 0.9;
 
-    protected override double TitleThreshold => 0.8;
+    protected override double TitleThreshold => 0.9;
 
-    protected override double TopicRecallThreshold => 0.8;
+    protected override double TopicRecallThreshold => 0.85;
 
-    protected override double QuoteRecallThreshold => 0.8;
+    protected override double QuoteRecallThreshold => 0.85;
 
-    protected override double DateRecallThreshold => 0.8;
+    protected override double DateRecallThreshold => 0.9;
 
-    protected override double CiteThreshold => 0.8;
+    protected override double CiteThreshold => 0.9;
 
     protected override int MinTopics => 1;
 }
