@@ -615,7 +615,8 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                 continue;
             }
             // "Mullah Yaqoob", "Dr Ayesha Siddiqa"
-            if (lex.Honorifics.Contains(t.Text) && owner[i] == Free && t.Has(TokenFlags.JoinedToNext))
+            if (lex.Honorifics.Contains(t.Text) && owner[i] == Free && i + 1 < tokens.Length
+                && (t.Has(TokenFlags.JoinedToNext) || body.AsSpan(t.End, Math.Max(0, tokens[i + 1].Start - t.End)).Trim() is "."))
             {
                 var end = NameRun(i + 1, allowHonorific: true);
                 if (end >= i + 1)
