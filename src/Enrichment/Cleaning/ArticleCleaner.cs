@@ -38,6 +38,7 @@ public static partial class ArticleCleaner
         var comments = new List<ReaderComment>();
 
         var end = lines.Length;
+        var storyStarted = false;
         for (var i = 0; i < end; i++)
         {
             var line = lines[i].Trim();
@@ -75,7 +76,7 @@ public static partial class ArticleCleaner
             }
 
             // Above the story, a bare address is the site's own, and a short line right above it is the site's name.
-            var inHeader = !kept.Any(l => l.Length > MaxHeaderLineLength);
+            var inHeader = !storyStarted;
             if (inHeader && StandaloneUrl().IsMatch(line))
             {
                 var nameIndex = kept.FindLastIndex(l => l.Length > 0);
@@ -109,6 +110,7 @@ public static partial class ArticleCleaner
             }
 
             kept.Add(line);
+            storyStarted |= line.Length > MaxHeaderLineLength;
         }
 
         // The story's last line may be the wire that wrote it; it is evidence, not prose.
