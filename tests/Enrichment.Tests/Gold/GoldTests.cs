@@ -175,7 +175,7 @@ public abstract class GoldSuite
         Report("topics", tally, details);
         Cases.ShouldAllBe(c => c.Actual.Topics.Count >= MinTopics && c.Actual.Topics.Count <= 6);
         tally.Recall.ShouldBeGreaterThanOrEqualTo(TopicRecallThreshold);
-        tally.Precision.ShouldBeGreaterThanOrEqualTo(0.5);
+        tally.Precision.ShouldBeGreaterThanOrEqualTo(0.6);
     }
 
     [Fact]
@@ -273,7 +273,7 @@ public sealed class GeneralGoldTests : GoldSuite
 
     protected override double TitleThreshold => 0.9;
 
-    protected override double TopicRecallThreshold => 0.85;
+    protected override double TopicRecallThreshold => 0.9;
 
     protected override double QuoteRecallThreshold => 0.85;
 
