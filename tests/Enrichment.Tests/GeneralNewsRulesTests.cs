@@ -125,4 +125,14 @@ public sealed class GeneralNewsRulesTests
             article.DatesMentioned.ShouldContain(d => d.Date == new DateOnly(2024, 4, 25));
         }
     }
+
+    [Fact]
+    public void A_name_the_text_calls_a_party_or_a_firm_is_an_organisation_but_a_member_of_one_is_not()
+    {
+        var article = Enrich("The centrist Renewal party gained seats. Harbor Analytics, a small data firm, ran the poll. Jane Roe, a member of the party, said little." + Filler);
+
+        article.Actors.ShouldContain(a => a.Name == "Renewal" && a.Type == ActorType.Organisation);
+        article.Actors.ShouldContain(a => a.Name == "Harbor Analytics" && a.Type == ActorType.Organisation);
+        article.Actors.ShouldNotContain(a => a.Name == "Jane Roe" && a.Type == ActorType.Organisation);
+    }
 }
