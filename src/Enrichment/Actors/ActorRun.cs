@@ -361,6 +361,37 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
             absorbed.Add(index);
             Claim(m.First, m.Last, Free);
         }
+        for (var index = 0; index < mentions.Count; index++)
+        {
+            // "Georgia Meloni, a spokeswoman", "Jordan Henderson said": a country as a given name, when a person cue follows.
+            var m = mentions[index];
+            if (m.Entity.Type == ActorType.Country && m.First == m.Last && !m.Demonym && !absorbed.Contains(index) && CountryIsGivenName(m.First))
+            {
+                absorbed.Add(index);
+                Claim(m.First, m.Last, Free);
+            }
+        }
+    }
+
+    private bool CountryIsGivenName(int k)
+    {
+        var n = k + 1;
+        if (n + 1 >= tokens.Length || !tokens[k].Has(TokenFlags.JoinedToNext) || tokens[k].Has(TokenFlags.Possessive) || owner[n] != Free)
+        {
+            return false;
+        }
+        var surname = tokens[n];
+        if (!surname.IsCapitalised || surname.Has(TokenFlags.AllCaps) || lex.Stopwords.Contains(surname.Text) || lex.RoleNouns.Contains(surname.Lower)
+            || lex.OrgHeadwords.Contains(surname.Text) || lex.MediaHeadwords.Contains(surname.Text) || lex.NonOrgHeadwords.Contains(surname.Text))
+        {
+            return false;
+        }
+        if (surname.Has(TokenFlags.JoinedToNext) && !surname.Has(TokenFlags.Possessive))
+        {
+            return SpeechVerbAt(n + 1);
+        }
+        return surname.Has(TokenFlags.CommaAfter) && !surname.Has(TokenFlags.Possessive) && tokens[n + 1].Lower is "a" or "an" or "the" or "who"
+            && body.AsSpan(surname.End, Math.Max(0, tokens[n + 1].Start - surname.End)).Trim() is ",";
     }
 
     // ---- pass 4: capitalised phrases that end in an organisation word ("Wilson Center", "Supreme Court") ----
