@@ -135,4 +135,23 @@ public sealed class GeneralNewsRulesTests
         article.Actors.ShouldContain(a => a.Name == "Harbor Analytics" && a.Type == ActorType.Organisation);
         article.Actors.ShouldNotContain(a => a.Name == "Jane Roe" && a.Type == ActorType.Organisation);
     }
+
+    [Theory]
+    [InlineData("Georgia Hale, a spokeswoman for the council, declined to comment.", "Georgia Hale", "Georgia")]
+    [InlineData("Chad Miller said the road would reopen on Friday.", "Chad Miller", "Chad")]
+    public void A_country_name_as_a_given_name_before_a_person_cue_is_a_person(string sentence, string person, string country)
+    {
+        var article = Enrich(sentence + Filler);
+
+        article.Actors.ShouldContain(a => a.Name == person && a.Type == ActorType.Person);
+        article.Actors.ShouldNotContain(a => a.Name == country && a.Type == ActorType.Country);
+    }
+
+    [Fact]
+    public void A_country_before_an_organisation_word_stays_a_country()
+    {
+        var article = Enrich("Georgia Airways said on Monday that flights to Tbilisi would resume, and Georgia welcomed the decision." + Filler);
+
+        article.Actors.ShouldContain(a => a.Name == "Georgia" && a.Type == ActorType.Country);
+    }
 }
