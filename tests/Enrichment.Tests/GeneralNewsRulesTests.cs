@@ -154,4 +154,12 @@ public sealed class GeneralNewsRulesTests
 
         article.Actors.ShouldContain(a => a.Name == "Georgia" && a.Type == ActorType.Country);
     }
+
+    [Fact]
+    public void An_outlet_cited_in_the_next_sentence_is_not_where_the_quote_was_said()
+    {
+        var article = Enrich("\"Nobody got everything they wanted,\" Mary Holt said. Colleagues were divided, according to Politico." + Filler);
+
+        article.Quotes.ShouldContain(q => q.Text.StartsWith("Nobody") && q.Outlet == null);
+    }
 }

@@ -231,7 +231,9 @@ internal sealed class QuoteRun
                 return name is null ? null : new Speaker(name, true, OutletAfter(end));
             }
             var np = Resolve(k, v - 1);
-            return np is null ? null : new Speaker(np, true, OutletAfter(v + 1));
+            // "…,” Schumer said. Others …, according to Politico.": an outlet in the next sentence is not the one told.
+            var sameSentence = v + 1 < tokens.Length && tokens[v + 1].Sentence == tokens[v].Sentence;
+            return np is null ? null : new Speaker(np, true, sameSentence ? OutletAfter(v + 1) : null);
         }
         return null;
     }
