@@ -476,7 +476,8 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
     private bool NameGoesOn(int head)
     {
         var k = head;
-        while (k + 1 < tokens.Length && tokens[k].Has(TokenFlags.JoinedToNext) && !tokens[k].Has(TokenFlags.Possessive) && IsBodyWord(k + 1) && !tokens[k + 1].Has(TokenFlags.SentenceInitial))
+        // Names are short: looking a few words ahead keeps a page of capitalised words linear.
+        while (k + 1 < tokens.Length && k - head < 8 && tokens[k].Has(TokenFlags.JoinedToNext) && !tokens[k].Has(TokenFlags.Possessive) && IsBodyWord(k + 1) && !tokens[k + 1].Has(TokenFlags.SentenceInitial))
         {
             k++;
         }
