@@ -162,4 +162,14 @@ public sealed class GeneralNewsRulesTests
 
         article.Quotes.ShouldContain(q => q.Text.StartsWith("Nobody") && q.Outlet == null);
     }
+
+    [Fact]
+    public void A_word_inside_a_title_is_not_a_name_and_a_post_nominal_does_not_hide_one()
+    {
+        var article = Enrich("Dr. Ravi Menon, Chief Medical Officer, added that the trial would continue. The barrister, Joanna Reid KC, told the court her client was innocent." + Filler);
+
+        article.Actors.ShouldNotContain(a => a.Name == "Medical");
+        article.Actors.ShouldContain(a => a.Name == "Ravi Menon" && a.Type == ActorType.Person);
+        article.Actors.ShouldContain(a => a.Name == "Joanna Reid" && a.Type == ActorType.Person);
+    }
 }

@@ -706,7 +706,9 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                     continue;
                 }
                 var end = NameRun(nameStart, allowHonorific: true);
-                if (end >= nameStart)
+                // "Chief Medical Officer": a capitalised word between two role words is part of the title, not a name.
+                var titleGoesOn = end >= nameStart && end + 1 < tokens.Length && tokens[end].Has(TokenFlags.JoinedToNext) && lex.RoleNouns.Contains(tokens[end + 1].Lower);
+                if (end >= nameStart && !titleGoesOn)
                 {
                     AddCandidate(nameStart, end, role);
                 }
@@ -895,7 +897,14 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
             return false;
         }
         var end = NameRun(nameStart, allowHonorific: false);
-        return end > nameStart && tokens[end].Has(TokenFlags.CommaAfter);
+        if (end <= nameStart)
+        {
+            return false;
+        }
+        // "Amelia Hart KC," — a post-nominal (KC, QC, MP, OBE) may stand before the closing comma.
+        var postNominal = end + 1 < tokens.Length && tokens[end].Has(TokenFlags.JoinedToNext) && tokens[end + 1].Has(TokenFlags.AllCaps)
+            && tokens[end + 1].Text.Length is >= 2 and <= 4 && tokens[end + 1].Has(TokenFlags.CommaAfter);
+        return tokens[end].Has(TokenFlags.CommaAfter) || postNominal;
     }
 
     private string? AppositionRole(int nameLast)

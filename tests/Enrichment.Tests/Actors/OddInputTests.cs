@@ -21,6 +21,16 @@ public sealed class OddInputTests
     [InlineData("Pakistan's")]
     [InlineData("Tehreek-e-")]
     [InlineData("“Unclosed quote at the end, said Haji")]
+    [InlineData("Chief Medical")]
+    [InlineData("prosecutor, Amelia Hart KC")]
+    [InlineData("prosecutor, Amelia")]
+    [InlineData("University of")]
+    [InlineData("Institute for Peace Studies Council Council Council")]
+    [InlineData("Mr Montenegro")]
+    [InlineData("Georgia Hale,")]
+    [InlineData("Acme Corp, a")]
+    [InlineData("the Renewal party")]
+    [InlineData("said Dr.")]
     public void Odd_or_truncated_text_never_throws(string text)
     {
         var actors = ActorExtractor.CreateDefault().Extract(text);
