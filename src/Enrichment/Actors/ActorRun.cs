@@ -37,11 +37,13 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
     public IReadOnlyList<ActorMention> Execute()
     {
         MatchGazetteer();
+        ReleaseSurnameCountries();
         DefineAcronyms();
         MatchLocal();
         FindMinistriesAndArmies();
         FindNamedBodies();
         FindCitedOutlets();
+        FindDescribedOrganisations();
         MatchLocal();
         FindPeople();
         return Build();
@@ -326,6 +328,72 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
         return entity.Type == ActorType.Country ? entity : null;
     }
 
+    /// <summary>Words before a country name that make a longer place, not a person: "Northern Ireland", "Greater Syria".</summary>
+    private static readonly HashSet<string> PlaceQualifiers = new(StringComparer.Ordinal)
+    {
+        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower",
+        "Greater", "New", "Old", "Mainland", "Rural", "Coastal", "Occupied", "Free", "Red", "Communist", "Imperial", "Soviet",
+    };
+
+    /// <summary>
+    /// "Luís Montenegro", "Mr Montenegro", "Imran Jordan": a country's name right after a given name or an honorific
+    /// is a surname, so the country lets go of it and the people pass reads the name.
+    /// </summary>
+    private void ReleaseSurnameCountries()
+    {
+        for (var index = 0; index < mentions.Count; index++)
+        {
+            var m = mentions[index];
+            if (m.Entity.Type != ActorType.Country || m.First != m.Last || m.Demonym || m.First == 0 || absorbed.Contains(index))
+            {
+                continue;
+            }
+            var p = m.First - 1;
+            var before = tokens[p];
+            var honorific = lex.Honorifics.Contains(before.Text) || lex.StrippedHonorifics.Contains(before.Text);
+            var givenName = owner[p] == Free && before.IsCapitalised && !before.Has(TokenFlags.SentenceInitial) && !before.Has(TokenFlags.AllCaps)
+                && !lex.Stopwords.Contains(before.Text) && !lex.RoleNouns.Contains(before.Lower) && !lex.OrgHeadwords.Contains(before.Text)
+                && !PlaceQualifiers.Contains(before.Text);
+            if (!before.Has(TokenFlags.JoinedToNext) || before.Has(TokenFlags.Possessive) || !(honorific || givenName))
+            {
+                continue;
+            }
+            absorbed.Add(index);
+            Claim(m.First, m.Last, Free);
+        }
+        for (var index = 0; index < mentions.Count; index++)
+        {
+            // "Georgia Meloni, a spokeswoman", "Jordan Henderson said": a country as a given name, when a person cue follows.
+            var m = mentions[index];
+            if (m.Entity.Type == ActorType.Country && m.First == m.Last && !m.Demonym && !absorbed.Contains(index) && CountryIsGivenName(m.First))
+            {
+                absorbed.Add(index);
+                Claim(m.First, m.Last, Free);
+            }
+        }
+    }
+
+    private bool CountryIsGivenName(int k)
+    {
+        var n = k + 1;
+        if (n + 1 >= tokens.Length || !tokens[k].Has(TokenFlags.JoinedToNext) || tokens[k].Has(TokenFlags.Possessive) || owner[n] != Free)
+        {
+            return false;
+        }
+        var surname = tokens[n];
+        if (!surname.IsCapitalised || surname.Has(TokenFlags.AllCaps) || lex.Stopwords.Contains(surname.Text) || lex.RoleNouns.Contains(surname.Lower)
+            || lex.OrgHeadwords.Contains(surname.Text) || lex.MediaHeadwords.Contains(surname.Text) || lex.NonOrgHeadwords.Contains(surname.Text))
+        {
+            return false;
+        }
+        if (surname.Has(TokenFlags.JoinedToNext) && !surname.Has(TokenFlags.Possessive))
+        {
+            return SpeechVerbAt(n + 1);
+        }
+        return surname.Has(TokenFlags.CommaAfter) && !surname.Has(TokenFlags.Possessive) && tokens[n + 1].Lower is "a" or "an" or "the" or "who"
+            && body.AsSpan(surname.End, Math.Max(0, tokens[n + 1].Start - surname.End)).Trim() is ",";
+    }
+
     // ---- pass 4: capitalised phrases that end in an organisation word ("Wilson Center", "Supreme Court") ----
 
     private void FindNamedBodies()
@@ -333,6 +401,11 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
         for (var i = 0; i < tokens.Length; i++)
         {
             if (!IsBodyWord(i) || !lex.OrgHeadwords.Contains(tokens[i].Text))
+            {
+                continue;
+            }
+            // "Securities Litigation Reform Act": the name goes on past the organisation word, so it does not end there.
+            if (NameGoesOn(i))
             {
                 continue;
             }
@@ -353,7 +426,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                     // "Kabul Policy Institute", "Afghanistan Analysts Network": a place or country starting the name.
                     first = p;
                 }
-                else if (p > 0 && tokens[p].Lower is "of" or "for" or "and" && IsBodyWord(p - 1) && tokens[p - 1].Has(TokenFlags.JoinedToNext))
+                else if (p > 0 && tokens[p].Lower is "of" or "for" or "and" && IsBodyWord(p - 1) && tokens[p - 1].Has(TokenFlags.JoinedToNext) && !lex.RoleNouns.Contains(tokens[p - 1].Lower))
                 {
                     first = p - 1;
                 }
@@ -375,22 +448,147 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
             {
                 first++;
             }
-            if (first == i)
+            // "University of Lisbon", "National Institute for Disaster Management", "Federation of Red Cross and Red Crescent Societies"
+            var last = BodyComplement(i);
+            if (first == i && last == i)
             {
                 continue;
             }
-            var name = Surface(first, i);
+            var name = Surface(first, last);
             var entity = localByName.GetValueOrDefault(name) ?? KnownOrLocal(name, ActorType.Organisation, lex.MediaHeadwords.Contains(tokens[i].Text) ? "media" : null);
             RegisterLocal(name, entity);
-            for (var k = first; k < i; k++)
+            for (var k = first; k <= last; k++)
             {
                 if (owner[k] >= 0)
                 {
                     absorbed.Add(owner[k]);
                 }
             }
-            AddMention(entity, first, i, false);
+            AddMention(entity, first, last, false);
+            i = last;
         }
+    }
+
+    /// <summary>
+    /// "Securities Litigation Reform Act", "Federal Reserve Bank": the capitalised name goes on past this organisation word
+    /// to a word that decides what it is (a law, an event, or a later organisation word), so it does not end here.
+    /// </summary>
+    private bool NameGoesOn(int head)
+    {
+        var k = head;
+        // Names are short: looking a few words ahead keeps a page of capitalised words linear.
+        while (k + 1 < tokens.Length && k - head < 8 && tokens[k].Has(TokenFlags.JoinedToNext) && !tokens[k].Has(TokenFlags.Possessive) && IsBodyWord(k + 1) && !tokens[k + 1].Has(TokenFlags.SentenceInitial))
+        {
+            k++;
+        }
+        return k > head && (lex.NonOrgHeadwords.Contains(tokens[k].Text) || lex.OrgHeadwords.Contains(tokens[k].Text));
+    }
+
+    /// <summary>The last word of "of/for" + capitalised words after an organisation word, or the word itself when none follow.</summary>
+    private int BodyComplement(int head)
+    {
+        if (head + 2 >= tokens.Length || lex.RoleNouns.Contains(tokens[head].Lower) || !tokens[head].Has(TokenFlags.JoinedToNext) || tokens[head].Has(TokenFlags.Possessive)
+            || tokens[head + 1].Lower is not ("of" or "for") || !tokens[head + 1].Has(TokenFlags.JoinedToNext))
+        {
+            return head;
+        }
+        var k = head + 2;
+        if (tokens[k].Lower == "the" && tokens[k].Has(TokenFlags.JoinedToNext))
+        {
+            k++;
+        }
+        var end = head;
+        while (k < tokens.Length && ComplementWord(k))
+        {
+            end = k;
+            if (!tokens[k].Has(TokenFlags.JoinedToNext) || tokens[k].Has(TokenFlags.Possessive))
+            {
+                break;
+            }
+            k++;
+            if (k + 1 < tokens.Length && tokens[k].Lower == "and" && tokens[k].Has(TokenFlags.JoinedToNext) && ComplementWord(k + 1))
+            {
+                k++;
+            }
+        }
+        return end;
+    }
+
+    private bool ComplementWord(int k)
+    {
+        var t = tokens[k];
+        if (!t.IsCapitalised || t.Has(TokenFlags.Heading) || t.Has(TokenFlags.Skip) || lex.RoleNouns.Contains(t.Lower))
+        {
+            return false;
+        }
+        return owner[k] == Place
+            || (owner[k] == Free && !lex.Stopwords.Contains(t.Text) && !t.Has(TokenFlags.SentenceInitial))
+            || (owner[k] >= 0 && mentions[owner[k]].Entity.Type != ActorType.Person);
+    }
+
+    // ---- pass 5b: names the text calls an organisation ("the far-right Chega party", "Liberal Initiative, a smaller party") ----
+
+    private void FindDescribedOrganisations()
+    {
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (!OrgNameWord(i) || (i > 0 && tokens[i - 1].Has(TokenFlags.JoinedToNext) && OrgNameWord(i - 1)))
+            {
+                continue;
+            }
+            var last = i;
+            while (last + 1 < tokens.Length && last - i < 3 && tokens[last].Has(TokenFlags.JoinedToNext) && !tokens[last].Has(TokenFlags.Possessive) && OrgNameWord(last + 1))
+            {
+                last++;
+            }
+            if (OrgNounAfter(last))
+            {
+                var name = Surface(i, last);
+                var entity = localByName.GetValueOrDefault(name) ?? KnownOrLocal(name, ActorType.Organisation, null);
+                RegisterLocal(name, entity);
+                AddMention(entity, i, last, false);
+            }
+            i = last;
+        }
+    }
+
+    private bool OrgNameWord(int k)
+    {
+        var t = tokens[k];
+        return owner[k] == Free && t.IsCapitalised && !t.Has(TokenFlags.Heading) && !t.Has(TokenFlags.Skip)
+            && !lex.Stopwords.Contains(t.Text) && !lex.RoleNouns.Contains(t.Lower) && !lex.Honorifics.Contains(t.Text);
+    }
+
+    /// <summary>"… party" right after the name, or ", a/an [up to four lower-case words] party/firm/group" in apposition.</summary>
+    private bool OrgNounAfter(int last)
+    {
+        if (last + 1 >= tokens.Length || tokens[last].Has(TokenFlags.Possessive))
+        {
+            return false;
+        }
+        var next = tokens[last + 1];
+        if (tokens[last].Has(TokenFlags.JoinedToNext) && !next.IsCapitalised && next.Lower == "party")
+        {
+            return true;
+        }
+        if (!tokens[last].Has(TokenFlags.CommaAfter) || next.Lower is not ("a" or "an")
+            || body.AsSpan(tokens[last].End, Math.Max(0, next.Start - tokens[last].End)).Trim() is not ",")
+        {
+            return false;
+        }
+        for (var k = last + 2; k < tokens.Length && k - last <= 6 && tokens[k - 1].Has(TokenFlags.JoinedToNext); k++)
+        {
+            // "Jane Roe, a member of the party": a role or a preposition makes the phrase about a person.
+            if (tokens[k].IsCapitalised || lex.RoleNouns.Contains(tokens[k].Lower) || tokens[k].Lower is "of" or "at" or "for" or "in" or "with" or "from")
+            {
+                return false;
+            }
+            if (lex.OrgNouns.Contains(tokens[k].Lower))
+            {
+                return !tokens[k].Has(TokenFlags.JoinedToNext) || k + 1 >= tokens.Length || tokens[k + 1].Lower is not ("of" or "member" or "leader" or "official" or "spokesman" or "spokeswoman" or "spokesperson");
+            }
+        }
+        return false;
     }
 
     private bool IsNamePart(int k)
@@ -483,7 +681,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
             }
             // "Security analyst Baqir Sajjad Syed", "Information Minister, Attaullah Tarar,"
             if (lex.RoleNouns.Contains(t.Lower) && i + 1 < tokens.Length && !t.Has(TokenFlags.Possessive)
-                && (t.Has(TokenFlags.JoinedToNext) || (t.Has(TokenFlags.CommaAfter) && t.IsCapitalised)))
+                && (t.Has(TokenFlags.JoinedToNext) || (t.Has(TokenFlags.CommaAfter) && (t.IsCapitalised || ClosedAppositionAfter(i + 1)))))
             {
                 var role = RolePhrase(i);
                 var nameStart = i + 1;
@@ -508,14 +706,17 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                     continue;
                 }
                 var end = NameRun(nameStart, allowHonorific: true);
-                if (end >= nameStart)
+                // "Chief Medical Officer": a capitalised word between two role words is part of the title, not a name.
+                var titleGoesOn = end >= nameStart && end + 1 < tokens.Length && tokens[end].Has(TokenFlags.JoinedToNext) && lex.RoleNouns.Contains(tokens[end + 1].Lower);
+                if (end >= nameStart && !titleGoesOn)
                 {
                     AddCandidate(nameStart, end, role);
                 }
                 continue;
             }
             // "Mullah Yaqoob", "Dr Ayesha Siddiqa"
-            if (lex.Honorifics.Contains(t.Text) && owner[i] == Free && t.Has(TokenFlags.JoinedToNext))
+            if (lex.Honorifics.Contains(t.Text) && owner[i] == Free && i + 1 < tokens.Length
+                && (t.Has(TokenFlags.JoinedToNext) || body.AsSpan(t.End, Math.Max(0, tokens[i + 1].Start - t.End)).Trim() is "."))
             {
                 var end = NameRun(i + 1, allowHonorific: true);
                 if (end >= i + 1)
@@ -555,6 +756,11 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
             {
                 AddCandidate(i, last, null);
             }
+            // "Ollie Watkins ran onto …" and later "Watkins has now scored": the surname alone elsewhere marks a person.
+            else if (length is 2 or 3 && SurnameEchoed(i, last))
+            {
+                AddCandidate(i, last, null);
+            }
             i = last;
         }
         ClusterPeople();
@@ -572,7 +778,33 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
             return true;
         }
         return i >= 2 && tokens[i - 2].Has(TokenFlags.JoinedToNext) && (tokens[i - 2].Lower, previous) is
-            ("led", "by") or ("headed", "by") or ("chaired", "by") or ("met", "with") or ("meeting", "with") or ("spoke", "with") or ("talks", "with");
+            ("led", "by") or ("headed", "by") or ("chaired", "by") or ("founded", "by") or ("coached", "by") or ("managed", "by") or ("met", "with") or ("meeting", "with") or ("spoke", "with") or ("talks", "with");
+    }
+
+    private HashSet<string>? loneWords;
+
+    /// <summary>Whether the last word of the name at first..last also stands alone (no capitalised neighbour) elsewhere.</summary>
+    private bool SurnameEchoed(int first, int last)
+    {
+        if (tokens[first].Has(TokenFlags.SentenceInitial) && lex.Stopwords.Contains(tokens[first].Text))
+        {
+            return false;
+        }
+        if (loneWords is null)
+        {
+            loneWords = new HashSet<string>(StringComparer.Ordinal);
+            for (var k = 0; k < tokens.Length; k++)
+            {
+                var t = tokens[k];
+                var joinedBefore = k > 0 && tokens[k - 1].Has(TokenFlags.JoinedToNext) && tokens[k - 1].IsCapitalised;
+                var joinedAfter = t.Has(TokenFlags.JoinedToNext) && k + 1 < tokens.Length && tokens[k + 1].IsCapitalised;
+                if (t.IsCapitalised && owner[k] == Free && !joinedBefore && !joinedAfter && !t.Has(TokenFlags.Heading))
+                {
+                    loneWords.Add(NameKey.Of(t.Text));
+                }
+            }
+        }
+        return NameKey.Of(tokens[last].Text) is { Length: >= 3 } key && loneWords.Contains(key);
     }
 
     private bool SpeechVerbAt(int k) => k >= 0 && k < tokens.Length && !tokens[k].IsCapitalised && lex.SpeechVerbs.Contains(tokens[k].Text);
@@ -657,6 +889,24 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
     }
 
     /// <summary>The role in ", a national security journalist" or ", Afghanistan's defence minister" after a name, or null.</summary>
+    /// <summary>"specialist prosecutor, Daniel Ferreira, said": a name of two or more words set off by commas after a role.</summary>
+    private bool ClosedAppositionAfter(int nameStart)
+    {
+        if (nameStart >= tokens.Length || owner[nameStart] != Free)
+        {
+            return false;
+        }
+        var end = NameRun(nameStart, allowHonorific: false);
+        if (end <= nameStart)
+        {
+            return false;
+        }
+        // "Amelia Hart KC," — a post-nominal (KC, QC, MP, OBE) may stand before the closing comma.
+        var postNominal = end + 1 < tokens.Length && tokens[end].Has(TokenFlags.JoinedToNext) && tokens[end + 1].Has(TokenFlags.AllCaps)
+            && tokens[end + 1].Text.Length is >= 2 and <= 4 && tokens[end + 1].Has(TokenFlags.CommaAfter);
+        return tokens[end].Has(TokenFlags.CommaAfter) || postNominal;
+    }
+
     private string? AppositionRole(int nameLast)
     {
         if (!tokens[nameLast].Has(TokenFlags.CommaAfter) || nameLast + 1 >= tokens.Length
@@ -669,14 +919,16 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
         {
             k++;
         }
-        if (k < tokens.Length && owner[k] >= 0 && mentions[owner[k]].Entity.Type != ActorType.Person && tokens[k].Has(TokenFlags.JoinedToNext))
+        if (k < tokens.Length && owner[k] >= 0 && mentions[owner[k]].Entity.Type != ActorType.Person
+            && (tokens[mentions[owner[k]].Last].Has(TokenFlags.JoinedToNext) || tokens[mentions[owner[k]].Last].Has(TokenFlags.Possessive)))
         {
+            // "the Commission's competition chief", "Pakistan's defence minister"
             var m = mentions[owner[k]];
             k = m.Last + 1;
         }
-        else if (k < tokens.Length && tokens[k].Has(TokenFlags.Possessive) && !tokens[k].IsCapitalised)
+        else if (k < tokens.Length && tokens[k].Has(TokenFlags.Possessive))
         {
-            // "the agency's executive director"
+            // "the agency's executive director", "the WHO's"
             k++;
         }
         var first = k;
@@ -851,7 +1103,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                         fuzzy ??= cluster;
                     }
                     // "Lin said" after "Lin Jian": family name first, only as the subject of a speech verb.
-                    if (firstNameAllowed && form.Length == 2 && form[0] == keys[0] && !IsHonorificKey(form[0]))
+                    if (firstNameAllowed && form.Length >= 2 && form[0] == keys[0] && !IsHonorificKey(form[0]))
                     {
                         fuzzy ??= cluster;
                     }

@@ -22,6 +22,8 @@ internal sealed record EntityData
     public List<string> SpeechVerbs { get; init; } = [];
     public List<string> OrgHeadwords { get; init; } = [];
     public List<string> NonOrgHeadwords { get; init; } = [];
+    /// <summary>Common nouns that say a name is an organisation: "the Chega party", "Northgate Capital, an investment firm".</summary>
+    public List<string> OrgNouns { get; init; } = [];
     public List<string> OrgModifiers { get; init; } = [];
     /// <summary>Countries whose foreign ministry is called the Foreign Office, so an unqualified one may be theirs.</summary>
     public List<string> ForeignOfficeCountries { get; init; } = [];

@@ -15,6 +15,7 @@ internal sealed class Lexicon
     public HashSet<string> SpeechVerbs { get; }
     public HashSet<string> OrgHeadwords { get; }
     public HashSet<string> NonOrgHeadwords { get; }
+    public HashSet<string> OrgNouns { get; }
     public HashSet<string> OrgModifiers { get; }
     public HashSet<string> ForeignOfficeCountries { get; }
     public HashSet<string> MediaHeadwords { get; }
@@ -71,6 +72,7 @@ internal sealed class Lexicon
         SpeechVerbs = Lower(data.SpeechVerbs.Where(v => !v.Contains(' ')));
         OrgHeadwords = new HashSet<string>(data.OrgHeadwords, StringComparer.Ordinal);
         NonOrgHeadwords = new HashSet<string>(data.NonOrgHeadwords, StringComparer.Ordinal);
+        OrgNouns = Lower(data.OrgNouns);
         OrgModifiers = new HashSet<string>(data.OrgModifiers, StringComparer.Ordinal);
         ForeignOfficeCountries = new HashSet<string>(data.ForeignOfficeCountries, StringComparer.Ordinal);
         MediaHeadwords = new HashSet<string>(data.MediaHeadwords, StringComparer.Ordinal);

@@ -24,6 +24,9 @@ public sealed record CleanedArticle(
 public static partial class ArticleCleaner
 {
     private const int MaxHeadlineLength = 200;
+
+    /// <summary>Lines above the story (site name, address, menus, byline) are short; the first longer line is prose.</summary>
+    private const int MaxHeaderLineLength = 120;
     private const int MaxHandleLength = 32;
 
     public static CleanedArticle Clean(string text)
@@ -35,6 +38,7 @@ public static partial class ArticleCleaner
         var comments = new List<ReaderComment>();
 
         var end = lines.Length;
+        var storyStarted = false;
         for (var i = 0; i < end; i++)
         {
             var line = lines[i].Trim();
@@ -65,7 +69,30 @@ public static partial class ArticleCleaner
                 break;
             }
 
-            if (IsChromeLine(line) || IsAuthorCounter(lines, i))
+            if (IsChromeLine(line) || IsAuthorCounter(lines, i) || NavigationLine().IsMatch(line))
+            {
+                chrome.Add(line);
+                continue;
+            }
+
+            // Above the story, a bare address is the site's own, and a short line right above it is the site's name.
+            var inHeader = !storyStarted;
+            if (inHeader && StandaloneUrl().IsMatch(line))
+            {
+                var nameIndex = kept.FindLastIndex(l => l.Length > 0);
+                if (nameIndex >= 0 && kept.Take(nameIndex).All(l => l.Length == 0) && kept[nameIndex].Split(' ').Length <= 5)
+                {
+                    chrome.Add(kept[nameIndex]);
+                    kept[nameIndex] = string.Empty;
+                }
+
+                chrome.Add(line);
+                continue;
+            }
+
+            // "By Sofia Mendes" over "BBC News, Lisbon": the line under a byline names the outlet and the place.
+            if (inHeader && PreviousLine(lines, i) is { } above && ChromeLine().IsMatch(above) && above.StartsWith("By ", StringComparison.Ordinal)
+                && BylineDesk().IsMatch(line))
             {
                 chrome.Add(line);
                 continue;
@@ -83,6 +110,7 @@ public static partial class ArticleCleaner
             }
 
             kept.Add(line);
+            storyStarted |= line.Length > MaxHeaderLineLength;
         }
 
         // The story's last line may be the wire that wrote it; it is evidence, not prose.
@@ -99,7 +127,7 @@ public static partial class ArticleCleaner
         if (firstIndex >= 0)
         {
             var datelineIndex = kept.FindIndex(firstIndex, l => l.Length > 0 && Dateline().IsMatch(l));
-            if (datelineIndex >= 0 && datelineIndex - firstIndex <= 2)
+            if (datelineIndex >= 0 && kept.Skip(firstIndex).Take(datelineIndex - firstIndex).Count(l => l.Length > 0) <= 2)
             {
                 var match = Dateline().Match(kept[datelineIndex]);
                 dateline = match.Groups["outlet"].Value.Trim();
@@ -128,6 +156,19 @@ public static partial class ArticleCleaner
         }
 
         return new CleanedArticle(headline, JoinParagraphs(kept), comments, chrome, dateline);
+    }
+
+    private static string? PreviousLine(string[] lines, int index)
+    {
+        for (var j = index - 1; j >= 0; j--)
+        {
+            if (lines[j].Trim() is { Length: > 0 } line)
+            {
+                return line;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsHeadline(List<string> lines, int index)
@@ -211,6 +252,12 @@ public static partial class ArticleCleaner
         for (var i = start; i < lines.Length; i++)
         {
             var t = lines[i].Trim();
+            // "Post a Comment", "Newer Post Older Post Home": the comment box closes the comments.
+            if (t.Length > 0 && IsTrailingChrome(t))
+            {
+                break;
+            }
+
             // Comment widgets print buttons and timestamps between the comments; "Ana says:" is the handle Ana.
             if (t.Length > 0 && !CommentFurniture().IsMatch(t))
             {
@@ -308,6 +355,17 @@ public static partial class ArticleCleaner
     /// "(The Post News) –", "ISLAMABAD (Reuters) -", "KABUL, Oct 29 (AP) —": where the line starts with the
     /// outlet that filed the story. Place names in capitals and a date may come first.
     /// </summary>
-    [GeneratedRegex(@"^(?:[A-Z][A-Z.'\-]+(?:[ ,/]+[A-Z][A-Za-z.'\-]+){0,3},?\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?\s*)?)?\((?<outlet>[A-Z][\w&.'’\- ]{0,40}?)\)\s*[\u2013\u2014\-:]+\s*")]
+    [GeneratedRegex(@"^(?:(?:[A-Z][A-Z.'\-]+|[A-Z][a-z]+(?= [A-Z][a-z]+ \())(?:[ ,/]+[A-Z][A-Za-z.'\-]+){0,3},?\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?\s*)?)?(?:\((?<outlet>[A-Z][\w&.'’\- ]{0,40}?)\)|/(?<outlet>[A-Z][A-Za-z\- ]{1,30})/)\s*[\u2013\u2014\-:]+\s*")]
     private static partial Regex Dateline();
+
+    /// <summary>"Home | About me | Archive | Contact": a menu of short items.</summary>
+    [GeneratedRegex(@"^[\p{L}][\p{L}' ]{0,20}(?:\s+\|\s+[\p{L}][\p{L}' ]{0,20}){2,}$")]
+    private static partial Regex NavigationLine();
+
+    [GeneratedRegex(@"^\s*(?:https?://|www\.)\S+\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex StandaloneUrl();
+
+    /// <summary>"BBC News, Lisbon", "Reuters": an outlet (and desk) in a few capitalised words without a sentence's punctuation.</summary>
+    [GeneratedRegex(@"^\p{Lu}[\p{L}&'’.\-]*(?: \p{Lu}[\p{L}&'’.\-]*){0,3}(?:, \p{Lu}[\p{L}'’.\-]*(?: \p{Lu}[\p{L}'’.\-]*){0,2})?$")]
+    private static partial Regex BylineDesk();
 }

@@ -23,12 +23,16 @@ public static class DateAnalyzer
     {
         var sentences = SentenceSplitter.Split(body);
         var found = FindAbsolute(sentences);
-        var year = ContextYear(found, receivedOn);
+        // The page's own date ("Published 3 March 2024") is the present the story speaks from: it gives the year of "on 10 March",
+        // rather than a year the story looks back to ("in January 2022").
+        var stated = StatedYear(found, receivedOn);
+        var pageLine = metadataPublished is null ? PublishedLine(rawText, stated ?? receivedOn?.Year) : null;
+        var year = metadataPublished?.Year ?? pageLine?.Item1?.Year ?? stated ?? receivedOn?.Year;
         var dated = Resolve(found, year, receivedOn);
 
         var (published, evidence) = metadataPublished is { } given
             ? (given, new Evidence("metadata", given.ToString("yyyy-MM-dd"), 1.0))
-            : PublishedLine(rawText, year) ?? Infer(body, sentences, dated, year);
+            : pageLine ?? Infer(body, sentences, dated, year);
 
         var mentions = dated.Select(d => (d.Position, Mention: new DateMention(d.Date, d.Precision, d.Text, d.Sentence.Text))).ToList();
         if (published is { } p)
@@ -61,6 +65,10 @@ public static class DateAnalyzer
                 {
                     found.Add(new RawDate(m, sentence, int.Parse(m.Groups["iy"].Value), int.Parse(m.Groups["im"].Value), int.Parse(m.Groups["id"].Value), null, DatePrecision.Day, future, since));
                 }
+                else if (m.Groups["ny"].Success)
+                {
+                    found.Add(new RawDate(m, sentence, int.Parse(m.Groups["ny"].Value), int.Parse(m.Groups["nm"].Value), int.Parse(m.Groups["nd"].Value), null, DatePrecision.Day, future, since));
+                }
                 else if (m.Groups["m1"].Success)
                 {
                     found.Add(new RawDate(m, sentence, ParseYear(m.Groups["y1"]), DatePatterns.MonthNumber(m.Groups["m1"].Value)!.Value, int.Parse(m.Groups["d1"].Value),
@@ -88,24 +96,13 @@ public static class DateAnalyzer
 
     /// <summary>
     /// The year an undated "Oct. 19" belongs to: the latest year the article states about the present —
-    /// not one it looks back to ("since the Taliban took power in 2021") or ahead to ("by 2030").
-    /// Without one, the day the article was received.
+    /// not one it looks back to ("since the Taliban took power in 2021") or ahead to ("by 2030"); null when it states none.
     /// </summary>
-    private static int? ContextYear(List<RawDate> found, DateOnly? receivedOn)
+    private static int? StatedYear(List<RawDate> found, DateOnly? receivedOn)
     {
         var present = found.Where(d => d.Year is not null && !d.Future && !d.SinceAnchor && (receivedOn is null || d.Year <= receivedOn.Value.Year))
             .Select(d => d.Year!.Value).ToList();
-        if (present.Count > 0)
-        {
-            return present.Max();
-        }
-
-        if (receivedOn is { } received)
-        {
-            return received.Year;
-        }
-
-        return null;
+        return present.Count > 0 ? present.Max() : null;
     }
 
     private static List<DatedMention> Resolve(List<RawDate> found, int? contextYear, DateOnly? receivedOn)

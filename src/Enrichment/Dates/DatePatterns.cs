@@ -24,11 +24,12 @@ internal static partial class DatePatterns
     };
 
     /// <summary>
-    /// ISO dates; "October 19, 2025", "Oct. 19", "October 26 or 27, 2025"; "19 October 2025"; "August 2021"; a bare year.
+    /// ISO dates; day-first numeric dates only where the day cannot be a month ("14/05/2024"); "October 19, 2025", "Oct. 19", "October 26 or 27, 2025"; "19 October 2025"; "August 2021"; a bare year.
     /// One pass, longest form first, so "October 2025" is not also read as the year 2025.
     /// </summary>
     [GeneratedRegex(
         @"\b(?<iy>(?:19|20)\d{2})-(?<im>0[1-9]|1[0-2])-(?<id>0[1-9]|[12]\d|3[01])\b" +
+        @"|(?<![\d/])(?<nd>1[3-9]|2\d|3[01])/(?<nm>0?[1-9]|1[0-2])/(?<ny>(?:19|20)\d{2})\b" +
         @"|\b(?<m1>" + Month + @")\.?\s+(?<d1>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:\s*(?:or|and|-|–|to|through)\s*(?<d1b>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?)?(?!\d|:|\s*(?:%|per\s?cent|percent))(?:,?\s+(?<y1>(?:19|20)\d{2})(?!\d))?" +
         @"|\b(?<d2>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m2>" + Month + @")\b\.?(?:,?\s+(?<y2>(?:19|20)\d{2})(?!\d))?" +
         @"|\b(?<m3>" + Month + @")\.?,?\s+(?<y3>(?:19|20)\d{2})(?!\d)" +

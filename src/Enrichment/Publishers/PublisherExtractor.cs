@@ -66,6 +66,15 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
             return footer;
         }
 
+        for (var i = 1; i < cleaned.Chrome.Count; i++)
+        {
+            // "By Sofia Mendes" over "BBC News, Lisbon": the desk line under the byline names the outlet.
+            if (cleaned.Chrome[i - 1].StartsWith("By ", StringComparison.Ordinal) && outlets.FindByName(cleaned.Chrome[i].Split(',')[0].Trim()) is { } desk)
+            {
+                return (desk, new Evidence("byline", cleaned.Chrome[i], 0.8));
+            }
+        }
+
         foreach (var line in cleaned.Chrome)
         {
             // "By Tahir Khan | The Express Tribune": the outlet the byline names.
@@ -81,11 +90,13 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
             }
         }
 
-        foreach (var line in cleaned.Chrome)
+        for (var i = 0; i < cleaned.Chrome.Count; i++)
         {
-            if (FindSiteAddress(line) is { } address)
+            if (FindSiteAddress(cleaned.Chrome[i]) is { } address)
             {
-                return (address.Name, new Evidence("site-address", address.Url, 0.75));
+                // A blog's header names it over its address: "Code & Coffee" over codeandcoffee-notes.blogspot.com.
+                var name = i > 0 && NamesHost(cleaned.Chrome[i - 1], address.Url) ? cleaned.Chrome[i - 1] : address.Name;
+                return (name, new Evidence("site-address", address.Url, 0.75));
             }
         }
 
@@ -235,7 +246,8 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
 
             if (LooksLikeOutletName(candidate) && OutletWords.Any(w => candidate.EndsWith(w, StringComparison.Ordinal) || candidate.EndsWith(w.ToLowerInvariant(), StringComparison.Ordinal) && candidate.Length > w.Length))
             {
-                return candidate.StartsWith("the ", StringComparison.Ordinal) ? "The " + candidate[4..] : candidate;
+                // "told the Manchester Evening News": a lower-case article is the sentence's, not the name's.
+                return candidate.StartsWith("the ", StringComparison.Ordinal) ? candidate[4..] : candidate;
             }
 
             words.RemoveAt(words.Count - 1);
@@ -243,6 +255,14 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
 
         var first = name.Split(' ')[0].TrimEnd('.', ',');
         return strict && Acronym().IsMatch(first) ? first : null;
+    }
+
+    /// <summary>Whether every word of a short line is spelled in the address ("Code & Coffee" in codeandcoffee-notes.blogspot.com).</summary>
+    private static bool NamesHost(string line, string url)
+    {
+        var words = line.Split([' ', '&', '-', '\'', '’', '.'], StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is >= 1 and <= 5 && LooksLikeOutletName(line)
+            && words.All(w => w.Length >= 2 && url.Contains(w, StringComparison.OrdinalIgnoreCase));
     }
 
     private static bool LooksLikeOutletName(string name) =>

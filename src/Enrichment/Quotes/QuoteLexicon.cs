@@ -10,6 +10,7 @@ internal sealed class QuoteLexicon
     public required HashSet<string> Platforms { get; init; }
     public required HashSet<string> MediaNames { get; init; }
     public required HashSet<string> Pronouns { get; init; }
+    public required HashSet<string> Honorifics { get; init; }
     public required HashSet<string> Adverbs { get; init; }
     public required HashSet<string> Stops { get; init; }
     /// <summary>Verbs that may come straight after a quote with the speaker after them: "…,” said Tarar.</summary>
@@ -51,6 +52,7 @@ internal sealed class QuoteLexicon
             SpeechVerbs = verbs,
             SpeakerNouns = speakerNouns,
             Platforms = new HashSet<string>(data.Platforms, StringComparer.OrdinalIgnoreCase),
+            Honorifics = new HashSet<string>(data.Honorifics.Concat(data.StrippedHonorifics), StringComparer.Ordinal),
             MediaNames = new HashSet<string>(
                 data.Organisations.Where(o => o.Kind == "media").Select(o => o.Name), StringComparer.OrdinalIgnoreCase),
             Pronouns = new HashSet<string>(["he", "she"], StringComparer.Ordinal),

@@ -231,7 +231,9 @@ internal sealed class QuoteRun
                 return name is null ? null : new Speaker(name, true, OutletAfter(end));
             }
             var np = Resolve(k, v - 1);
-            return np is null ? null : new Speaker(np, true, OutletAfter(v + 1));
+            // "…,” Schumer said. Others …, according to Politico.": an outlet in the next sentence is not the one told.
+            var sameSentence = v + 1 < tokens.Length && tokens[v + 1].Sentence == tokens[v].Sentence;
+            return np is null ? null : new Speaker(np, true, sameSentence ? OutletAfter(v + 1) : null);
         }
         return null;
     }
@@ -396,6 +398,12 @@ internal sealed class QuoteRun
             }
         }
         var head = tokens[last].Lower;
+        // "Emery was more frustrated. “…,” the Villa coach told Sky Sports.": a definite role refers back to the person
+        // the previous sentence is about.
+        if (best is not { Type: ActorType.Person } && tokens[first].Lower == "the" && last > first && lex.SpeakerNouns.Contains(head) && SubjectOfPreviousSentence(first) is { } subject)
+        {
+            return subject;
+        }
         if (best is not null && (best.Type != ActorType.Country || actorAt[last] == best || head is "government" or "administration" or "authorities"))
         {
             return best.Name;
@@ -431,6 +439,11 @@ internal sealed class QuoteRun
     /// <summary>"said one senior Pakistani official to Al Jazeera": the speaker after a verb, and where it ends.</summary>
     private (string? Name, int End) NounPhraseAfter(int start)
     {
+        // "said Dr. Helen Achterberg": the title's full stop does not end the phrase.
+        while (start + 1 < tokens.Length && lex.Honorifics.Contains(tokens[start].Text) && actorAt[start] is null && actorAt[start + 1] is { Type: ActorType.Person })
+        {
+            start++;
+        }
         var k = start;
         var sentence = start < tokens.Length ? tokens[start].Sentence : -1;
         while (k < tokens.Length && tokens[k].Sentence == sentence && !inQuote[k] && k - start < 8)
@@ -456,6 +469,25 @@ internal sealed class QuoteRun
             k++;
         }
         return (Resolve(start, k - 1), k);
+    }
+
+    private string? SubjectOfPreviousSentence(int k)
+    {
+        var start = k;
+        while (start > 0 && tokens[start - 1].Sentence == tokens[k].Sentence)
+        {
+            start--;
+        }
+        if (start == 0)
+        {
+            return null;
+        }
+        var previous = start - 1;
+        while (previous > 0 && tokens[previous - 1].Sentence == tokens[start - 1].Sentence)
+        {
+            previous--;
+        }
+        return !inQuote[previous] && actorAt[previous] is { Type: ActorType.Person } person ? person.Name : null;
     }
 
     /// <summary>When a participle has no subject of its own ("…, saying “…”"), the sentence's first person or organisation.</summary>

@@ -23,7 +23,7 @@ public sealed record GoldArticle(
     bool TitleFromLead,
     string Publisher,
     IReadOnlyList<string> Cites,
-    DateOnly Published,
+    DateOnly? Published,
     IReadOnlyList<GoldActor> Actors,
     IReadOnlyList<string> Optional,
     IReadOnlyList<string> Forbidden,
@@ -65,9 +65,14 @@ public sealed class Tally
 /// <summary>The gold file for the seed articles, and the seeds enriched once for every test that reads them.</summary>
 public static class GoldStandard
 {
-    private static readonly Lazy<IReadOnlyList<GoldCase>> Enriched = new(Load);
+    private static readonly Lazy<IReadOnlyList<GoldCase>> SeedCases = new(() => Load(Path.Combine("tests", "Enrichment.Tests", "Gold", "seeds.gold.json"), "seeds"));
+    private static readonly Lazy<IReadOnlyList<GoldCase>> GeneralCases = new(() => Load(Path.Combine("tests", "Enrichment.Tests", "Gold", "general", "general.gold.json"), Path.Combine("tests", "Enrichment.Tests", "Gold", "general")));
 
-    public static IReadOnlyList<GoldCase> Cases => Enriched.Value;
+    /// <summary>The five seed articles (one story).</summary>
+    public static IReadOnlyList<GoldCase> Cases => SeedCases.Value;
+
+    /// <summary>Twelve original articles of varied kinds (Gold/general): the check that the rules are not fitted to the seeds.</summary>
+    public static IReadOnlyList<GoldCase> General => GeneralCases.Value;
 
     public static string RepositoryRoot()
     {
@@ -110,15 +115,15 @@ public static class GoldStandard
     public static bool IsOptional(ActorMention actor, GoldArticle gold) =>
         actor.Aliases.Prepend(actor.Name).Any(n => gold.Optional.Any(o => Normalise(o) == Normalise(n)));
 
-    private static IReadOnlyList<GoldCase> Load()
+    private static IReadOnlyList<GoldCase> Load(string goldFile, string textFolder)
     {
         var root = RepositoryRoot();
-        using var stream = File.OpenRead(Path.Combine(root, "tests", "Enrichment.Tests", "Gold", "seeds.gold.json"));
+        using var stream = File.OpenRead(Path.Combine(root, goldFile));
         var file = JsonSerializer.Deserialize<GoldFile>(stream, ArticleJson.Options)!;
         var enricher = ArticleEnricher.CreateDefault();
         return file.Articles.Select(gold =>
         {
-            var text = File.ReadAllText(Path.Combine(root, "seeds", gold.File));
+            var text = File.ReadAllText(Path.Combine(root, textFolder, gold.File));
             var raw = new RawArticle(ArticleId.FromText(text), text, ArticleMetadata.None);
             return new GoldCase(gold, enricher.Enrich(raw, gold.ReceivedOn));
         }).ToList();

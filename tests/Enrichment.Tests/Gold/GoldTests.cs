@@ -3,12 +3,27 @@ using NewsSearch.Articles;
 namespace NewsSearch.Enrichment.Tests.Gold;
 
 /// <summary>
-/// Precision and recall per field against the hand-labelled seeds (Gold/seeds.gold.json), micro-averaged
-/// over the five articles. Each test prints its numbers and misses, so a run with detailed console logging is the report.
+/// Precision and recall per field against a hand-labelled gold set, micro-averaged over its articles.
+/// Each test prints its numbers and misses, so a run with detailed console logging is the report.
 /// </summary>
-public sealed class GoldTests
+public abstract class GoldSuite
 {
-    private static IReadOnlyList<GoldCase> Cases => GoldStandard.Cases;
+    protected abstract IReadOnlyList<GoldCase> Cases { get; }
+
+    protected abstract double ActorThreshold { get; }
+
+    protected abstract double TitleThreshold { get; }
+
+    protected abstract double TopicRecallThreshold { get; }
+
+    protected abstract double QuoteRecallThreshold { get; }
+
+    protected abstract double DateRecallThreshold { get; }
+
+    protected abstract double CiteThreshold { get; }
+
+    /// <summary>The fewest topics an article may get: a single-subject story (a match report) may honestly have one.</summary>
+    protected abstract int MinTopics { get; }
 
     private static void Report(string field, Tally tally, IEnumerable<string> details)
     {
@@ -23,7 +38,7 @@ public sealed class GoldTests
     private static bool Same(string a, string b) => GoldStandard.Normalise(a) == GoldStandard.Normalise(b);
 
     [Fact]
-    public void Actors_reach_90_percent_precision_and_recall()
+    public void Actors_reach_the_set_precision_and_recall()
     {
         var tally = new Tally();
         var details = new List<string>();
@@ -39,8 +54,8 @@ public sealed class GoldTests
         }
 
         Report("actors", tally, details);
-        tally.Precision.ShouldBeGreaterThanOrEqualTo(0.9);
-        tally.Recall.ShouldBeGreaterThanOrEqualTo(0.9);
+        tally.Precision.ShouldBeGreaterThanOrEqualTo(ActorThreshold);
+        tally.Recall.ShouldBeGreaterThanOrEqualTo(ActorThreshold);
     }
 
     [Fact]
@@ -68,16 +83,18 @@ public sealed class GoldTests
     }
 
     [Fact]
-    public void The_publication_date_is_exact_or_within_one_day_on_every_seed()
+    public void The_publication_date_is_within_one_day_where_the_text_gives_one_and_unknown_where_not()
     {
         var tally = new Tally();
         var details = new List<string>();
         foreach (var (gold, actual) in Cases)
         {
-            var close = actual.Published is { } p && Math.Abs(p.DayNumber - gold.Published.DayNumber) <= 1;
+            var close = gold.Published is { } g
+                ? actual.Published is { } p && Math.Abs(p.DayNumber - g.DayNumber) <= 1
+                : actual.Published is null;
             var exact = actual.Published == gold.Published;
             tally.Add(exact ? 1 : 0, 1, close ? 1 : 0, 1);
-            details.Add($"{gold.File}: {actual.Published?.ToString("yyyy-MM-dd") ?? "none"}, labelled {gold.Published:yyyy-MM-dd} ({actual.PublishedEvidence?.Text})");
+            details.Add($"{gold.File}: {actual.Published?.ToString("yyyy-MM-dd") ?? "none"}, labelled {gold.Published?.ToString("yyyy-MM-dd") ?? "none"} ({actual.PublishedEvidence?.Text})");
         }
 
         Report("published (precision = exact, recall = within a day)", tally, details);
@@ -116,8 +133,8 @@ public sealed class GoldTests
         }
 
         Report("cites", tally, details);
-        tally.Precision.ShouldBeGreaterThanOrEqualTo(0.9);
-        tally.Recall.ShouldBeGreaterThanOrEqualTo(0.9);
+        tally.Precision.ShouldBeGreaterThanOrEqualTo(CiteThreshold);
+        tally.Recall.ShouldBeGreaterThanOrEqualTo(CiteThreshold);
         Cases.ShouldAllBe(c => !c.Actual.Cites.Contains(c.Actual.Source));
     }
 
@@ -140,24 +157,24 @@ public sealed class GoldTests
         }
 
         Report("title (exact)", tally, details);
-        tally.Precision.ShouldBeGreaterThanOrEqualTo(0.8);
+        tally.Precision.ShouldBeGreaterThanOrEqualTo(TitleThreshold);
     }
 
     [Fact]
-    public void Topics_are_two_to_six_and_cover_the_labelled_ones()
+    public void Topics_are_at_most_six_and_cover_the_labelled_ones()
     {
         var tally = new Tally();
         var details = new List<string>();
         foreach (var (gold, actual) in Cases)
         {
-            actual.Topics.Count.ShouldBeInRange(2, 6);
             var labels = actual.Topics.Select(t => t.Label).ToList();
             tally.Add(labels.Count(gold.Topics.Contains), labels.Count, gold.Topics.Count(labels.Contains), gold.Topics.Count);
             details.Add($"{gold.File}: [{string.Join(", ", actual.Topics.Select(t => $"{t.Label} {t.Score:0.00}"))}], labelled [{string.Join(", ", gold.Topics)}]");
         }
 
         Report("topics", tally, details);
-        tally.Recall.ShouldBeGreaterThanOrEqualTo(0.9);
+        Cases.ShouldAllBe(c => c.Actual.Topics.Count >= MinTopics && c.Actual.Topics.Count <= 6);
+        tally.Recall.ShouldBeGreaterThanOrEqualTo(TopicRecallThreshold);
         tally.Precision.ShouldBeGreaterThanOrEqualTo(0.6);
     }
 
@@ -181,7 +198,7 @@ public sealed class GoldTests
         }
 
         Report("quotes (labelled subset: speaker and outlet)", tally, details);
-        tally.Recall.ShouldBeGreaterThanOrEqualTo(0.8);
+        tally.Recall.ShouldBeGreaterThanOrEqualTo(QuoteRecallThreshold);
     }
 
     [Fact]
@@ -205,7 +222,7 @@ public sealed class GoldTests
         }
 
         Report("dates mentioned (labelled subset)", tally, details);
-        tally.Recall.ShouldBeGreaterThanOrEqualTo(0.9);
+        tally.Recall.ShouldBeGreaterThanOrEqualTo(DateRecallThreshold);
     }
 
     [Fact]
@@ -221,4 +238,48 @@ public sealed class GoldTests
             }
         }
     }
+}
+
+/// <summary>The five seed articles (Gold/seeds.gold.json) at the thresholds the issue sets.</summary>
+public sealed class SeedGoldTests : GoldSuite
+{
+    protected override IReadOnlyList<GoldCase> Cases => GoldStandard.Cases;
+
+    protected override double ActorThreshold => 0.9;
+
+    protected override double TitleThreshold => 0.8;
+
+    protected override double TopicRecallThreshold => 0.9;
+
+    protected override double QuoteRecallThreshold => 0.8;
+
+    protected override double DateRecallThreshold => 0.9;
+
+    protected override double CiteThreshold => 0.9;
+
+    protected override int MinTopics => 2;
+}
+
+/// <summary>
+/// Twelve original articles of other kinds (wire, broadcaster, blog, press release, sport, health, disaster,
+/// technology, court, conflict, local crime; Gold/general/general.gold.json), labelled before the rules saw them:
+/// the measure of how well the rules carry over to news text in general. Thresholds are what the rules reach.
+/// </summary>
+public sealed class GeneralGoldTests : GoldSuite
+{
+    protected override IReadOnlyList<GoldCase> Cases => GoldStandard.General;
+
+    protected override double ActorThreshold => 0.9;
+
+    protected override double TitleThreshold => 0.9;
+
+    protected override double TopicRecallThreshold => 0.9;
+
+    protected override double QuoteRecallThreshold => 0.85;
+
+    protected override double DateRecallThreshold => 0.9;
+
+    protected override double CiteThreshold => 0.9;
+
+    protected override int MinTopics => 1;
 }
