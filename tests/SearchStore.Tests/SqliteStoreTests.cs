@@ -38,7 +38,7 @@ public sealed class SqliteStoreTests : IDisposable
         command.CommandText = "PRAGMA journal_mode";
         ((string)command.ExecuteScalar()!).ShouldBe("wal");
         command.CommandText = "PRAGMA user_version";
-        ((long)command.ExecuteScalar()!).ShouldBe(1);
+        ((long)command.ExecuteScalar()!).ShouldBe(2);
     }
 
     [Fact]
@@ -60,6 +60,39 @@ public sealed class SqliteStoreTests : IDisposable
         using var newer = new SqliteSearchStore(DatabasePath);
         (await Should.ThrowAsync<InvalidOperationException>(() => newer.InitializeAsync(Ct))).Message.ShouldContain("newer");
         (await newer.CheckHealthAsync(Ct)).Healthy.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_version_1_database_is_upgraded_in_place_and_keeps_its_articles()
+    {
+        using (var store = new SqliteSearchStore(DatabasePath))
+        {
+            await store.InitializeAsync(Ct);
+            await store.UpsertAsync([Article(1, "Dawn")], Ct);
+        }
+        SqliteConnection.ClearAllPools();
+        using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            // What version 1 left: FTS5's default merge settings.
+            command.CommandText = "DELETE FROM article_fts_config WHERE k IN ('hashsize', 'automerge'); PRAGMA user_version = 1;";
+            command.ExecuteNonQuery();
+        }
+        using (var upgraded = new SqliteSearchStore(DatabasePath))
+        {
+            await upgraded.InitializeAsync(Ct);
+            (await upgraded.GetAsync(1.ToString("x16"), Ct)).ShouldNotBeNull();
+            (await upgraded.CheckHealthAsync(Ct)).Healthy.ShouldBeTrue();
+        }
+        SqliteConnection.ClearAllPools();
+        using var check = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        check.Open();
+        using var query = check.CreateCommand();
+        query.CommandText = "SELECT v FROM article_fts_config WHERE k = 'automerge'";
+        Convert.ToInt64(query.ExecuteScalar()).ShouldBe(8);
+        query.CommandText = "PRAGMA user_version";
+        ((long)query.ExecuteScalar()!).ShouldBe(2);
     }
 
     [Fact]
