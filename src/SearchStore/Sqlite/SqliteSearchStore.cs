@@ -86,12 +86,7 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
             Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;");
             using var transaction = connection.BeginTransaction();
             using var writer = new ArticleWriter(connection, NextGeneration(connection), _writerCache);
-            foreach (var article in prepared)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                writer.Upsert(article);
-            }
-            writer.Flush();
+            writer.Write(prepared, cancellationToken);
             transaction.Commit();
             return new UpsertResult(valid.Count, failed);
         }
