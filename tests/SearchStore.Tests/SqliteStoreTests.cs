@@ -235,6 +235,36 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_phrase_with_more_matches_than_the_scoring_window_counts_them_all_and_ranks_the_newest_first()
+    {
+        using var store = new SqliteSearchStore(DatabasePath) { ScoringWindow = 5 };
+        await store.InitializeAsync(Ct);
+        await store.UpsertAsync(RankingCorpus(), Ct);
+
+        var result = await store.SearchAsync(new SearchRequest { Query = Parse("\"cargo waited\""), Size = 100 }, Ct);
+        result.Total.ShouldBe(12);
+        result.Hits.Select(h => h.Id).ShouldBe(Enumerable.Range(1, 12).Select(n => n.ToString("x16")), ignoreOrder: true);
+        // The five most recently indexed matches (12 to 8) are scored; the rest follow, newest first.
+        result.Hits.Take(5).Select(h => h.Id).ShouldBe(new[] { 12, 11, 10, 9, 8 }.Select(n => n.ToString("x16")), ignoreOrder: true);
+        result.Hits.Take(5).ShouldAllBe(h => h.Score > 0);
+        result.Hits.Skip(5).ShouldAllBe(h => h.Score == 0);
+    }
+
+    [Fact]
+    public async Task A_phrase_is_ranked_by_bm25_with_the_title_above_the_body()
+    {
+        using var store = new SqliteSearchStore(DatabasePath);
+        await store.InitializeAsync(Ct);
+        await store.UpsertAsync(RankingCorpus().Select(a => a.Id == 7.ToString("x16") ? a with { Title = "Cargo waited at the port" } : a).ToList(), Ct);
+
+        var hits = (await store.SearchAsync(new SearchRequest { Query = Parse("\"cargo waited\""), Size = 100 }, Ct)).Hits;
+        hits.Count.ShouldBe(12);
+        hits[0].Id.ShouldBe(7.ToString("x16"));
+        hits.ShouldAllBe(h => h.Score > 0);
+        hits.Select(h => h.Score).ShouldBeInOrder(SortDirection.Descending);
+    }
+
+    [Fact]
     public async Task A_word_in_most_articles_carries_no_weight_so_its_results_come_newest_first()
     {
         using var store = new SqliteSearchStore(DatabasePath);
