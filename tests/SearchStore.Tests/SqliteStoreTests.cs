@@ -38,7 +38,7 @@ public sealed class SqliteStoreTests : IDisposable
         command.CommandText = "PRAGMA journal_mode";
         ((string)command.ExecuteScalar()!).ShouldBe("wal");
         command.CommandText = "PRAGMA user_version";
-        ((long)command.ExecuteScalar()!).ShouldBe(1);
+        ((long)command.ExecuteScalar()!).ShouldBe(2);
     }
 
     [Fact]
@@ -60,6 +60,39 @@ public sealed class SqliteStoreTests : IDisposable
         using var newer = new SqliteSearchStore(DatabasePath);
         (await Should.ThrowAsync<InvalidOperationException>(() => newer.InitializeAsync(Ct))).Message.ShouldContain("newer");
         (await newer.CheckHealthAsync(Ct)).Healthy.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_version_1_database_is_upgraded_in_place_and_keeps_its_articles()
+    {
+        using (var store = new SqliteSearchStore(DatabasePath))
+        {
+            await store.InitializeAsync(Ct);
+            await store.UpsertAsync([Article(1, "Dawn")], Ct);
+        }
+        SqliteConnection.ClearAllPools();
+        using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            // What version 1 left: FTS5's default merge settings.
+            command.CommandText = "DELETE FROM article_fts_config WHERE k IN ('hashsize', 'automerge'); PRAGMA user_version = 1;";
+            command.ExecuteNonQuery();
+        }
+        using (var upgraded = new SqliteSearchStore(DatabasePath))
+        {
+            await upgraded.InitializeAsync(Ct);
+            (await upgraded.GetAsync(1.ToString("x16"), Ct)).ShouldNotBeNull();
+            (await upgraded.CheckHealthAsync(Ct)).Healthy.ShouldBeTrue();
+        }
+        SqliteConnection.ClearAllPools();
+        using var check = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        check.Open();
+        using var query = check.CreateCommand();
+        query.CommandText = "SELECT v FROM article_fts_config WHERE k = 'automerge'";
+        Convert.ToInt64(query.ExecuteScalar()).ShouldBe(8);
+        query.CommandText = "PRAGMA user_version";
+        ((long)query.ExecuteScalar()!).ShouldBe(2);
     }
 
     [Fact]
@@ -199,6 +232,36 @@ public sealed class SqliteStoreTests : IDisposable
         hits.Take(5).Select(h => h.Id).ShouldBe(new[] { 31, 12, 11, 10, 9 }.Select(n => n.ToString("x16")), ignoreOrder: true);
         hits.Skip(5).ShouldAllBe(h => h.Score == 0);
         hits.Skip(5).Select(h => h.Published).ShouldBeInOrder(SortDirection.Descending);
+    }
+
+    [Fact]
+    public async Task A_phrase_with_more_matches_than_the_scoring_window_counts_them_all_and_ranks_the_newest_first()
+    {
+        using var store = new SqliteSearchStore(DatabasePath) { ScoringWindow = 5 };
+        await store.InitializeAsync(Ct);
+        await store.UpsertAsync(RankingCorpus(), Ct);
+
+        var result = await store.SearchAsync(new SearchRequest { Query = Parse("\"cargo waited\""), Size = 100 }, Ct);
+        result.Total.ShouldBe(12);
+        result.Hits.Select(h => h.Id).ShouldBe(Enumerable.Range(1, 12).Select(n => n.ToString("x16")), ignoreOrder: true);
+        // The five most recently indexed matches (12 to 8) are scored; the rest follow, newest first.
+        result.Hits.Take(5).Select(h => h.Id).ShouldBe(new[] { 12, 11, 10, 9, 8 }.Select(n => n.ToString("x16")), ignoreOrder: true);
+        result.Hits.Take(5).ShouldAllBe(h => h.Score > 0);
+        result.Hits.Skip(5).ShouldAllBe(h => h.Score == 0);
+    }
+
+    [Fact]
+    public async Task A_phrase_is_ranked_by_bm25_with_the_title_above_the_body()
+    {
+        using var store = new SqliteSearchStore(DatabasePath);
+        await store.InitializeAsync(Ct);
+        await store.UpsertAsync(RankingCorpus().Select(a => a.Id == 7.ToString("x16") ? a with { Title = "Cargo waited at the port" } : a).ToList(), Ct);
+
+        var hits = (await store.SearchAsync(new SearchRequest { Query = Parse("\"cargo waited\""), Size = 100 }, Ct)).Hits;
+        hits.Count.ShouldBe(12);
+        hits[0].Id.ShouldBe(7.ToString("x16"));
+        hits.ShouldAllBe(h => h.Score > 0);
+        hits.Select(h => h.Score).ShouldBeInOrder(SortDirection.Descending);
     }
 
     [Fact]

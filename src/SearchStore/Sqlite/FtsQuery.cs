@@ -4,9 +4,10 @@ namespace NewsSearch.SearchStore.Sqlite;
 
 /// <summary>
 /// An FTS5 MATCH expression built from the query model. <see cref="Negated"/> means the query asks for every
-/// article except those matching <see cref="Match"/> (FTS5 has no unary NOT).
+/// article except those matching <see cref="Match"/> (FTS5 has no unary NOT). <see cref="HasPhrase"/> says it holds
+/// a string of two or more words, which FTS5 can only match by comparing positions.
 /// </summary>
-internal sealed record FtsQuery(string Match, bool Negated)
+internal sealed record FtsQuery(string Match, bool Negated, bool HasPhrase)
 {
     /// <summary>
     /// Translates the query. Every word goes into FTS5 as a double-quoted string, so user text is only ever
@@ -14,8 +15,8 @@ internal sealed record FtsQuery(string Match, bool Negated)
     /// </summary>
     public static FtsQuery Translate(Query query, Func<string, IReadOnlyList<string>> aliases) => query switch
     {
-        TermQuery term => new FtsQuery(Words([term.Term], term.IsPrefix, aliases), false),
-        PhraseQuery phrase => new FtsQuery(Words(phrase.Terms, false, aliases), false),
+        TermQuery term => Words([term.Term], term.IsPrefix, aliases),
+        PhraseQuery phrase => Words(phrase.Terms, false, aliases),
         NotQuery not => Negate(Translate(not.Clause, aliases)),
         AndQuery and => TranslateAnd(and.Clauses.Select(c => Translate(c, aliases)).ToList()),
         OrQuery or => TranslateOr(or.Clauses.Select(c => Translate(c, aliases)).ToList()),
@@ -26,45 +27,45 @@ internal sealed record FtsQuery(string Match, bool Negated)
 
     private static FtsQuery TranslateAnd(List<FtsQuery> clauses)
     {
+        var hasPhrase = clauses.Any(c => c.HasPhrase);
         var positives = clauses.Where(c => !c.Negated).Select(c => c.Match).ToList();
         var negatives = clauses.Where(c => c.Negated).Select(c => c.Match).ToList();
-        if (positives.Count == 0) return new FtsQuery(Join(negatives, "OR"), true);
+        if (positives.Count == 0) return new FtsQuery(Join(negatives, "OR"), true, hasPhrase);
         var positive = Join(positives, "AND");
         return negatives.Count == 0
-            ? new FtsQuery(positive, false)
-            : new FtsQuery($"{positive} NOT {Join(negatives, "OR")}", false);
+            ? new FtsQuery(positive, false, hasPhrase)
+            : new FtsQuery($"{positive} NOT {Join(negatives, "OR")}", false, hasPhrase);
     }
 
     // a OR NOT b == NOT (b AND NOT a): an OR with a negative clause is the complement of a positive query.
     private static FtsQuery TranslateOr(List<FtsQuery> clauses)
     {
+        var hasPhrase = clauses.Any(c => c.HasPhrase);
         var positives = clauses.Where(c => !c.Negated).Select(c => c.Match).ToList();
         var negatives = clauses.Where(c => c.Negated).Select(c => c.Match).ToList();
-        if (negatives.Count == 0) return new FtsQuery(Join(positives, "OR"), false);
+        if (negatives.Count == 0) return new FtsQuery(Join(positives, "OR"), false, hasPhrase);
         var negative = Join(negatives, "AND");
         return positives.Count == 0
-            ? new FtsQuery(negative, true)
-            : new FtsQuery($"{negative} NOT {Join(positives, "OR")}", true);
+            ? new FtsQuery(negative, true, hasPhrase)
+            : new FtsQuery($"{negative} NOT {Join(positives, "OR")}", true, hasPhrase);
     }
 
     private static string Join(List<string> parts, string op) =>
         parts.Count == 1 ? parts[0] : "(" + string.Join($" {op} ", parts) + ")";
 
-    private static string Words(IReadOnlyList<string> terms, bool isPrefix, Func<string, IReadOnlyList<string>> aliases)
+    private static FtsQuery Words(IReadOnlyList<string> terms, bool isPrefix, Func<string, IReadOnlyList<string>> aliases)
     {
         var words = terms.SelectMany(QueryParser.Words).ToList();
         if (words.Count == 0)
             throw new ArgumentException("A query term has no letters or digits; parse user text with QueryParser first.");
         var main = Quote(words) + (isPrefix ? " *" : "");
-        if (isPrefix) return main;
+        if (isPrefix) return new FtsQuery(main, false, words.Count > 1);
         var forms = aliases(TextKey.Fold(string.Join(' ', words)))
             .Select(form => QueryParser.Words(form))
             .Where(formWords => formWords.Count > 0)
-            .Select(Quote)
-            .Prepend(main)
-            .Distinct()
             .ToList();
-        return Join(forms, "OR");
+        var match = Join(forms.Select(Quote).Prepend(main).Distinct().ToList(), "OR");
+        return new FtsQuery(match, false, words.Count > 1 || forms.Any(f => f.Count > 1));
     }
 
     /// <summary>A phrase of words as an FTS5 string: quotes doubled, so nothing inside is syntax.</summary>

@@ -9,7 +9,7 @@ namespace NewsSearch.SearchStore.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const long Version = 1;
+    public const long Version = 2;
 
     private const string CreateV1 = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -40,6 +40,15 @@ internal static class SqliteSchema
         INSERT INTO meta(key, value) VALUES ('generation', 0);
         """;
 
+    // FTS5 flushes its in-memory terms to a new segment every 'hashsize' bytes (default 1 MB, several times per
+    // batch of 500 articles) and merges segments once 'automerge' (default 4) of a size have piled up. One segment
+    // per write transaction and merging 8 at a time indexed a third faster, at the cost of a few more segments
+    // to read per query term. Both settings persist in the FTS table's config.
+    private const string UpgradeToV2 = """
+        INSERT INTO article_fts(article_fts, rank) VALUES ('hashsize', 16777216);
+        INSERT INTO article_fts(article_fts, rank) VALUES ('automerge', 8);
+        """;
+
     /// <summary>Creates the schema, or upgrades an older one, in one write transaction.</summary>
     public static void Apply(SqliteConnection connection)
     {
@@ -54,7 +63,7 @@ internal static class SqliteSchema
         if (current > Version)
             throw new InvalidOperationException($"The search database has schema version {current}, newer than this code ({Version}).");
         if (current == 0) Execute(connection, CreateV1);
-        // Later versions add their upgrade steps here: if (current < 2) Execute(connection, UpgradeToV2);
+        if (current < 2) Execute(connection, UpgradeToV2);
         if (current < Version) Execute(connection, $"PRAGMA user_version = {Version};");
         transaction.Commit();
     }

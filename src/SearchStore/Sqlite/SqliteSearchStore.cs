@@ -86,12 +86,7 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
             Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;");
             using var transaction = connection.BeginTransaction();
             using var writer = new ArticleWriter(connection, NextGeneration(connection), _writerCache);
-            foreach (var article in prepared)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                writer.Upsert(article);
-            }
-            writer.Flush();
+            writer.Write(prepared, cancellationToken);
             transaction.Commit();
             return new UpsertResult(valid.Count, failed);
         }
@@ -189,10 +184,14 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
         using var transaction = connection.BeginTransaction(deferred: true);
         var index = CurrentIndex(connection);
         var fts = request.Query is null ? null : FtsQuery.Translate(request.Query, key => AliasForms(connection, key));
-        var matches = Matches(connection, index, fts);
+        var ranked = request.Sort == SortOrder.Relevance && fts is { Negated: false };
+        IReadOnlyDictionary<int, double>? scores = null;
+        MatchSet matches;
+        if (ranked && fts!.HasPhrase) (matches, scores) = ScoredMatches(connection, fts);
+        else matches = Matches(connection, index, fts);
         var evaluation = SearchEvaluation.Run(index, matches, request);
-        if (request.Sort == SortOrder.Relevance && fts is { Negated: false } && evaluation.Total > 0 && !WithoutWeight(fts, matches, index))
-            evaluation.ApplyScores(Scores(connection, fts, evaluation.ResultDocs));
+        if (ranked && evaluation.Total > 0 && !WithoutWeight(fts!, matches, index))
+            evaluation.ApplyScores(scores ?? Scores(connection, fts!, evaluation.ResultDocs));
         var pageItems = evaluation.Page(request, index);
         var hits = Hits(connection, index, pageItems, fts);
         stopwatch.Stop();
@@ -321,6 +320,42 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
         using (var reader = command.ExecuteReader())
             while (reader.Read()) docs.Add((int)reader.GetInt64(0));
         return fts.Negated ? MatchSet.AllExcept(index, docs) : new MatchSet(docs);
+    }
+
+    /// <summary>
+    /// The match set of a ranked query with a phrase, and bm25 scores for its <see cref="ScoringWindow"/> most
+    /// recently indexed matches. Before it scores the first row, bm25 counts the articles holding each phrase by
+    /// evaluating the phrase over the whole index, which for common words costs as much as the match itself; so
+    /// the scored statement also yields the match set, and only a set larger than the window needs a second one
+    /// for the older rest.
+    /// </summary>
+    private (MatchSet, Dictionary<int, double>) ScoredMatches(SqliteConnection connection, FtsQuery fts)
+    {
+        var scores = new Dictionary<int, double>();
+        var docs = new List<int>();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT rowid, {Bm25} FROM article_fts WHERE article_fts MATCH $match ORDER BY rowid DESC LIMIT $window";
+        command.Parameters.AddWithValue("$match", fts.Match);
+        command.Parameters.AddWithValue("$window", ScoringWindow);
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var doc = (int)reader.GetInt64(0);
+                docs.Add(doc);
+                scores[doc] = -reader.GetDouble(1); // bm25 is lower for better matches; scores are higher-is-better
+            }
+        }
+        docs.Reverse();
+        if (docs.Count < ScoringWindow) return (new MatchSet(docs), scores);
+        // In rowid order: FTS5 walks a doclist backwards only by buffering each page, which costs a sixth more.
+        var older = new List<int>();
+        command.CommandText = "SELECT rowid FROM article_fts WHERE article_fts MATCH $match AND rowid < $oldest";
+        command.Parameters.AddWithValue("$oldest", docs[0]);
+        using (var reader = command.ExecuteReader())
+            while (reader.Read()) older.Add((int)reader.GetInt64(0));
+        older.AddRange(docs);
+        return (new MatchSet(older), scores);
     }
 
     /// <summary>
