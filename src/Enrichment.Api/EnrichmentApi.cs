@@ -66,18 +66,17 @@ public static class EnrichmentApi
             }
 
             var receivedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var items = root.EnumerateArray().ToArray();
             var outcomes = new EnrichOutcome[count];
-            var enriched = new List<EnrichedArticle>(count);
-            var index = 0;
-            foreach (var item in root.EnumerateArray())
+            var articles = new EnrichedArticle?[count];
+            // Enrichment is CPU-bound and the enricher is thread-safe: spread the items over the cores so one
+            // request finishes in a fraction of the time; each writes its own slot, so the outcomes keep their order.
+            await Parallel.ForAsync(0, count, new ParallelOptions { CancellationToken = cancellationToken }, (i, _) =>
             {
-                var (article, outcome) = EnrichOne(item, enricher, receivedOn, logger);
-                outcomes[index++] = outcome;
-                if (article is not null)
-                {
-                    enriched.Add(article);
-                }
-            }
+                (articles[i], outcomes[i]) = EnrichOne(items[i], enricher, receivedOn, logger);
+                return ValueTask.CompletedTask;
+            });
+            var enriched = articles.OfType<EnrichedArticle>().ToList();
 
             if (enriched.Count == 0)
             {

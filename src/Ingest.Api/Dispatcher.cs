@@ -45,16 +45,22 @@ public sealed class Dispatcher(
                     continue;
                 }
 
-                var deletions = await store.ClaimDueDeletionsAsync(settings.BatchSize, stoppingToken);
-                var batch = await store.ClaimDueAsync(Volatile.Read(ref _batchSize), stoppingToken);
-                if (batch.Count == 0 && deletions.Count == 0)
+                if (slots.CurrentCount < settings.Concurrency - 1)
+                {
+                    // Another batch is still on its way, so enrichment is busy anyway: waiting a moment lets the
+                    // acknowledgements arriving meanwhile join this batch instead of paying a batch's fixed cost alone.
+                    await Task.Delay(settings.CoalesceDelay, time, stoppingToken);
+                }
+
+                var work = await store.ClaimDueAsync(Volatile.Read(ref _batchSize), stoppingToken);
+                if (work.IsEmpty)
                 {
                     slots.Release();
                     await WaitForWorkAsync(stoppingToken);
                     continue;
                 }
 
-                _ = DeliverAsync(batch, deletions, slots, stoppingToken);
+                _ = DeliverAsync(work, slots, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -73,12 +79,13 @@ public sealed class Dispatcher(
         }
     }
 
-    private async Task DeliverAsync(IReadOnlyList<ClaimedArticle> batch, IReadOnlyList<ClaimedDeletion> deletions, SemaphoreSlim slot, CancellationToken cancellationToken)
+    private async Task DeliverAsync(ClaimedWork work, SemaphoreSlim slot, CancellationToken cancellationToken)
     {
         await Task.Yield();
+        var batch = work.Articles;
         try
         {
-            foreach (var deletion in deletions)
+            foreach (var deletion in work.Deletions)
             {
                 await RemoveFromIndexAsync(deletion, cancellationToken);
             }

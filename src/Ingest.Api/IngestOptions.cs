@@ -19,6 +19,13 @@ public sealed class IngestOptions
     [Range(1, 32)]
     public int Concurrency { get; set; } = 2;
 
+    /// <summary>
+    /// How long the dispatcher lets new articles gather before claiming a batch while another batch is in flight:
+    /// a little latency for far fewer, fuller batches when articles trickle in.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan CoalesceDelay { get; set; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>After this many failed attempts an article is <c>failed</c> (dead-lettered) with its reason.</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 5;

@@ -11,6 +11,12 @@ public sealed record ClaimedArticle(RawArticle Article, int Attempts);
 /// <summary>An article waiting to leave the index, with the attempts it had before.</summary>
 public sealed record ClaimedDeletion(string Id, int Attempts);
 
+/// <summary>What one claim took for delivery: pending articles and due deletions.</summary>
+public sealed record ClaimedWork(IReadOnlyList<ClaimedArticle> Articles, IReadOnlyList<ClaimedDeletion> Deletions)
+{
+    public bool IsEmpty => Articles.Count == 0 && Deletions.Count == 0;
+}
+
 /// <summary>
 /// The raw store: every accepted article with its metadata and delivery state, in its own SQLite file.
 /// It is the source of truth (the index can be rebuilt from it) and the outbox the dispatcher reads.
@@ -84,58 +90,59 @@ public sealed class RawStore : IDisposable
             }
 
             return results;
-        }, cancellationToken);
+        }, Durability.Synced, cancellationToken);
     }
 
-    /// <summary>Takes up to <paramref name="max"/> due pending articles, oldest first, so no other delivery sends them meanwhile.</summary>
-    public Task<IReadOnlyList<ClaimedArticle>> ClaimDueAsync(int max, CancellationToken cancellationToken) =>
-        WriteAsync<IReadOnlyList<ClaimedArticle>>(async (connection, transaction) =>
+    /// <summary>
+    /// Takes up to <paramref name="max"/> due pending articles and up to as many due deletions, oldest first, in one
+    /// transaction, so no other delivery sends them meanwhile.
+    /// </summary>
+    public Task<ClaimedWork> ClaimDueAsync(int max, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction) =>
         {
-            using var claim = Command(connection, transaction, """
+            using var claimArticles = Command(connection, transaction, """
                 UPDATE articles SET in_flight = 1
                 WHERE id IN (SELECT id FROM articles
                              WHERE state = 'pending' AND in_flight = 0 AND next_attempt_at <= $now
                              ORDER BY next_attempt_at LIMIT $max)
                 RETURNING id, text, title, source, url, published, attempts
                 """);
-            claim.Parameters.AddWithValue("$now", Now());
-            claim.Parameters.AddWithValue("$max", max);
-            var claimed = new List<ClaimedArticle>();
-            await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            claimArticles.Parameters.AddWithValue("$now", Now());
+            claimArticles.Parameters.AddWithValue("$max", max);
+            var articles = new List<ClaimedArticle>();
+            await using (var reader = await claimArticles.ExecuteReaderAsync(cancellationToken))
             {
-                var metadata = new ArticleMetadata(
-                    Title: reader.IsDBNull(2) ? null : reader.GetString(2),
-                    Source: reader.IsDBNull(3) ? null : reader.GetString(3),
-                    Url: reader.IsDBNull(4) ? null : reader.GetString(4),
-                    Published: reader.IsDBNull(5) ? null : DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture));
-                claimed.Add(new ClaimedArticle(new RawArticle(reader.GetString(0), reader.GetString(1), metadata), reader.GetInt32(6)));
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var metadata = new ArticleMetadata(
+                        Title: reader.IsDBNull(2) ? null : reader.GetString(2),
+                        Source: reader.IsDBNull(3) ? null : reader.GetString(3),
+                        Url: reader.IsDBNull(4) ? null : reader.GetString(4),
+                        Published: reader.IsDBNull(5) ? null : DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    articles.Add(new ClaimedArticle(new RawArticle(reader.GetString(0), reader.GetString(1), metadata), reader.GetInt32(6)));
+                }
             }
 
-            return claimed;
-        }, cancellationToken);
-
-    public Task<IReadOnlyList<ClaimedDeletion>> ClaimDueDeletionsAsync(int max, CancellationToken cancellationToken) =>
-        WriteAsync<IReadOnlyList<ClaimedDeletion>>(async (connection, transaction) =>
-        {
-            using var claim = Command(connection, transaction, """
+            using var claimDeletions = Command(connection, transaction, """
                 UPDATE articles SET in_flight = 1
                 WHERE id IN (SELECT id FROM articles
                              WHERE state = 'deleting' AND in_flight = 0 AND next_attempt_at <= $now
                              ORDER BY next_attempt_at LIMIT $max)
                 RETURNING id, attempts
                 """);
-            claim.Parameters.AddWithValue("$now", Now());
-            claim.Parameters.AddWithValue("$max", max);
-            var claimed = new List<ClaimedDeletion>();
-            await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            claimDeletions.Parameters.AddWithValue("$now", Now());
+            claimDeletions.Parameters.AddWithValue("$max", max);
+            var deletions = new List<ClaimedDeletion>();
+            await using (var reader = await claimDeletions.ExecuteReaderAsync(cancellationToken))
             {
-                claimed.Add(new ClaimedDeletion(reader.GetString(0), reader.GetInt32(1)));
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    deletions.Add(new ClaimedDeletion(reader.GetString(0), reader.GetInt32(1)));
+                }
             }
 
-            return claimed;
-        }, cancellationToken);
+            return new ClaimedWork(articles, deletions);
+        }, Durability.Deferred, cancellationToken);
 
     /// <summary>When the next pending article or deletion falls due, or null when none waits.</summary>
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
@@ -191,7 +198,7 @@ public sealed class RawStore : IDisposable
             }
 
             return true;
-        }, cancellationToken);
+        }, Durability.Deferred, cancellationToken);
 
     /// <summary>Hands claimed articles or deletions back without counting an attempt: the other side was unavailable.</summary>
     public Task ReleaseAsync(IEnumerable<string> ids, DateTimeOffset retryAt, CancellationToken cancellationToken) =>
@@ -207,11 +214,11 @@ public sealed class RawStore : IDisposable
             }
 
             return true;
-        }, cancellationToken);
+        }, Durability.Deferred, cancellationToken);
 
     /// <summary>Claims from a previous run died with it: everything unconfirmed is simply sent again.</summary>
     public Task ReleaseAllClaimsAsync(CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE articles SET in_flight = 0 WHERE in_flight = 1", cancellationToken);
+        ExecuteAsync("UPDATE articles SET in_flight = 0 WHERE in_flight = 1", Durability.Deferred, cancellationToken);
 
     /// <summary>
     /// Marks an article for deletion. Returns null when the id is unknown; otherwise whether the caller now holds
@@ -237,7 +244,7 @@ public sealed class RawStore : IDisposable
             mark.Parameters.AddWithValue("$id", id);
             mark.Parameters.AddWithValue("$now", Now());
             return await mark.ExecuteNonQueryAsync(cancellationToken) == 1 ? false : null;
-        }, cancellationToken);
+        }, Durability.Synced, cancellationToken);
 
     /// <summary>The index no longer holds the article: it leaves the raw store.</summary>
     public Task RemoveAsync(string id, CancellationToken cancellationToken) =>
@@ -247,7 +254,7 @@ public sealed class RawStore : IDisposable
             remove.Parameters.AddWithValue("$id", id);
             await remove.ExecuteNonQueryAsync(cancellationToken);
             return true;
-        }, cancellationToken);
+        }, Durability.Synced, cancellationToken);
 
     public async Task<PipelineStatus> GetStatusAsync(int recentFailures, CancellationToken cancellationToken)
     {
@@ -290,14 +297,14 @@ public sealed class RawStore : IDisposable
 
     /// <summary>Failed articles go back to pending with a fresh set of attempts.</summary>
     public Task<int> RetryFailedAsync(CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE articles SET state = 'pending', attempts = 0, next_attempt_at = $now, updated_at = $now WHERE state = 'failed'", cancellationToken);
+        ExecuteAsync("UPDATE articles SET state = 'pending', attempts = 0, next_attempt_at = $now, updated_at = $now WHERE state = 'failed'", Durability.Synced, cancellationToken);
 
     /// <summary>Every stored article is enriched again (enrichment is idempotent by id, so this only refreshes the index).</summary>
     public Task<int> MarkAllPendingAsync(CancellationToken cancellationToken) =>
         ExecuteAsync("""
             UPDATE articles SET state = 'pending', attempts = 0, last_error = NULL, next_attempt_at = $now, updated_at = $now
             WHERE state IN ('pending', 'indexed', 'failed')
-            """, cancellationToken);
+            """, Durability.Synced, cancellationToken);
 
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
@@ -338,18 +345,19 @@ public sealed class RawStore : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken, Durability durability = Durability.Synced)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        // An acknowledgement promises the article survives a crash or power loss: sync the WAL on every commit.
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;";
+        pragma.CommandText = durability == Durability.Synced
+            ? "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;"
+            : "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 
-    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken) =>
+    private async Task<int> ExecuteAsync(string sql, Durability durability, CancellationToken cancellationToken) =>
         await WriteAsync(async (connection, transaction) =>
         {
             using var command = Command(connection, transaction, sql);
@@ -359,14 +367,14 @@ public sealed class RawStore : IDisposable
             }
 
             return await command.ExecuteNonQueryAsync(cancellationToken);
-        }, cancellationToken);
+        }, durability, cancellationToken);
 
-    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, CancellationToken cancellationToken)
+    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, Durability durability, CancellationToken cancellationToken)
     {
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            await using var connection = await OpenAsync(cancellationToken, durability);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var result = await write(connection, transaction);
             await transaction.CommitAsync(cancellationToken);
@@ -376,6 +384,18 @@ public sealed class RawStore : IDisposable
         {
             _writer.Release();
         }
+    }
+
+    /// <summary>
+    /// How a commit reaches the disk. In WAL mode a synced commit flushes the whole log, earlier deferred commits
+    /// included, so syncing only what answers a client keeps "acknowledged means durable" while the dispatcher's
+    /// own bookkeeping (claims, outcomes) skips an fsync per batch: losing its latest commits to a power cut only
+    /// means sending some articles again, which enrichment absorbs by id.
+    /// </summary>
+    private enum Durability
+    {
+        Synced,
+        Deferred,
     }
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)

@@ -113,6 +113,25 @@ public sealed class EnrichEndpointTests(EnrichmentApiFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task A_batch_enriched_across_the_cores_answers_each_item_in_its_request_position()
+    {
+        // Bad items between good ones: a result landing in the wrong slot would show as a wrong id or verdict.
+        var items = Enumerable.Range(0, 48)
+            .Select(i => i % 4 == 0
+                ? (Id: $"bad-{i}", Body: (object)new { id = $"bad-{i}", text = "Some text", metadata = new { } })
+                : Raw($"{Story}\nParagraph {i} makes this text its own.") is var article ? (article.Id, article) : default)
+            .ToList();
+
+        await using var larger = factory.WithWebHostBuilder(builder => builder.UseSetting("Enrichment:MaxBatchSize", "100"));
+        using var response = await larger.CreateClient().PostAsJsonAsync("/enrich", items.Select(item => item.Body).ToArray(), ArticleJson.Options, TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var outcomes = (await response.Content.ReadFromJsonAsync<EnrichOutcome[]>(ArticleJson.Options, TestContext.Current.CancellationToken))!;
+
+        outcomes.Select(o => o.Id).ShouldBe(items.Select(item => item.Id));
+        outcomes.Select(o => o.Indexed).ShouldBe(items.Select(item => !item.Id.StartsWith("bad-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task An_empty_batch_answers_an_empty_array()
     {
         (await PostAsync(Array.Empty<RawArticle>())).ShouldBeEmpty();
