@@ -83,7 +83,9 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
         try
         {
             using var connection = Open();
-            Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;");
+            // A checkpoint every 64 MB of WAL rather than every 4 MB: FTS5 rewrites the same segment pages batch after
+            // batch, and each checkpoint copied them into the file again (12% of the indexing time at 30k articles).
+            Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384;");
             using var transaction = connection.BeginTransaction();
             using var writer = new ArticleWriter(connection, NextGeneration(connection), _writerCache);
             writer.Write(prepared, cancellationToken);
