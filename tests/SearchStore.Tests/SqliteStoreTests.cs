@@ -251,6 +251,25 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_phrase_of_words_in_most_articles_goes_newest_first_while_other_phrases_stay_ranked()
+    {
+        // The threshold is lowered so that 30 articles behave like a large index.
+        using var store = new SqliteSearchStore(DatabasePath) { CostlyPhraseArticles = 1 };
+        await store.InitializeAsync(Ct);
+        await store.UpsertAsync(RankingCorpus(), Ct);
+
+        var common = await store.SearchAsync(new SearchRequest { Query = Parse("\"about harbours\""), Size = 100 }, Ct);
+        common.Total.ShouldBe(30);
+        common.Hits.ShouldAllBe(h => h.Score == 0);
+        common.Hits.Select(h => h.Published).ShouldBeInOrder(SortDirection.Descending);
+
+        var rarer = (await store.SearchAsync(new SearchRequest { Query = Parse("\"cargo waited\""), Size = 100 }, Ct)).Hits;
+        rarer.Count.ShouldBe(12);
+        rarer.ShouldAllBe(h => h.Score > 0);
+        rarer.Select(h => h.Score).ShouldBeInOrder(SortDirection.Descending);
+    }
+
+    [Fact]
     public async Task A_phrase_is_ranked_by_bm25_with_the_title_above_the_body()
     {
         using var store = new SqliteSearchStore(DatabasePath);

@@ -4,11 +4,13 @@ namespace NewsSearch.SearchStore.Sqlite;
 
 /// <summary>
 /// An FTS5 MATCH expression built from the query model. <see cref="Negated"/> means the query asks for every
-/// article except those matching <see cref="Match"/> (FTS5 has no unary NOT). <see cref="HasPhrase"/> says it holds
-/// a string of two or more words, which FTS5 can only match by comparing positions.
+/// article except those matching <see cref="Match"/> (FTS5 has no unary NOT). <see cref="Phrases"/> are the strings of
+/// two or more words it holds (alias forms included), which FTS5 can only match by comparing positions.
 /// </summary>
-internal sealed record FtsQuery(string Match, bool Negated, bool HasPhrase)
+internal sealed record FtsQuery(string Match, bool Negated, IReadOnlyList<IReadOnlyList<string>> Phrases)
 {
+    public bool HasPhrase => Phrases.Count > 0;
+
     /// <summary>
     /// Translates the query. Every word goes into FTS5 as a double-quoted string, so user text is only ever
     /// data to the MATCH parser. <paramref name="aliases"/> gives the other known names for a folded name.
@@ -27,27 +29,27 @@ internal sealed record FtsQuery(string Match, bool Negated, bool HasPhrase)
 
     private static FtsQuery TranslateAnd(List<FtsQuery> clauses)
     {
-        var hasPhrase = clauses.Any(c => c.HasPhrase);
+        var phrases = clauses.SelectMany(c => c.Phrases).ToList();
         var positives = clauses.Where(c => !c.Negated).Select(c => c.Match).ToList();
         var negatives = clauses.Where(c => c.Negated).Select(c => c.Match).ToList();
-        if (positives.Count == 0) return new FtsQuery(Join(negatives, "OR"), true, hasPhrase);
+        if (positives.Count == 0) return new FtsQuery(Join(negatives, "OR"), true, phrases);
         var positive = Join(positives, "AND");
         return negatives.Count == 0
-            ? new FtsQuery(positive, false, hasPhrase)
-            : new FtsQuery($"{positive} NOT {Join(negatives, "OR")}", false, hasPhrase);
+            ? new FtsQuery(positive, false, phrases)
+            : new FtsQuery($"{positive} NOT {Join(negatives, "OR")}", false, phrases);
     }
 
     // a OR NOT b == NOT (b AND NOT a): an OR with a negative clause is the complement of a positive query.
     private static FtsQuery TranslateOr(List<FtsQuery> clauses)
     {
-        var hasPhrase = clauses.Any(c => c.HasPhrase);
+        var phrases = clauses.SelectMany(c => c.Phrases).ToList();
         var positives = clauses.Where(c => !c.Negated).Select(c => c.Match).ToList();
         var negatives = clauses.Where(c => c.Negated).Select(c => c.Match).ToList();
-        if (negatives.Count == 0) return new FtsQuery(Join(positives, "OR"), false, hasPhrase);
+        if (negatives.Count == 0) return new FtsQuery(Join(positives, "OR"), false, phrases);
         var negative = Join(negatives, "AND");
         return positives.Count == 0
-            ? new FtsQuery(negative, true, hasPhrase)
-            : new FtsQuery($"{negative} NOT {Join(positives, "OR")}", true, hasPhrase);
+            ? new FtsQuery(negative, true, phrases)
+            : new FtsQuery($"{negative} NOT {Join(positives, "OR")}", true, phrases);
     }
 
     private static string Join(List<string> parts, string op) =>
@@ -59,13 +61,13 @@ internal sealed record FtsQuery(string Match, bool Negated, bool HasPhrase)
         if (words.Count == 0)
             throw new ArgumentException("A query term has no letters or digits; parse user text with QueryParser first.");
         var main = Quote(words) + (isPrefix ? " *" : "");
-        if (isPrefix) return new FtsQuery(main, false, words.Count > 1);
+        if (isPrefix) return new FtsQuery(main, false, words.Count > 1 ? [words] : []);
         var forms = aliases(TextKey.Fold(string.Join(' ', words)))
             .Select(form => QueryParser.Words(form))
             .Where(formWords => formWords.Count > 0)
             .ToList();
         var match = Join(forms.Select(Quote).Prepend(main).Distinct().ToList(), "OR");
-        return new FtsQuery(match, false, words.Count > 1 || forms.Any(f => f.Count > 1));
+        return new FtsQuery(match, false, forms.Prepend(words).Where(f => f.Count > 1).ToList());
     }
 
     /// <summary>A phrase of words as an FTS5 string: quotes doubled, so nothing inside is syntax.</summary>

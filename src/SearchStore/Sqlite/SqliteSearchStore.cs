@@ -22,6 +22,8 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
     public const int DefaultScoringWindow = 4000;
 
     internal int ScoringWindow { get; init; } = DefaultScoringWindow;
+    /// <summary>Below this many articles holding each word, a phrase costs bm25 little (see <see cref="HasPhraseOfCommonWords"/>).</summary>
+    internal int CostlyPhraseArticles { get; init; } = 10_000;
 
     private static readonly Lock InitLock = new();
     private static bool _sqliteReady;
@@ -186,7 +188,7 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
         using var transaction = connection.BeginTransaction(deferred: true);
         var index = CurrentIndex(connection);
         var fts = request.Query is null ? null : FtsQuery.Translate(request.Query, key => AliasForms(connection, key));
-        var ranked = request.Sort == SortOrder.Relevance && fts is { Negated: false };
+        var ranked = request.Sort == SortOrder.Relevance && fts is { Negated: false } && !HasPhraseOfCommonWords(connection, index, fts);
         IReadOnlyDictionary<int, double>? scores = null;
         MatchSet matches;
         if (ranked && fts!.HasPhrase) (matches, scores) = ScoredMatches(connection, fts);
@@ -316,11 +318,9 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
     {
         if (fts is null) return MatchSet.All(index);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT rowid FROM article_fts WHERE article_fts MATCH $match";
+        command.CommandText = "SELECT group_concat(rowid) FROM article_fts WHERE article_fts MATCH $match";
         command.Parameters.AddWithValue("$match", fts.Match);
-        var docs = new List<int>();
-        using (var reader = command.ExecuteReader())
-            while (reader.Read()) docs.Add((int)reader.GetInt64(0));
+        var docs = DocList.ParseAscending(command.ExecuteScalar());
         return fts.Negated ? MatchSet.AllExcept(index, docs) : new MatchSet(docs);
     }
 
@@ -333,31 +333,45 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
     /// </summary>
     private (MatchSet, Dictionary<int, double>) ScoredMatches(SqliteConnection connection, FtsQuery fts)
     {
-        var scores = new Dictionary<int, double>();
-        var docs = new List<int>();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT rowid, {Bm25} FROM article_fts WHERE article_fts MATCH $match ORDER BY rowid DESC LIMIT $window";
+        command.CommandText = ScoresOf($"SELECT rowid, {Bm25} AS score FROM article_fts WHERE article_fts MATCH $match ORDER BY rowid DESC LIMIT $window");
         command.Parameters.AddWithValue("$match", fts.Match);
         command.Parameters.AddWithValue("$window", ScoringWindow);
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var doc = (int)reader.GetInt64(0);
-                docs.Add(doc);
-                scores[doc] = -reader.GetDouble(1); // bm25 is lower for better matches; scores are higher-is-better
-            }
-        }
-        docs.Reverse();
+        var (docs, scores) = ReadScores(command);
+        docs.Sort(); // at most a window's worth, and match sets are in ascending rowid order
         if (docs.Count < ScoringWindow) return (new MatchSet(docs), scores);
         // In rowid order: FTS5 walks a doclist backwards only by buffering each page, which costs a sixth more.
-        var older = new List<int>();
-        command.CommandText = "SELECT rowid FROM article_fts WHERE article_fts MATCH $match AND rowid < $oldest";
+        command.CommandText = "SELECT group_concat(rowid) FROM article_fts WHERE article_fts MATCH $match AND rowid < $oldest";
         command.Parameters.AddWithValue("$oldest", docs[0]);
-        using (var reader = command.ExecuteReader())
-            while (reader.Read()) older.Add((int)reader.GetInt64(0));
+        var older = DocList.ParseAscending(command.ExecuteScalar());
         older.AddRange(docs);
         return (new MatchSet(older), scores);
+    }
+
+    /// <summary>
+    /// True when a phrase in the query is made of words found in more than half the articles (and in more than
+    /// <see cref="CostlyPhraseArticles"/>), such as "said the". Before bm25 scores a row it counts the articles
+    /// holding each phrase by evaluating the phrase over the whole index, and for such words that comparison of
+    /// positions costs as much as the search itself (tens of milliseconds at 100,000 articles). Their results go
+    /// newest first instead, like those of the common words the phrase is made of.
+    /// </summary>
+    private bool HasPhraseOfCommonWords(SqliteConnection connection, FacetIndex index, FtsQuery fts)
+    {
+        if (!fts.HasPhrase) return false;
+        var common = Math.Max(index.Count / 2, CostlyPhraseArticles);
+        using var command = connection.CreateCommand();
+        // Stops counting past the threshold, so a common word costs no more than a rare one.
+        command.CommandText = "SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE article_fts MATCH $word LIMIT $common + 1)";
+        var word = command.Parameters.Add("$word", SqliteType.Text);
+        command.Parameters.AddWithValue("$common", common);
+        var known = new Dictionary<string, bool>();
+        bool IsCommon(string w)
+        {
+            if (known.TryGetValue(w, out var isCommon)) return isCommon;
+            word.Value = FtsQuery.Quote([w]);
+            return known[w] = (long)command.ExecuteScalar()! > common;
+        }
+        return fts.Phrases.Any(phrase => phrase.All(IsCommon));
     }
 
     /// <summary>
@@ -377,20 +391,35 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
     /// </summary>
     private Dictionary<int, double> Scores(SqliteConnection connection, FtsQuery fts, IReadOnlyList<int> results)
     {
-        var scores = new Dictionary<int, double>(Math.Min(results.Count, ScoringWindow));
         using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT rowid, {Bm25} FROM article_fts WHERE article_fts MATCH $match AND rowid BETWEEN $first AND $last
+        command.CommandText = ScoresOf($"""
+            SELECT rowid, {Bm25} AS score FROM article_fts WHERE article_fts MATCH $match AND rowid BETWEEN $first AND $last
             ORDER BY rowid DESC LIMIT $window
-            """;
+            """);
         command.Parameters.AddWithValue("$match", fts.Match);
         command.Parameters.AddWithValue("$first", results[0]);
         command.Parameters.AddWithValue("$last", results[^1]);
         command.Parameters.AddWithValue("$window", ScoringWindow);
+        return ReadScores(command).Scores;
+    }
+
+    /// <summary>
+    /// Wraps a statement yielding (rowid, score) rows into one row of two aligned lists; see <see cref="DocList"/>
+    /// for why.
+    /// </summary>
+    private static string ScoresOf(string scoredRows) =>
+        $"SELECT group_concat(rowid), group_concat(score) FROM ({scoredRows})";
+
+    /// <summary>The rowids and their scores (higher is better: bm25 is lower for better matches).</summary>
+    private static (List<int> Docs, Dictionary<int, double> Scores) ReadScores(SqliteCommand command)
+    {
         using var reader = command.ExecuteReader();
-        // bm25 is lower for better matches; scores are reported higher-is-better.
-        while (reader.Read()) scores[(int)reader.GetInt64(0)] = -reader.GetDouble(1);
-        return scores;
+        reader.Read();
+        var docs = DocList.Parse(reader.IsDBNull(0) ? null : reader.GetString(0));
+        var bm25 = DocList.ParseScores(reader.IsDBNull(1) ? null : reader.GetString(1));
+        var scores = new Dictionary<int, double>(docs.Count);
+        for (var i = 0; i < docs.Count; i++) scores[docs[i]] = -bm25[i];
+        return (docs, scores);
     }
 
     private static IReadOnlyList<SearchHit> Hits(SqliteConnection connection, FacetIndex index, IReadOnlyList<(int Doc, double Score)> items, FtsQuery? fts)
