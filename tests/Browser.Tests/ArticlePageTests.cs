@@ -9,9 +9,11 @@ public sealed class ArticlePageTests(BrowserFixture browser, SiteFixture site) :
     public async Task Opening_a_result_shows_the_article_and_going_back_restores_the_filtered_search()
     {
         await Page.GotoAsync("/");
-        var source = Page.Locator("#facet-source .values li").First;
-        await source.Locator("input").CheckAsync();
-        await Expect(source.Locator("input")).ToBeCheckedAsync();
+        var name = (await Page.Locator("#facet-source .values li .name").First.TextContentAsync())!;
+        // By value, not by position: the update re-renders the list, and CheckAsync may find its locator again there.
+        var source = Page.Locator($"#facet-source input[value=\"{name}\"]");
+        await source.CheckAsync();
+        await Expect(source).ToBeCheckedAsync();
         await Expect(Page).ToHaveURLAsync(new Regex(@"\?source="));
         var search = Page.Url;
         var title = Page.Locator(".hit h2 a").First;
@@ -29,7 +31,7 @@ public sealed class ArticlePageTests(BrowserFixture browser, SiteFixture site) :
         await Page.GoBackAsync();
 
         Page.Url.ShouldBe(search);
-        await Expect(source.Locator("input")).ToBeCheckedAsync();
+        await Expect(source).ToBeCheckedAsync();
     }
 
     [Fact]

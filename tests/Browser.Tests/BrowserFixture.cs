@@ -13,6 +13,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // Expect's own default is 5 s, a third of the actions' 15 s (PageTest): on a loaded two-core machine one
+        // in-page search (browser, gateway, web, query) can take longer than that. A deadline, not a speed check.
+        Assertions.SetDefaultExpectTimeout(15_000);
         await ChromiumInstaller.EnsureInstalledAsync();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

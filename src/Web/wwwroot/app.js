@@ -296,6 +296,9 @@ document.documentElement.classList.add('js');
     };
 
     const render = suggestions => {
+      // A list refreshed while the keyboard is in it (the answer to a later keystroke arriving) keeps the option
+      // the user is on, rather than dropping the highlight they may be about to choose with Enter.
+      const current = active >= 0 ? items[active] : null;
       items = suggestions.slice(0, 8);
       if (items.length === 0) { close(); return; }
       list.replaceChildren(...items.map((suggestion, index) => {
@@ -315,7 +318,7 @@ document.documentElement.classList.add('js');
       }));
       list.hidden = false;
       input.setAttribute('aria-expanded', 'true');
-      active = -1;
+      highlight(current ? items.findIndex(item => item.value === current.value && item.kind === current.kind) : -1);
     };
 
     const fetchSuggestions = async () => {
