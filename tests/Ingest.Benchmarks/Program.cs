@@ -3,8 +3,8 @@ using System.Globalization;
 using NewsSearch.Ingest.Benchmarks;
 using NewsSearch.SearchStore.Benchmarks;
 
-// End-to-end ingest throughput (articles/s from the first request until every article is searchable) and the
-// time from acknowledgement to searchable, per article. Usage:
+// End-to-end ingest throughput (articles/s from the first request until every article is searchable), the
+// time from acknowledgement to searchable, per article, and the CPU each process spent per article. Usage:
 //   dotnet run -c Release --project tests/Ingest.Benchmarks -- [--articles 10000] [--batch 500] [--senders 2]
 //       [--target system|direct] [--dispatch-batch 64] [--rate 0]
 // --target system (default) starts the AppHost and writes through the gateway; direct starts only ingest and enrichment.
@@ -30,6 +30,8 @@ while (warmUp.AcknowledgedAt.Keys.Any(id => !searchability.VisibleAt.ContainsKey
 }
 
 var start = clock.Elapsed;
+var cpu = ProcessCpu.Start();
+var loadAtStart = ProcessCpu.LoadAverage();
 var loader = new Loader(system.WriteUrl, system.ApiKey, clock);
 using var progress = new Timer(_ => Console.WriteLine(
     $"  {(clock.Elapsed - start).TotalSeconds,6:F1} s  acknowledged {loader.AcknowledgedAt.Count,6}  searchable {searchability.VisibleAt.Count - warmUp.AcknowledgedAt.Count,6}"),
@@ -59,6 +61,16 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"end to end: {ids.Count} articles searchable in {allSearchable.TotalSeconds:F1} s = {ids.Count / allSearchable.TotalSeconds:F0} articles/s"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"ack -> searchable: p50 {Percentile(50):F0} ms, p95 {Percentile(95):F0} ms, p99 {Percentile(99):F0} ms, max {latencies[^1]:F0} ms"));
+var spent = cpu.Since().Where(process => process.Cpu >= TimeSpan.FromMilliseconds(50)).ToList();
+if (spent.Count > 0)
+{
+    var total = spent.Sum(process => process.Cpu.TotalMilliseconds);
+    var perProcess = string.Join(", ", spent.Select(process => string.Create(CultureInfo.InvariantCulture, $"{process.Name} {process.Cpu.TotalMilliseconds / ids.Count:F2}")));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"CPU from the first request until all searchable: {total / 1000:F1} s = {total / ids.Count:F2} ms per article; by process (ms per article): {perProcess}"));
+}
+
+Console.WriteLine($"load average: {loadAtStart} at the start, {ProcessCpu.LoadAverage()} at the end");
 return 0;
 
 internal sealed record Arguments(int Articles, int Batch, int Senders, string Target, int DispatchBatch, double Rate)
