@@ -37,14 +37,14 @@ internal static class DocList
         return docs;
     }
 
-    /// <summary>The scores in the aggregate's order.</summary>
-    public static List<double> ParseScores(string? groupConcat)
+    /// <summary>The integers in the aggregate's order.</summary>
+    public static List<long> ParseLongs(string? groupConcat)
     {
-        var scores = new List<double>();
-        if (groupConcat is null) return scores;
+        var values = new List<long>();
+        if (groupConcat is null) return values;
         var span = groupConcat.AsSpan();
         foreach (var range in span.Split(','))
-            scores.Add(double.Parse(span[range], NumberStyles.Float, CultureInfo.InvariantCulture));
-        return scores;
+            values.Add(long.Parse(span[range], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
+        return values;
     }
 }

@@ -405,10 +405,13 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
 
     /// <summary>
     /// Wraps a statement yielding (rowid, score) rows into one row of two aligned lists; see <see cref="DocList"/>
-    /// for why.
+    /// for why. The scores cross as integers in billionths: this SQLite's conversion of a real to text costs more
+    /// than a search's whole bm25.
     /// </summary>
     private static string ScoresOf(string scoredRows) =>
-        $"SELECT group_concat(rowid), group_concat(score) FROM ({scoredRows})";
+        $"SELECT group_concat(rowid), group_concat(CAST(round(score * {ScoreScale}) AS INTEGER)) FROM ({scoredRows})";
+
+    private const double ScoreScale = 1e9;
 
     /// <summary>The rowids and their scores (higher is better: bm25 is lower for better matches).</summary>
     private static (List<int> Docs, Dictionary<int, double> Scores) ReadScores(SqliteCommand command)
@@ -416,9 +419,9 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
         using var reader = command.ExecuteReader();
         reader.Read();
         var docs = DocList.Parse(reader.IsDBNull(0) ? null : reader.GetString(0));
-        var bm25 = DocList.ParseScores(reader.IsDBNull(1) ? null : reader.GetString(1));
+        var bm25 = DocList.ParseLongs(reader.IsDBNull(1) ? null : reader.GetString(1));
         var scores = new Dictionary<int, double>(docs.Count);
-        for (var i = 0; i < docs.Count; i++) scores[docs[i]] = -bm25[i];
+        for (var i = 0; i < docs.Count; i++) scores[docs[i]] = -bm25[i] / ScoreScale;
         return (docs, scores);
     }
 
