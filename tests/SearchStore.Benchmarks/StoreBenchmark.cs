@@ -106,13 +106,21 @@ public static class StoreBenchmark
         }
 
         var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"### {size:N0} articles ({bodyBytes / size / 1024.0:F1} KB average body)");
-        md.AppendLine();
-        if (reused) md.AppendLine("(databases reused from an earlier run: indexing not measured)");
-        md.AppendLine("| indexing | wall time | articles/s (wall) | MB of body/s | CPU time | articles/CPU-s | file size |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
-        md.AppendLine(IndexRow("store (FTS5 + facet tables + JSON)", size, bodyBytes, storeTime, storeCpu, storePath));
-        md.AppendLine(IndexRow("floor (bare FTS5 table)", size, bodyBytes, floorTime, floorCpu, floorPath));
+        if (reused)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"### {size:N0} articles");
+            md.AppendLine();
+            md.AppendLine("(databases reused from an earlier run: indexing not measured)");
+        }
+        else
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"### {size:N0} articles ({bodyBytes / size / 1024.0:F1} KB average body)");
+            md.AppendLine();
+            md.AppendLine("| indexing | wall time | articles/s (wall) | MB of body/s | CPU time | articles/CPU-s | file size |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+            md.AppendLine(IndexRow("store (FTS5 + facet tables + JSON)", size, bodyBytes, storeTime, storeCpu, storePath));
+            md.AppendLine(IndexRow("floor (bare FTS5 table)", size, bodyBytes, floorTime, floorCpu, floorPath));
+        }
         md.AppendLine();
         foreach (var (title, pick) in new (string, Func<Timing, double>)[]
         {
