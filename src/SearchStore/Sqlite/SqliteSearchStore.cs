@@ -252,9 +252,6 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        // Reads through a memory map instead of copying each page out of the OS cache: the kernel's copies were
-        // a third of the writer's CPU (FTS5 merges reread segments) and a few percent of every search.
-        Execute(connection, "PRAGMA mmap_size = 2147483648;");
         return connection;
     }
 
