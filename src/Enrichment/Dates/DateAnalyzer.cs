@@ -58,7 +58,8 @@ public static class DateAnalyzer
         {
             foreach (Match m in DatePatterns.AbsoluteDate().Matches(sentence.Text))
             {
-                var before = sentence.Text[..m.Index];
+                // Spans, not substrings: a span's ends are word boundaries just as a substring's are.
+                var before = sentence.Text.AsSpan(0, m.Index);
                 var future = DatePatterns.FutureCue().IsMatch(before.Length > 60 ? before[^60..] : before);
                 var since = DatePatterns.Since().IsMatch(before);
                 if (m.Groups["iy"].Success)
@@ -325,7 +326,7 @@ public static class DateAnalyzer
             {
                 var modifier = DatePatterns.Before(DatePatterns.WeekdayModifier(), sentence.Text, m.Index, 16);
                 var pre = modifier.Groups["pre"].Value.ToLowerInvariant();
-                if (pre is "next" or "until" or "by" || DatePatterns.FutureCue().IsMatch(sentence.Text[..m.Index]))
+                if (pre is "next" or "until" or "by" || DatePatterns.FutureCue().IsMatch(sentence.Text.AsSpan(0, m.Index)))
                 {
                     continue;
                 }
@@ -338,7 +339,7 @@ public static class DateAnalyzer
             foreach (Match m in DatePatterns.Weekend().Matches(sentence.Text))
             {
                 var pre = DatePatterns.Before(DatePatterns.WeekendModifier(), sentence.Text, m.Index, 20).Groups["pre"].Value.ToLowerInvariant();
-                if (pre is "next" or "coming" || DatePatterns.FutureCue().IsMatch(sentence.Text[..m.Index]))
+                if (pre is "next" or "coming" || DatePatterns.FutureCue().IsMatch(sentence.Text.AsSpan(0, m.Index)))
                 {
                     continue;
                 }

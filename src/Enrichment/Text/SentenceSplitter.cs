@@ -24,7 +24,8 @@ public static partial class SentenceSplitter
             }
 
             var start = lineStart;
-            foreach (Match end in SentenceEnd().Matches(text[lineStart..lineEnd]))
+            // Matching on a span of the line (not a copy of it): the look-behind still cannot see past the line start.
+            foreach (var end in SentenceEnd().EnumerateMatches(text.AsSpan(lineStart, lineEnd - lineStart)))
             {
                 var stop = lineStart + end.Index + end.Length;
                 Add(sentences, text, start, stop);
