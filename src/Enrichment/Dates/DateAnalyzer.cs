@@ -159,9 +159,16 @@ public static class DateAnalyzer
             }
         }
 
-        foreach (var line in rawText.Split('\n').Take(8))
+        // Only the first eight lines: splitting the whole text would copy every line of it.
+        var lines = 0;
+        foreach (var line in rawText.AsSpan().Split('\n'))
         {
-            if (PageDate(line.Trim(), contextYear, wholeLine: true) is { } found)
+            if (lines++ == 8)
+            {
+                break;
+            }
+
+            if (PageDate(rawText.AsSpan(line).Trim().ToString(), contextYear, wholeLine: true) is { } found)
             {
                 return (found.Date, new Evidence("published-line", found.Text, found.Confidence));
             }
