@@ -59,6 +59,12 @@ internal static class Tokenizer
 
     private const int MaxScratchTokens = 16 * 1024;
 
+    [ThreadStatic]
+    private static Dictionary<string, (string Lower, string Key)>? wordForms;
+
+    /// <summary>Enough for the vocabulary of thousands of articles (~2 MB), little enough to keep per thread.</summary>
+    private const int MaxCachedWords = 16 * 1024;
+
     public static Token[] Tokenize(string text)
     {
         var tokens = scratch ??= new List<Token>(1024);
@@ -137,7 +143,7 @@ internal static class Tokenizer
                 break;
             }
             var end0 = i;
-            var word = text[start..end0];
+            var (word, lower, key) = WordForms(text.AsSpan(start, end0 - start));
             if (possessive)
             {
                 i += 2;
@@ -174,8 +180,7 @@ internal static class Tokenizer
             {
                 flags |= TokenFlags.InParentheses;
             }
-            var lower = word.ToLowerInvariant();
-            tokens.Add(new Token(start, end0, word, lower, NameKey.Of(word, lower), flags, sentence, paragraph));
+            tokens.Add(new Token(start, end0, word, lower, key, flags, sentence, paragraph));
 
             // Look at the gap to the next token: joins, sentence ends, clause starts.
             var g = i;
@@ -258,6 +263,30 @@ internal static class Tokenizer
             scratch = null;
         }
         return result;
+    }
+
+    /// <summary>
+    /// The word as a string, lower-cased and as a name key, remembered per thread: news text repeats most of its
+    /// words ("the", "said", a name), and making the three strings again for each repeat cost more than the lookup.
+    /// </summary>
+    private static (string Word, string Lower, string Key) WordForms(ReadOnlySpan<char> span)
+    {
+        var cache = wordForms ??= new Dictionary<string, (string Lower, string Key)>(StringComparer.Ordinal);
+        if (cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(span, out var word, out var forms))
+        {
+            return (word, forms.Lower, forms.Key);
+        }
+
+        if (cache.Count >= MaxCachedWords)
+        {
+            cache.Clear();
+        }
+
+        word = span.ToString();
+        var lower = word.ToLowerInvariant();
+        var key = NameKey.Of(word, lower);
+        cache[word] = (lower, key);
+        return (word, lower, key);
     }
 
     public static bool IsAllCaps(string word)
