@@ -59,6 +59,7 @@ internal static class Tokenizer
 
     private const int MaxScratchTokens = 16 * 1024;
 
+    /// <summary>Per thread, each word seen: its lower-case form and name key (see <see cref="WordForms"/>).</summary>
     [ThreadStatic]
     private static Dictionary<string, (string Lower, string Key)>? wordForms;
 
