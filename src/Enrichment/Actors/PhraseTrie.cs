@@ -20,14 +20,13 @@ internal sealed class PhraseTrie
     public void Add(string phrase, EntityRef value)
     {
         var tokens = Tokenizer.Tokenize(phrase);
-        var words = new List<string>(tokens.Length);
-        var possessive = new List<bool>(tokens.Length);
+        // Each token carries its word's name key already: the tokenizer made it.
+        var words = new List<Token>(tokens.Length);
         foreach (var t in tokens)
         {
             if (!t.Has(TokenFlags.Connector))
             {
-                words.Add(t.Text);
-                possessive.Add(t.Has(TokenFlags.Possessive));
+                words.Add(t);
             }
         }
         if (words.Count == 0)
@@ -37,12 +36,12 @@ internal sealed class PhraseTrie
         var node = root;
         for (var w = 0; w < words.Count; w++)
         {
-            var word = words[w];
+            var word = words[w].Text;
             node.Next ??= new Dictionary<string, Node>(StringComparer.Ordinal);
-            if (!node.Next.TryGetValue(NameKey.Of(word), out var child))
+            if (!node.Next.TryGetValue(words[w].Key, out var child))
             {
                 child = new Node();
-                node.Next[NameKey.Of(word)] = child;
+                node.Next[words[w].Key] = child;
             }
             if (char.IsLower(word[0]) || char.IsDigit(word[0]))
             {
@@ -52,7 +51,7 @@ internal sealed class PhraseTrie
             {
                 child.AllowMixed = true;
             }
-            if (possessive[w] && w < words.Count - 1)
+            if (words[w].Has(TokenFlags.Possessive) && w < words.Count - 1)
             {
                 child.PossessiveInside = true;
             }

@@ -50,9 +50,26 @@ internal static class Tokenizer
     /// <summary>The tokens of a body, shared between the actor and quote extractors that read the same string.</summary>
     public static Token[] TokenizeShared(string text) => Recent.GetValue(text, Tokenize);
 
+    /// <summary>
+    /// The list each thread builds its tokens in before copying them out: a body's ~1,000 tokens take ~50 KB,
+    /// which a fresh list per call would allocate (and grow) every time.
+    /// </summary>
+    [ThreadStatic]
+    private static List<Token>? scratch;
+
+    private const int MaxScratchTokens = 16 * 1024;
+
+    /// <summary>Per thread, each word seen: its lower-case form and name key (see <see cref="WordForms"/>).</summary>
+    [ThreadStatic]
+    private static Dictionary<string, (string Lower, string Key)>? wordForms;
+
+    /// <summary>Enough for the vocabulary of thousands of articles (~2 MB), little enough to keep per thread.</summary>
+    private const int MaxCachedWords = 16 * 1024;
+
     public static Token[] Tokenize(string text)
     {
-        var tokens = new List<Token>(text.Length / 5);
+        var tokens = scratch ??= new List<Token>(1024);
+        tokens.Clear();
         var paragraph = 0;
         var sentence = 0;
         var sentenceStart = true;
@@ -127,7 +144,7 @@ internal static class Tokenizer
                 break;
             }
             var end0 = i;
-            var word = text[start..end0];
+            var (word, lower, key) = WordForms(text.AsSpan(start, end0 - start));
             if (possessive)
             {
                 i += 2;
@@ -164,8 +181,7 @@ internal static class Tokenizer
             {
                 flags |= TokenFlags.InParentheses;
             }
-            var lower = word.ToLowerInvariant();
-            tokens.Add(new Token(start, end0, word, lower, NameKey.Of(word, lower), flags, sentence, paragraph));
+            tokens.Add(new Token(start, end0, word, lower, key, flags, sentence, paragraph));
 
             // Look at the gap to the next token: joins, sentence ends, clause starts.
             var g = i;
@@ -241,7 +257,37 @@ internal static class Tokenizer
         }
         CloseParagraph(text, tokens, paragraphStartToken, paragraphStartChar, text.Length);
         MarkConnectors(tokens);
-        return [.. tokens];
+        Token[] result = [.. tokens];
+        if (tokens.Capacity > MaxScratchTokens)
+        {
+            // An unusually long text: do not keep its list alive on this thread.
+            scratch = null;
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The word as a string, lower-cased and as a name key, remembered per thread: news text repeats most of its
+    /// words ("the", "said", a name), and making the three strings again for each repeat cost more than the lookup.
+    /// </summary>
+    private static (string Word, string Lower, string Key) WordForms(ReadOnlySpan<char> span)
+    {
+        var cache = wordForms ??= new Dictionary<string, (string Lower, string Key)>(StringComparer.Ordinal);
+        if (cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(span, out var word, out var forms))
+        {
+            return (word, forms.Lower, forms.Key);
+        }
+
+        if (cache.Count >= MaxCachedWords)
+        {
+            cache.Clear();
+        }
+
+        word = span.ToString();
+        var lower = word.ToLowerInvariant();
+        var key = NameKey.Of(word, lower);
+        cache[word] = (lower, key);
+        return (word, lower, key);
     }
 
     public static bool IsAllCaps(string word)

@@ -51,14 +51,17 @@ public static class DateAnalyzer
 
     private sealed record DatedMention(DateOnly Date, DatePrecision Precision, string Text, Sentence Sentence, int Position, bool Future, bool YearGiven);
 
+    // Per sentence, the patterns below run as Match/NextMatch rather than Matches: most sentences have no match,
+    // and then Match returns the shared empty match where Matches would allocate a collection.
     private static List<RawDate> FindAbsolute(IReadOnlyList<Sentence> sentences)
     {
         var found = new List<RawDate>();
         foreach (var sentence in sentences)
         {
-            foreach (Match m in DatePatterns.AbsoluteDate().Matches(sentence.Text))
+            for (var m = DatePatterns.AbsoluteDate().Match(sentence.Text); m.Success; m = m.NextMatch())
             {
-                var before = sentence.Text[..m.Index];
+                // Spans, not substrings: a span's ends are word boundaries just as a substring's are.
+                var before = sentence.Text.AsSpan(0, m.Index);
                 var future = DatePatterns.FutureCue().IsMatch(before.Length > 60 ? before[^60..] : before);
                 var since = DatePatterns.Since().IsMatch(before);
                 if (m.Groups["iy"].Success)
@@ -158,9 +161,16 @@ public static class DateAnalyzer
             }
         }
 
-        foreach (var line in rawText.Split('\n').Take(8))
+        // Only the first eight lines: splitting the whole text would copy every line of it.
+        var lines = 0;
+        foreach (var line in rawText.AsSpan().Split('\n'))
         {
-            if (PageDate(line.Trim(), contextYear, wholeLine: true) is { } found)
+            if (lines++ == 8)
+            {
+                break;
+            }
+
+            if (PageDate(rawText.AsSpan(line).Trim().ToString(), contextYear, wholeLine: true) is { } found)
             {
                 return (found.Date, new Evidence("published-line", found.Text, found.Confidence));
             }
@@ -210,7 +220,7 @@ public static class DateAnalyzer
         foreach (var sentence in sentences)
         {
             var inSentence = past.Where(d => d.Sentence.Start == sentence.Start).ToList();
-            foreach (Match offset in DatePatterns.Offset().Matches(sentence.Text))
+            for (var offset = DatePatterns.Offset().Match(sentence.Text); offset.Success; offset = offset.NextMatch())
             {
                 var count = DatePatterns.Before(DatePatterns.OffsetCount(), sentence.Text, offset.Index, 24);
                 var anchor = inSentence.FirstOrDefault(d => d.Position > sentence.Start + offset.Index);
@@ -238,7 +248,7 @@ public static class DateAnalyzer
                 continue;
             }
 
-            foreach (Match duration in DatePatterns.Duration().Matches(sentence.Text))
+            for (var duration = DatePatterns.Duration().Match(sentence.Text); duration.Success; duration = duration.NextMatch())
             {
                 var count = DatePatterns.Before(DatePatterns.DurationCount(), sentence.Text, duration.Index, 80);
                 if (!count.Success || DatePatterns.SmallNumber(count.Groups["n"].Value) is not { } n)
@@ -321,11 +331,11 @@ public static class DateAnalyzer
         {
             var sentence = sentences[i];
             var lead = i < 3 && sentence.Start < leadEnd;
-            foreach (Match m in DatePatterns.Weekday().Matches(sentence.Text))
+            for (var m = DatePatterns.Weekday().Match(sentence.Text); m.Success; m = m.NextMatch())
             {
                 var modifier = DatePatterns.Before(DatePatterns.WeekdayModifier(), sentence.Text, m.Index, 16);
                 var pre = modifier.Groups["pre"].Value.ToLowerInvariant();
-                if (pre is "next" or "until" or "by" || DatePatterns.FutureCue().IsMatch(sentence.Text[..m.Index]))
+                if (pre is "next" or "until" or "by" || DatePatterns.FutureCue().IsMatch(sentence.Text.AsSpan(0, m.Index)))
                 {
                     continue;
                 }
@@ -335,10 +345,10 @@ public static class DateAnalyzer
                 references.Add(new DayReference(RefKind.Weekday, Enum.Parse<DayOfWeek>(m.Groups["wd"].Value), lead || pre == "as of", pre == "last", after, text));
             }
 
-            foreach (Match m in DatePatterns.Weekend().Matches(sentence.Text))
+            for (var m = DatePatterns.Weekend().Match(sentence.Text); m.Success; m = m.NextMatch())
             {
                 var pre = DatePatterns.Before(DatePatterns.WeekendModifier(), sentence.Text, m.Index, 20).Groups["pre"].Value.ToLowerInvariant();
-                if (pre is "next" or "coming" || DatePatterns.FutureCue().IsMatch(sentence.Text[..m.Index]))
+                if (pre is "next" or "coming" || DatePatterns.FutureCue().IsMatch(sentence.Text.AsSpan(0, m.Index)))
                 {
                     continue;
                 }
@@ -364,7 +374,7 @@ public static class DateAnalyzer
     {
         foreach (var sentence in sentences)
         {
-            foreach (Match m in DatePatterns.Weekday().Matches(sentence.Text))
+            for (var m = DatePatterns.Weekday().Match(sentence.Text); m.Success; m = m.NextMatch())
             {
                 var modifier = DatePatterns.Before(DatePatterns.WeekdayModifier(), sentence.Text, m.Index, 16);
                 var pre = modifier.Groups["pre"].Value.ToLowerInvariant();
@@ -380,7 +390,7 @@ public static class DateAnalyzer
                 yield return (sentence.Start + m.Index, new DateMention(date, DatePrecision.Day, modifier.Success ? modifier.Value + m.Value : m.Value, sentence.Text));
             }
 
-            foreach (Match m in DatePatterns.Relative().Matches(sentence.Text))
+            for (var m = DatePatterns.Relative().Match(sentence.Text); m.Success; m = m.NextMatch())
             {
                 if (m.Groups["day"].Success)
                 {

@@ -11,11 +11,21 @@ public readonly record struct Sentence(string Text, int Start);
 /// </summary>
 public static partial class SentenceSplitter
 {
-    public static IReadOnlyList<Sentence> Split(string text)
+    public static IReadOnlyList<Sentence> Split(string text) => Split(text, int.MaxValue);
+
+    public static string FirstSentence(string text)
+    {
+        // Only the first: splitting the whole body for it would cost as much as splitting it for the dates.
+        var sentences = Split(text, limit: 1);
+        return sentences.Count > 0 ? sentences[0].Text : string.Empty;
+    }
+
+    /// <summary>The first <paramref name="limit"/> sentences.</summary>
+    private static List<Sentence> Split(string text, int limit)
     {
         var sentences = new List<Sentence>();
         var lineStart = 0;
-        while (lineStart < text.Length)
+        while (lineStart < text.Length && sentences.Count < limit)
         {
             var lineEnd = text.IndexOf('\n', lineStart);
             if (lineEnd < 0)
@@ -24,7 +34,8 @@ public static partial class SentenceSplitter
             }
 
             var start = lineStart;
-            foreach (Match end in SentenceEnd().Matches(text[lineStart..lineEnd]))
+            // Matching on a span of the line (not a copy of it): the look-behind still cannot see past the line start.
+            foreach (var end in SentenceEnd().EnumerateMatches(text.AsSpan(lineStart, lineEnd - lineStart)))
             {
                 var stop = lineStart + end.Index + end.Length;
                 Add(sentences, text, start, stop);
@@ -36,12 +47,6 @@ public static partial class SentenceSplitter
         }
 
         return sentences;
-    }
-
-    public static string FirstSentence(string text)
-    {
-        var sentences = Split(text);
-        return sentences.Count > 0 ? sentences[0].Text : string.Empty;
     }
 
     private static void Add(List<Sentence> sentences, string text, int start, int stop)

@@ -1,6 +1,7 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Reflection;
-using System.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using NewsSearch.Articles;
 
@@ -46,7 +47,7 @@ public sealed class TopicClassifier
         {
             foreach (var (keyword, weight) in taxonomy.Topics[i].Keywords)
             {
-                var key = string.Join(' ', Tokens(keyword));
+                var key = Stems(keyword).Joined;
                 if (key.Length == 0)
                 {
                     continue;
@@ -110,31 +111,22 @@ public sealed class TopicClassifier
 
     private void Count(string text, Dictionary<string, int> counts, int weight)
     {
-        var tokens = Tokens(text);
-        var sb = new StringBuilder();
-        for (var i = 0; i < tokens.Count; i++)
+        var (joined, words) = Stems(text);
+        var phrases = _phrases.GetAlternateLookup<ReadOnlySpan<char>>();
+        var prefixes = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        var counted = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var i = 0; i < words.Count; i++)
         {
-            var key = tokens[i];
-            if (_phrases.ContainsKey(key))
+            // The n-gram of words i..i+n is one slice of the joined text, so no string is made unless it counts.
+            for (var n = 0; n < MaxPhraseWords && i + n < words.Count; n++)
             {
-                counts[key] = counts.GetValueOrDefault(key) + weight;
-            }
-
-            if (!_prefixes.Contains(key))
-            {
-                continue;
-            }
-
-            sb.Clear().Append(key);
-            for (var n = 1; n < MaxPhraseWords && i + n < tokens.Count; n++)
-            {
-                key = sb.Append(' ').Append(tokens[i + n]).ToString();
-                if (_phrases.ContainsKey(key))
+                var key = joined.AsSpan()[words[i].Start..words[i + n].End];
+                if (phrases.ContainsKey(key))
                 {
-                    counts[key] = counts.GetValueOrDefault(key) + weight;
+                    CollectionsMarshal.GetValueRefOrAddDefault(counted, key, out _) += weight;
                 }
 
-                if (!_prefixes.Contains(key))
+                if (!prefixes.Contains(key))
                 {
                     break;
                 }
@@ -142,10 +134,16 @@ public sealed class TopicClassifier
         }
     }
 
-    /// <summary>Lower-case words, hyphens and apostrophes treated as breaks, plurals folded ("clashes" → "clash").</summary>
-    private static List<string> Tokens(string text)
+    /// <summary>
+    /// Lower-case words, hyphens and apostrophes treated as breaks, plurals folded ("clashes" → "clash"), joined by
+    /// single spaces into one string, with where each word lies in it.
+    /// </summary>
+    private static (string Joined, List<Range> Words) Stems(string text)
     {
-        var tokens = new List<string>(text.Length / 5);
+        // Words joined by one space never outgrow the text: every word is followed or preceded by a break there too.
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length);
+        var words = new List<Range>(text.Length / 5);
+        var length = 0;
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -156,37 +154,46 @@ public sealed class TopicClassifier
             }
             else if (!letter && start >= 0)
             {
-                tokens.Add(Stem(text.AsSpan(start, i - start)));
+                if (words.Count > 0)
+                {
+                    buffer[length++] = ' ';
+                }
+
+                var stem = Stem(text.AsSpan(start, i - start), buffer.AsSpan(length));
+                words.Add(new Range(length, length + stem));
+                length += stem;
                 start = -1;
             }
         }
 
-        return tokens;
+        var joined = new string(buffer, 0, length);
+        ArrayPool<char>.Shared.Return(buffer);
+        return (joined, words);
     }
 
-    private static string Stem(ReadOnlySpan<char> word)
+    /// <summary>Writes the lower-case, singular form of <paramref name="word"/> into <paramref name="destination"/>; returns its length.</summary>
+    private static int Stem(ReadOnlySpan<char> word, Span<char> destination)
     {
-        Span<char> lower = stackalloc char[word.Length];
-        word.ToLowerInvariant(lower);
-        var w = lower;
+        var w = destination[..word.ToLowerInvariant(destination)];
         if (w.Length > 4)
         {
             if (w.EndsWith("ies"))
             {
-                return string.Concat(w[..^3], "y");
+                w[^3] = 'y';
+                return w.Length - 2;
             }
 
             if (w.EndsWith("shes") || w.EndsWith("ches") || w.EndsWith("sses") || w.EndsWith("xes"))
             {
-                return new string(w[..^2]);
+                return w.Length - 2;
             }
 
             if (w[^1] == 's' && w[^2] is not ('s' or 'u' or 'i'))
             {
-                return new string(w[..^1]);
+                return w.Length - 1;
             }
         }
 
-        return new string(w);
+        return w.Length;
     }
 }
