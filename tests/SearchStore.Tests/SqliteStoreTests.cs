@@ -38,7 +38,7 @@ public sealed class SqliteStoreTests : IDisposable
         command.CommandText = "PRAGMA journal_mode";
         ((string)command.ExecuteScalar()!).ShouldBe("wal");
         command.CommandText = "PRAGMA user_version";
-        ((long)command.ExecuteScalar()!).ShouldBe(2);
+        ((long)command.ExecuteScalar()!).ShouldBe(3);
     }
 
     [Fact]
@@ -90,9 +90,11 @@ public sealed class SqliteStoreTests : IDisposable
         check.Open();
         using var query = check.CreateCommand();
         query.CommandText = "SELECT v FROM article_fts_config WHERE k = 'automerge'";
-        Convert.ToInt64(query.ExecuteScalar()).ShouldBe(8);
+        Convert.ToInt64(query.ExecuteScalar()).ShouldBe(16);
+        query.CommandText = "SELECT v FROM article_fts_config WHERE k = 'hashsize'";
+        Convert.ToInt64(query.ExecuteScalar()).ShouldBe(16777216);
         query.CommandText = "PRAGMA user_version";
-        ((long)query.ExecuteScalar()!).ShouldBe(2);
+        ((long)query.ExecuteScalar()!).ShouldBe(SqliteSchema.Version);
     }
 
     [Fact]

