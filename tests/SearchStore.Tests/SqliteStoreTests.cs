@@ -265,6 +265,9 @@ public sealed class SqliteStoreTests : IDisposable
         common.Hits.ShouldAllBe(h => h.Score == 0);
         common.Hits.Select(h => h.Published).ShouldBeInOrder(SortDirection.Descending);
 
+        var withCommonPhraseExcluded = await store.SearchAsync(new SearchRequest { Query = Parse("cargo -\"about harbours\""), Size = 100 }, Ct);
+        withCommonPhraseExcluded.Total.ShouldBe(0);
+
         var rarer = (await store.SearchAsync(new SearchRequest { Query = Parse("\"cargo waited\""), Size = 100 }, Ct)).Hits;
         rarer.Count.ShouldBe(12);
         rarer.ShouldAllBe(h => h.Score > 0);

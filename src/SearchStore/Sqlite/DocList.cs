@@ -38,11 +38,11 @@ internal static class DocList
     }
 
     /// <summary>The integers in the aggregate's order.</summary>
-    public static List<long> ParseLongs(string? groupConcat)
+    public static List<long> ParseLongs(object? groupConcat)
     {
         var values = new List<long>();
-        if (groupConcat is null) return values;
-        var span = groupConcat.AsSpan();
+        if (groupConcat is not string text) return values;
+        var span = text.AsSpan();
         foreach (var range in span.Split(','))
             values.Add(long.Parse(span[range], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
         return values;

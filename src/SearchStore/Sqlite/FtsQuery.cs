@@ -5,7 +5,8 @@ namespace NewsSearch.SearchStore.Sqlite;
 /// <summary>
 /// An FTS5 MATCH expression built from the query model. <see cref="Negated"/> means the query asks for every
 /// article except those matching <see cref="Match"/> (FTS5 has no unary NOT). <see cref="Phrases"/> are the strings of
-/// two or more words it holds (alias forms included), which FTS5 can only match by comparing positions.
+/// two or more words it holds (alias forms included), which FTS5 can only match by comparing positions: each as
+/// its words, every word an FTS5 expression of its own (the last one a prefix query for a prefix phrase).
 /// </summary>
 internal sealed record FtsQuery(string Match, bool Negated, IReadOnlyList<IReadOnlyList<string>> Phrases)
 {
@@ -61,14 +62,18 @@ internal sealed record FtsQuery(string Match, bool Negated, IReadOnlyList<IReadO
         if (words.Count == 0)
             throw new ArgumentException("A query term has no letters or digits; parse user text with QueryParser first.");
         var main = Quote(words) + (isPrefix ? " *" : "");
-        if (isPrefix) return new FtsQuery(main, false, words.Count > 1 ? [words] : []);
+        if (isPrefix) return new FtsQuery(main, false, words.Count > 1 ? [WordTerms(words, lastIsPrefix: true)] : []);
         var forms = aliases(TextKey.Fold(string.Join(' ', words)))
             .Select(form => QueryParser.Words(form))
             .Where(formWords => formWords.Count > 0)
             .ToList();
         var match = Join(forms.Select(Quote).Prepend(main).Distinct().ToList(), "OR");
-        return new FtsQuery(match, false, forms.Prepend(words).Where(f => f.Count > 1).ToList());
+        var phrases = forms.Prepend(words).Where(f => f.Count > 1).Select(f => WordTerms(f, lastIsPrefix: false)).ToList();
+        return new FtsQuery(match, false, phrases);
     }
+
+    private static IReadOnlyList<string> WordTerms(IReadOnlyList<string> words, bool lastIsPrefix) =>
+        words.Select((word, i) => Quote([word]) + (lastIsPrefix && i == words.Count - 1 ? " *" : "")).ToList();
 
     /// <summary>A phrase of words as an FTS5 string: quotes doubled, so nothing inside is syntax.</summary>
     public static string Quote(IEnumerable<string> words) =>

@@ -69,7 +69,7 @@ internal sealed class SearchEvaluation
         for (var i = 0; i < matches.Docs.Count; i++)
         {
             var doc = matches.Docs[i];
-            if (!index.IsLive(doc)) continue; // the FTS row and the facet copy are from one snapshot; this guards the impossible
+            if (!index.IsLive(doc)) continue; // the FTS rows and the facet copy are from one snapshot; this guards the impossible
             var day = index.Day[doc];
             var docActors = index.Actors[doc];
             var docTopics = index.Topics[doc];

@@ -257,14 +257,16 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
         return connection;
     }
 
+    private static long ReadGeneration(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM meta WHERE key = 'generation'";
+        return command.ExecuteScalar() is long g ? g : throw new InvalidOperationException("The search store is not initialised; call InitializeAsync first.");
+    }
+
     private FacetIndex CurrentIndex(SqliteConnection connection)
     {
-        long generation;
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT value FROM meta WHERE key = 'generation'";
-            generation = command.ExecuteScalar() is long g ? g : throw new InvalidOperationException("The search store is not initialised; call InitializeAsync first.");
-        }
+        var generation = ReadGeneration(connection);
         var current = _index;
         if (current.Generation == generation) return current;
         lock (_indexLock)
@@ -329,22 +331,25 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
     /// <summary>
     /// The match set of a query with a phrase of common words (see <see cref="HasPhraseOfCommonWords"/>), whose one
     /// pass over their positions takes tens of milliseconds: a second connection matches the older half of the
-    /// rowids on another core while this one matches the newer half. Rowids only grow, so the older half holds the
-    /// same articles in the other connection's snapshot, but for one edited or deleted in between, which the
-    /// facet copy of this snapshot then decides about.
+    /// rowids on another core while this one matches the newer half. The second connection's snapshot may be newer;
+    /// every write moves the generation, so its half is used only when its generation is this snapshot's, and is
+    /// matched here otherwise.
     /// </summary>
     private MatchSet MatchesInHalves(SqliteConnection connection, FacetIndex index, FtsQuery fts)
     {
         var middle = index.Capacity / 2;
-        var older = Task.Run(() =>
-        {
-            using var other = Open();
-            using var transaction = other.BeginTransaction(deferred: true);
-            return MatchesBetween(other, fts, 0, middle);
-        });
-        var newer = MatchesBetween(connection, fts, middle + 1, int.MaxValue);
-        var docs = older.GetAwaiter().GetResult();
-        docs.AddRange(newer);
+        List<int>? older = null, newer = null;
+        // Both halves end (or fail) before this returns; a busy pool runs them one after the other here.
+        Parallel.Invoke(
+            () =>
+            {
+                using var other = Open();
+                using var transaction = other.BeginTransaction(deferred: true);
+                if (ReadGeneration(other) == index.Generation) older = MatchesBetween(other, fts, 0, middle);
+            },
+            () => newer = MatchesBetween(connection, fts, middle + 1, int.MaxValue));
+        var docs = older ?? MatchesBetween(connection, fts, 0, middle);
+        docs.AddRange(newer!);
         return fts.Negated ? MatchSet.AllExcept(index, docs) : new MatchSet(docs);
     }
 
@@ -383,27 +388,27 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
     }
 
     /// <summary>
-    /// True when a phrase in the query is made of words found in more than half the articles (and in more than
-    /// <see cref="CostlyPhraseArticles"/>), such as "said the". Before bm25 scores a row it counts the articles
-    /// holding each phrase by evaluating the phrase over the whole index, and for such words that comparison of
-    /// positions costs as much as the search itself (tens of milliseconds at 100,000 articles). Their results go
-    /// newest first instead, like those of the common words the phrase is made of.
+    /// True when the query holds a phrase (anywhere: under NOT or OR too) made only of words found in more than half
+    /// the articles and in more than <see cref="CostlyPhraseArticles"/>, such as "said the". Before bm25 scores a row
+    /// it counts the articles holding each phrase of the expression by evaluating the phrase over the whole index,
+    /// and for such words that comparison of positions costs as much as the search itself (tens of milliseconds at
+    /// 100,000 articles). Such a query is not ranked: its results go newest first, like those of the common words
+    /// the phrase is made of, and its match set is found on two cores (<see cref="MatchesInHalves"/>).
     /// </summary>
     private bool HasPhraseOfCommonWords(SqliteConnection connection, FacetIndex index, FtsQuery fts)
     {
-        if (!fts.HasPhrase) return false;
         var common = Math.Max(index.Count / 2, CostlyPhraseArticles);
         using var command = connection.CreateCommand();
-        // Stops counting past the threshold, so a common word costs no more than a rare one.
+        // Counting stops past the threshold, so a word costs at most a walk over half the index's entries for it.
         command.CommandText = "SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE article_fts MATCH $word LIMIT $common + 1)";
         var word = command.Parameters.Add("$word", SqliteType.Text);
         command.Parameters.AddWithValue("$common", common);
         var known = new Dictionary<string, bool>();
-        bool IsCommon(string w)
+        bool IsCommon(string term)
         {
-            if (known.TryGetValue(w, out var isCommon)) return isCommon;
-            word.Value = FtsQuery.Quote([w]);
-            return known[w] = (long)command.ExecuteScalar()! > common;
+            if (known.TryGetValue(term, out var isCommon)) return isCommon;
+            word.Value = term;
+            return known[term] = (long)command.ExecuteScalar()! > common;
         }
         return fts.Phrases.Any(phrase => phrase.All(IsCommon));
     }
@@ -445,17 +450,18 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
     private static string ScoresOf(string scoredRows) =>
         $"SELECT group_concat(rowid), group_concat(CAST(round(score * {ScoreScale}) AS INTEGER)) FROM ({scoredRows})";
 
-    private const double ScoreScale = 1e9;
+    private const long ScoreScale = 1_000_000_000;
 
     /// <summary>The rowids and their scores (higher is better: bm25 is lower for better matches).</summary>
     private static (List<int> Docs, Dictionary<int, double> Scores) ReadScores(SqliteCommand command)
     {
         using var reader = command.ExecuteReader();
-        reader.Read();
-        var docs = DocList.Parse(reader.IsDBNull(0) ? null : reader.GetString(0));
-        var bm25 = DocList.ParseLongs(reader.IsDBNull(1) ? null : reader.GetString(1));
+        reader.Read(); // an aggregate always yields one row
+        var docs = DocList.Parse(reader.GetValue(0));
+        var bm25 = DocList.ParseLongs(reader.GetValue(1));
+        if (bm25.Count != docs.Count) throw new InvalidOperationException("bm25 gave no score for some matching rows.");
         var scores = new Dictionary<int, double>(docs.Count);
-        for (var i = 0; i < docs.Count; i++) scores[docs[i]] = -bm25[i] / ScoreScale;
+        for (var i = 0; i < docs.Count; i++) scores[docs[i]] = -bm25[i] / (double)ScoreScale;
         return (docs, scores);
     }
 
