@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -33,6 +34,7 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly WriterCache _writerCache = new();
     private FacetIndex _index = FacetIndex.Empty;
+    private CommonWords _commonWords = new(-1, new());
 
     public SqliteSearchStore(string databasePath)
     {
@@ -398,20 +400,25 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
     private bool HasPhraseOfCommonWords(SqliteConnection connection, FacetIndex index, FtsQuery fts)
     {
         var common = Math.Max(index.Count / 2, CostlyPhraseArticles);
+        // Each answer holds for one generation of the file: the next search of the same snapshot reuses it.
+        var known = _commonWords;
+        if (known.Generation != index.Generation) _commonWords = known = new CommonWords(index.Generation, new());
         using var command = connection.CreateCommand();
         // Counting stops past the threshold, so a word costs at most a walk over half the index's entries for it.
         command.CommandText = "SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE article_fts MATCH $word LIMIT $common + 1)";
         var word = command.Parameters.Add("$word", SqliteType.Text);
         command.Parameters.AddWithValue("$common", common);
-        var known = new Dictionary<string, bool>();
         bool IsCommon(string term)
         {
-            if (known.TryGetValue(term, out var isCommon)) return isCommon;
+            if (known.ByTerm.TryGetValue(term, out var isCommon)) return isCommon;
             word.Value = term;
-            return known[term] = (long)command.ExecuteScalar()! > common;
+            return known.ByTerm[term] = (long)command.ExecuteScalar()! > common;
         }
         return fts.Phrases.Any(phrase => phrase.All(IsCommon));
     }
+
+    /// <summary>Which phrase words <see cref="HasPhraseOfCommonWords"/> found common, for one generation of the file.</summary>
+    private sealed record CommonWords(long Generation, ConcurrentDictionary<string, bool> ByTerm);
 
     /// <summary>
     /// True when bm25 would give every result next to nothing: FTS5 clamps the weight of a word found in more than
