@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace NewsSearch.SearchStore.Sqlite;
 
@@ -11,15 +12,7 @@ namespace NewsSearch.SearchStore.Sqlite;
 internal static class DocList
 {
     /// <summary>The rowids in the aggregate's order; an empty list for NULL (no rows).</summary>
-    public static List<int> Parse(object? groupConcat)
-    {
-        var docs = new List<int>();
-        if (groupConcat is not string text) return docs;
-        var span = text.AsSpan();
-        foreach (var range in span.Split(','))
-            docs.Add(int.Parse(span[range], NumberStyles.None, CultureInfo.InvariantCulture));
-        return docs;
-    }
+    public static List<int> Parse(object? groupConcat) => Numbers<int>(groupConcat);
 
     /// <summary>
     /// The rowids in ascending order. A full-text scan yields them ascending, so the aggregate does too; SQLite
@@ -38,13 +31,15 @@ internal static class DocList
     }
 
     /// <summary>The integers in the aggregate's order.</summary>
-    public static List<long> ParseLongs(object? groupConcat)
+    public static List<long> ParseLongs(object? groupConcat) => Numbers<long>(groupConcat);
+
+    private static List<T> Numbers<T>(object? groupConcat) where T : IBinaryInteger<T>
     {
-        var values = new List<long>();
+        var values = new List<T>();
         if (groupConcat is not string text) return values;
         var span = text.AsSpan();
         foreach (var range in span.Split(','))
-            values.Add(long.Parse(span[range], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
+            values.Add(T.Parse(span[range], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
         return values;
     }
 }

@@ -323,10 +323,7 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
     private static MatchSet Matches(SqliteConnection connection, FacetIndex index, FtsQuery? fts)
     {
         if (fts is null) return MatchSet.All(index);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT group_concat(rowid) FROM article_fts WHERE article_fts MATCH $match";
-        command.Parameters.AddWithValue("$match", fts.Match);
-        var docs = DocList.ParseAscending(command.ExecuteScalar());
+        var docs = MatchesBetween(connection, fts, 0, int.MaxValue);
         return fts.Negated ? MatchSet.AllExcept(index, docs) : new MatchSet(docs);
     }
 
@@ -355,6 +352,7 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
         return fts.Negated ? MatchSet.AllExcept(index, docs) : new MatchSet(docs);
     }
 
+    /// <summary>The rowids from <paramref name="first"/> to <paramref name="last"/> that the query matches, ascending.</summary>
     private static List<int> MatchesBetween(SqliteConnection connection, FtsQuery fts, int first, int last)
     {
         using var command = connection.CreateCommand();
@@ -382,9 +380,7 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
         docs.Sort(); // at most a window's worth, and match sets are in ascending rowid order
         if (docs.Count < ScoringWindow) return (new MatchSet(docs), scores);
         // In rowid order: FTS5 walks a doclist backwards only by buffering each page, which costs a sixth more.
-        command.CommandText = "SELECT group_concat(rowid) FROM article_fts WHERE article_fts MATCH $match AND rowid < $oldest";
-        command.Parameters.AddWithValue("$oldest", docs[0]);
-        var older = DocList.ParseAscending(command.ExecuteScalar());
+        var older = MatchesBetween(connection, fts, 0, docs[0] - 1);
         older.AddRange(docs);
         return (new MatchSet(older), scores);
     }
