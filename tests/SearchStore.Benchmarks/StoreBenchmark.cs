@@ -155,55 +155,15 @@ public static class StoreBenchmark
 
     private sealed record BenchQuery(string Kind, SearchRequest Request, string? FloorMatch);
 
-    /// <summary>
-    /// A fixed mix. Selective: tail words and person names (tens to hundreds of matches). Phrases: actor names and
-    /// common word pairs. Broad: the most common words (most of the corpus). Each runs without and with filters
-    /// (a source, a topic and a three-month range); every search computes all four facets.
-    /// </summary>
-    private static List<BenchQuery> QueryMix(int perKind)
-    {
-        var random = new Random(11);
-        var words = SyntheticCorpus.Words;
-        var persons = SyntheticCorpus.PersonNames;
-        var queries = new List<BenchQuery>();
-        string Selective() => random.Next(2) == 0 ? words[2000 + random.Next(words.Count - 2000)] : persons[random.Next(persons.Count)].Split(' ')[1];
-        string Phrase() => random.Next(2) == 0
-            ? "\"" + persons[random.Next(persons.Count)] + "\""
-            : "\"" + words[random.Next(40)] + " " + words[random.Next(40)] + "\"";
-        string Broad() => random.Next(3) switch
+    /// <summary>The shared mix (<see cref="QueryMixPlan"/>) as store requests; every search computes all four facets.</summary>
+    private static List<BenchQuery> QueryMix(int perKind) =>
+        QueryMixPlan.Create(perKind).Select(q =>
         {
-            0 => words[random.Next(5)],
-            1 => words[random.Next(60)] + " " + words[random.Next(60)],
-            _ => words[random.Next(30)] + " OR " + words[100 + random.Next(200)],
-        };
-        SearchRequest Filtered(SearchRequest request)
-        {
-            var start = SyntheticCorpus.FirstDay.AddDays(random.Next(SyntheticCorpus.DaySpan - 90));
-            return request with
-            {
-                Sources = [SyntheticCorpus.SourceNames[random.Next(6)], SyntheticCorpus.SourceNames[random.Next(20)]],
-                Topics = [SyntheticCorpus.TopicLabels[random.Next(8)]],
-                From = start,
-                To = start.AddDays(90),
-            };
-        }
-        foreach (var (kind, make) in new (string, Func<string>)[] { ("selective", Selective), ("phrase", Phrase), ("broad", Broad) })
-        {
-            for (var i = 0; i < perKind; i++)
-            {
-                var text = make();
-                var parsed = QueryParser.Parse(text).Query ?? throw new InvalidOperationException($"'{text}' did not parse.");
-                var sort = i % 5 == 4 ? SortOrder.Newest : SortOrder.Relevance;
-                var request = new SearchRequest { Query = parsed, Sort = sort };
-                var floor = FloorMatch(parsed);
-                queries.Add(new BenchQuery(kind, request, floor));
-                queries.Add(new BenchQuery(kind + " + filters", Filtered(request), floor));
-            }
-        }
-        for (var i = 0; i < perKind; i++)
-            queries.Add(new BenchQuery("no query, filters only", Filtered(new SearchRequest { Sort = SortOrder.Newest }), null));
-        return queries.OrderBy(_ => random.Next()).ToList();
-    }
+            var parsed = q.Text is null ? null : QueryParser.Parse(q.Text).Query ?? throw new InvalidOperationException($"'{q.Text}' did not parse.");
+            var request = new SearchRequest { Query = parsed, Sort = q.Newest ? SortOrder.Newest : SortOrder.Relevance };
+            if (q.Filters is { } f) request = request with { Sources = [.. f.Sources], Topics = [f.Topic], From = f.From, To = f.To };
+            return new BenchQuery(q.Kind, request, parsed is null ? null : FloorMatch(parsed));
+        }).ToList();
 
     private static string FloorMatch(Query query) => query switch
     {
