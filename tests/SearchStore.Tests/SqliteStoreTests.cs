@@ -41,8 +41,8 @@ public sealed class SqliteStoreTests : IDisposable
         ((long)command.ExecuteScalar()!).ShouldBe(3);
     }
 
-    [Fact]
-    public async Task A_database_from_a_newer_version_is_refused_not_damaged()
+    /// <summary>A store file holding one article, then changed behind the store's back by <paramref name="sql"/>.</summary>
+    private async Task CreateWithOneArticleThenAlterAsync(string sql)
     {
         using (var store = new SqliteSearchStore(DatabasePath))
         {
@@ -50,13 +50,17 @@ public sealed class SqliteStoreTests : IDisposable
             await store.UpsertAsync([Article(1, "Dawn")], Ct);
         }
         SqliteConnection.ClearAllPools();
-        using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA user_version = 99";
-            command.ExecuteNonQuery();
-        }
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    [Fact]
+    public async Task A_database_from_a_newer_version_is_refused_not_damaged()
+    {
+        await CreateWithOneArticleThenAlterAsync("PRAGMA user_version = 99");
         using var newer = new SqliteSearchStore(DatabasePath);
         (await Should.ThrowAsync<InvalidOperationException>(() => newer.InitializeAsync(Ct))).Message.ShouldContain("newer");
         (await newer.CheckHealthAsync(Ct)).Healthy.ShouldBeFalse();
@@ -65,20 +69,8 @@ public sealed class SqliteStoreTests : IDisposable
     [Fact]
     public async Task A_version_1_database_is_upgraded_in_place_and_keeps_its_articles()
     {
-        using (var store = new SqliteSearchStore(DatabasePath))
-        {
-            await store.InitializeAsync(Ct);
-            await store.UpsertAsync([Article(1, "Dawn")], Ct);
-        }
-        SqliteConnection.ClearAllPools();
-        using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            // What version 1 left: FTS5's default merge settings.
-            command.CommandText = "DELETE FROM article_fts_config WHERE k IN ('hashsize', 'automerge'); PRAGMA user_version = 1;";
-            command.ExecuteNonQuery();
-        }
+        // What version 1 left: FTS5's default merge settings.
+        await CreateWithOneArticleThenAlterAsync("DELETE FROM article_fts_config WHERE k IN ('hashsize', 'automerge'); PRAGMA user_version = 1;");
         using (var upgraded = new SqliteSearchStore(DatabasePath))
         {
             await upgraded.InitializeAsync(Ct);
