@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NewsSearch.Articles;
 using NewsSearch.SearchStore.Querying;
@@ -38,7 +39,7 @@ public sealed class SqliteStoreTests : IDisposable
         command.CommandText = "PRAGMA journal_mode";
         ((string)command.ExecuteScalar()!).ShouldBe("wal");
         command.CommandText = "PRAGMA user_version";
-        ((long)command.ExecuteScalar()!).ShouldBe(3);
+        ((long)command.ExecuteScalar()!).ShouldBe(4);
     }
 
     /// <summary>A store file holding one article, then changed behind the store's back by <paramref name="sql"/>.</summary>
@@ -67,14 +68,44 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_version_1_database_is_upgraded_in_place_and_keeps_its_articles()
+    public async Task A_version_1_database_is_upgraded_in_place_and_keeps_its_articles_and_facets()
     {
-        // What version 1 left: FTS5's default merge settings.
-        await CreateWithOneArticleThenAlterAsync("DELETE FROM article_fts_config WHERE k IN ('hashsize', 'automerge'); PRAGMA user_version = 1;");
+        // A file as version 1 wrote it: FTS5's default merge settings, and an article's actors and topics as rows of
+        // link tables, here with the second actor created first.
+        var article = Article(1, "Dawn", "Customs Office", "Port Authority");
+        Directory.CreateDirectory(_directory);
+        using (var old = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+        {
+            old.Open();
+            SqliteSchema.Apply(old, targetVersion: 1);
+            using var insert = old.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO source(id, name) VALUES (1, 'Dawn');
+                INSERT INTO actor(id, name, type) VALUES (1, 'Port Authority', 'organisation'), (2, 'Customs Office', 'organisation');
+                INSERT INTO topic(id, label) VALUES (1, 'Shipping');
+                INSERT INTO article(doc, id, source_id, published, seq) VALUES (1, $id, 1, $day, 1);
+                INSERT INTO article_json(doc, title, json) VALUES (1, $title, $json);
+                INSERT INTO article_fts(rowid, title, actors, topics, body) VALUES (1, $title, 'Customs Office ; Port Authority', 'Shipping', $body);
+                INSERT INTO article_actor(doc, actor_id, position) VALUES (1, 1, 1), (1, 2, 0);
+                INSERT INTO article_topic(doc, topic_id, position) VALUES (1, 1, 0);
+                UPDATE meta SET value = 1 WHERE key = 'generation';
+                """;
+            insert.Parameters.AddWithValue("$id", article.Id);
+            insert.Parameters.AddWithValue("$day", article.Published!.Value.DayNumber);
+            insert.Parameters.AddWithValue("$title", article.Title);
+            insert.Parameters.AddWithValue("$json", JsonSerializer.Serialize(article with { Body = "" }, ArticleJson.Options));
+            insert.Parameters.AddWithValue("$body", article.Body);
+            insert.ExecuteNonQuery();
+        }
+
         using (var upgraded = new SqliteSearchStore(DatabasePath))
         {
             await upgraded.InitializeAsync(Ct);
-            (await upgraded.GetAsync(1.ToString("x16"), Ct)).ShouldNotBeNull();
+            (await upgraded.GetAsync(article.Id, Ct))!.Body.ShouldBe(article.Body);
+            var found = await upgraded.SearchAsync(new SearchRequest { Query = Parse("harbours"), Actors = ["Port Authority"] }, Ct);
+            found.Total.ShouldBe(1);
+            found.Facets.Actor.Select(a => a.Value).ShouldBe(["Customs Office", "Port Authority"], ignoreOrder: true);
+            found.Facets.Topic.ShouldBe([new FacetValue("Shipping", 1, false)]);
             (await upgraded.CheckHealthAsync(Ct)).Healthy.ShouldBeTrue();
         }
         SqliteConnection.ClearAllPools();
@@ -85,6 +116,10 @@ public sealed class SqliteStoreTests : IDisposable
         Convert.ToInt64(query.ExecuteScalar()).ShouldBe(16);
         query.CommandText = "SELECT v FROM article_fts_config WHERE k = 'hashsize'";
         Convert.ToInt64(query.ExecuteScalar()).ShouldBe(16777216);
+        query.CommandText = "SELECT actors || ' / ' || topics FROM article";
+        query.ExecuteScalar().ShouldBe("2,1 / 1"); // in the article's order
+        query.CommandText = "SELECT count(*) FROM sqlite_schema WHERE name IN ('article_actor', 'article_topic')";
+        query.ExecuteScalar().ShouldBe(0L);
         query.CommandText = "PRAGMA user_version";
         ((long)query.ExecuteScalar()!).ShouldBe(SqliteSchema.Version);
     }

@@ -18,8 +18,7 @@ internal sealed class ArticleWriter : IDisposable
     private readonly WriterCache _cache;
     private readonly List<SqliteCommand> _commands = [];
     private readonly List<(long Doc, PreparedArticle Article)> _pending = [];
-    private readonly Statement _find, _body, _insertArticle, _updateArticle, _upsertJson, _insertFts, _deleteFts,
-        _deleteActors, _deleteTopics, _linkActors, _linkTopics, _addForm;
+    private readonly Statement _find, _body, _insertArticle, _updateArticle, _upsertJson, _insertFts, _deleteFts, _addForm;
 
     public ArticleWriter(SqliteConnection connection, long generation, WriterCache cache)
     {
@@ -28,24 +27,19 @@ internal sealed class ArticleWriter : IDisposable
         _cache = cache;
         _find = Prepare("SELECT a.id, a.doc, j.json FROM article a JOIN article_json j ON j.doc = a.doc WHERE a.id IN (SELECT value FROM json_each($ids))", "$ids");
         _body = Prepare("SELECT body FROM article_fts WHERE rowid = $doc", "$doc");
-        _insertArticle = Prepare("INSERT INTO article(id, source_id, published, seq) VALUES ($id, $source, $published, $seq) RETURNING doc", "$id", "$source", "$published", "$seq");
-        _updateArticle = Prepare("UPDATE article SET source_id = $source, published = $published, seq = $seq WHERE doc = $doc", "$source", "$published", "$seq", "$doc");
+        _insertArticle = Prepare("INSERT INTO article(id, source_id, published, seq, actors, topics) VALUES ($id, $source, $published, $seq, $actors, $topics) RETURNING doc",
+            "$id", "$source", "$published", "$seq", "$actors", "$topics");
+        _updateArticle = Prepare("UPDATE article SET source_id = $source, published = $published, seq = $seq, actors = $actors, topics = $topics WHERE doc = $doc",
+            "$source", "$published", "$seq", "$actors", "$topics", "$doc");
         _upsertJson = Prepare("INSERT OR REPLACE INTO article_json(doc, title, json) VALUES ($doc, $title, $json)", "$doc", "$title", "$json");
         _insertFts = Prepare("INSERT INTO article_fts(rowid, title, actors, topics, body) VALUES ($doc, $title, $actors, $topics, $body)", "$doc", "$title", "$actors", "$topics", "$body");
         _deleteFts = Prepare("DELETE FROM article_fts WHERE rowid = $doc", "$doc");
-        _deleteActors = Prepare("DELETE FROM article_actor WHERE doc = $doc", "$doc");
-        _deleteTopics = Prepare("DELETE FROM article_topic WHERE doc = $doc", "$doc");
-        // $links is a JSON array of [doc, value id, position] triples, in doc order (the primary key's order).
-        const string links = "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each($links)";
-        _linkActors = Prepare($"INSERT OR IGNORE INTO article_actor(doc, actor_id, position) {links}", "$links");
-        _linkTopics = Prepare($"INSERT OR IGNORE INTO article_topic(doc, topic_id, position) {links}", "$links");
         _addForm = Prepare("INSERT OR IGNORE INTO actor_form(actor_id, form_key, form) VALUES ($id, $key, $form)", "$id", "$key", "$form");
     }
 
     /// <summary>
-    /// Writes the batch (ids unique within it): article rows and JSON first, then the FTS rows, then the facet
-    /// rows. Grouping the writes by table keeps each B-tree's pages hot: interleaving them per article cost a
-    /// third of the rate.
+    /// Writes the batch (ids unique within it): article rows and JSON first, then the FTS rows. Grouping the
+    /// writes by table keeps each B-tree's pages hot: interleaving them per article cost a third of the rate.
     /// </summary>
     public void Write(IReadOnlyList<PreparedArticle> batch, CancellationToken cancellationToken)
     {
@@ -68,18 +62,18 @@ internal sealed class ArticleWriter : IDisposable
 
         var source = Resolve(_cache.Sources, "source", "name", prepared.Source, null);
         object published = article.Published is { } p ? p.DayNumber : DBNull.Value;
+        var actors = IdList(prepared.Actors.Select(ResolveActor));
+        var topics = IdList(prepared.Topics.Select(topic => Resolve(_cache.Topics, "topic", "label", topic, null)));
         long doc;
         if (existing is { } found)
         {
             doc = found.Doc;
             _deleteFts.Run(doc).ExecuteNonQuery();
-            _deleteActors.Run(doc).ExecuteNonQuery();
-            _deleteTopics.Run(doc).ExecuteNonQuery();
-            _updateArticle.Run(source, published, _generation, doc).ExecuteNonQuery();
+            _updateArticle.Run(source, published, _generation, actors, topics, doc).ExecuteNonQuery();
         }
         else
         {
-            doc = (long)_insertArticle.Run(article.Id, source, published, _generation).ExecuteScalar()!;
+            doc = (long)_insertArticle.Run(article.Id, source, published, _generation, actors, topics).ExecuteScalar()!;
         }
         _upsertJson.Run(doc, article.Title, prepared.Json).ExecuteNonQuery();
         _pending.Add((doc, prepared));
@@ -89,38 +83,25 @@ internal sealed class ArticleWriter : IDisposable
     {
         foreach (var (doc, prepared) in _pending)
             _insertFts.Run(doc, prepared.Article.Title, prepared.ActorText, prepared.TopicText, prepared.IndexedBody).ExecuteNonQuery();
-
-        var actorLinks = new List<long[]>();
-        var topicLinks = new List<long[]>();
-        foreach (var (doc, prepared) in _pending)
-        {
-            var position = 0;
-            foreach (var actor in prepared.Actors)
-            {
-                var actorId = Resolve(_cache.Actors, "actor", "name", actor.Name, actor.Type);
-                actorLinks.Add([doc, actorId, position++]);
-                foreach (var (key, form) in actor.Forms)
-                    if (_cache.Forms.Add((actorId, key))) _addForm.Run(actorId, key, form).ExecuteNonQuery();
-            }
-            position = 0;
-            foreach (var topic in prepared.Topics)
-                topicLinks.Add([doc, Resolve(_cache.Topics, "topic", "label", topic, null), position++]);
-        }
-        if (actorLinks.Count > 0) _linkActors.Run(JsonSerializer.Serialize(actorLinks)).ExecuteNonQuery();
-        if (topicLinks.Count > 0) _linkTopics.Run(JsonSerializer.Serialize(topicLinks)).ExecuteNonQuery();
         _pending.Clear();
     }
 
-    /// <summary>Removes an article's text and facet rows, keeping its rowid (an upsert re-adds them).</summary>
-    public static void Remove(SqliteConnection connection, long doc)
+    private long ResolveActor(PreparedActor actor)
     {
-        SqliteSearchStore.Execute(connection, """
-            DELETE FROM article_fts WHERE rowid = $doc;
-            DELETE FROM article_actor WHERE doc = $doc;
-            DELETE FROM article_topic WHERE doc = $doc;
-            DELETE FROM article_json WHERE doc = $doc;
-            """, ("$doc", doc));
+        var actorId = Resolve(_cache.Actors, "actor", "name", actor.Name, actor.Type);
+        // Folding a name costs microseconds, and the same few names recur in article after article: each
+        // (actor, form) is folded and written once per process.
+        foreach (var form in actor.Forms)
+            if (_cache.Forms.Add((actorId, form)) && TextKey.Fold(form) is { Length: > 0 } key) _addForm.Run(actorId, key, form).ExecuteNonQuery();
+        return actorId;
     }
+
+    /// <summary>
+    /// An article's actor or topic ids, in the order the article gives them, as the comma-separated text the
+    /// <c>article.actors</c> and <c>article.topics</c> columns hold. Two names may fold to one value (the name
+    /// columns ignore case); the value then counts once, at its first place.
+    /// </summary>
+    private static string IdList(IEnumerable<long> ids) => string.Join(',', ids.Distinct());
 
     private long Resolve(Dictionary<string, long> cache, string table, string column, string value, string? type)
     {
@@ -162,8 +143,8 @@ internal sealed class ArticleWriter : IDisposable
 }
 
 /// <summary>
-/// What can be computed for an article without the database (JSON, folded alias keys, the text of the actor and
-/// topic columns), so the store prepares a batch on every core before it takes the single writer's lock.
+/// What can be computed for an article without the database (JSON, its actors' names and aliases, the text of the
+/// actor and topic columns), so the store prepares a batch on every core before it takes the single writer's lock.
 /// </summary>
 internal sealed record PreparedArticle(
     EnrichedArticle Article,
@@ -188,9 +169,8 @@ internal sealed record PreparedArticle(
                 a.Type.ToString().ToLowerInvariant(),
                 (a.Aliases ?? []).Prepend(a.Name)
                     .Where(f => !string.IsNullOrWhiteSpace(f))
-                    .Select(f => (Key: TextKey.Fold(f), Form: f.Trim()))
-                    .Where(f => f.Key.Length > 0)
-                    .DistinctBy(f => f.Key)
+                    .Select(f => f.Trim())
+                    .Distinct(StringComparer.OrdinalIgnoreCase)
                     .ToList()))
             .ToList();
         var topics = article.Topics.Select(t => t.Label.Trim()).ToList();
@@ -201,12 +181,12 @@ internal sealed record PreparedArticle(
             string.IsNullOrWhiteSpace(article.Source) ? EnrichedArticle.UnknownSource : article.Source.Trim(),
             actors,
             topics,
-            string.Join(" ; ", actors.SelectMany(a => a.Forms.Select(f => f.Form)).Distinct()),
+            string.Join(" ; ", actors.SelectMany(a => a.Forms).Distinct(StringComparer.OrdinalIgnoreCase)),
             string.Join(" ; ", topics));
     }
 }
 
-internal sealed record PreparedActor(string Name, string Type, IReadOnlyList<(string Key, string Form)> Forms);
+internal sealed record PreparedActor(string Name, string Type, IReadOnlyList<string> Forms);
 
 /// <summary>
 /// Ids of facet values and actor forms this process knows are in the file, so a batch skips most dictionary
@@ -217,7 +197,7 @@ internal sealed class WriterCache
     public Dictionary<string, long> Sources { get; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<string, long> Actors { get; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<string, long> Topics { get; } = new(StringComparer.OrdinalIgnoreCase);
-    public HashSet<(long Actor, string Key)> Forms { get; } = [];
+    public HashSet<(long Actor, string Form)> Forms { get; } = [];
 
     public void Clear()
     {

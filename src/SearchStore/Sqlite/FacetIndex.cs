@@ -59,14 +59,15 @@ internal sealed class FacetIndex
         var basis = since == 0 ? Empty : this;
         var names = basis.Names.Extend(connection);
 
-        var changed = new List<(int Doc, string Id, int Source, int Day)>();
+        var changed = new List<(int Doc, string Id, int Source, int Day, int[] Actors, int[] Topics)>();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT doc, id, source_id, published FROM article WHERE seq > $since";
+            command.CommandText = "SELECT doc, id, source_id, published, actors, topics FROM article WHERE seq > $since";
             command.Parameters.AddWithValue("$since", since);
             using var reader = command.ExecuteReader();
             while (reader.Read())
-                changed.Add(((int)reader.GetInt64(0), reader.GetString(1), (int)reader.GetInt64(2), reader.IsDBNull(3) ? NoDay : (int)reader.GetInt64(3)));
+                changed.Add(((int)reader.GetInt64(0), reader.GetString(1), (int)reader.GetInt64(2), reader.IsDBNull(3) ? NoDay : (int)reader.GetInt64(3),
+                    IdList(reader.GetString(4)), IdList(reader.GetString(5))));
         }
         var deleted = new List<int>();
         if (since > 0)
@@ -96,51 +97,20 @@ internal sealed class FacetIndex
                 count--;
             }
         }
-        foreach (var (doc, id, src, d) in changed)
+        foreach (var (doc, id, src, d, actorIds, topicIds) in changed)
         {
             if (ids[doc] is null) count++;
             ids[doc] = id;
             source[doc] = src;
             day[doc] = d;
-            actors[doc] = [];
-            topics[doc] = [];
+            actors[doc] = actorIds;
+            topics[doc] = topicIds;
         }
-        LoadLinks(connection, "SELECT l.doc, l.actor_id, l.position FROM article_actor l JOIN article a ON a.doc = l.doc WHERE a.seq > $since", since, actors);
-        LoadLinks(connection, "SELECT l.doc, l.topic_id, l.position FROM article_topic l JOIN article a ON a.doc = l.doc WHERE a.seq > $since", since, topics);
         return new FacetIndex(generation, names, ids, source, day, actors, topics, count);
     }
 
-    /// <summary>
-    /// Reads (doc, value, position) rows, which either plan SQLite picks yields grouped by doc (both walk the
-    /// link table's primary key); ordering by position here avoids a sort over every link in SQL.
-    /// </summary>
-    private static void LoadLinks(SqliteConnection connection, string sql, long since, int[][] target)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$since", since);
-        using var reader = command.ExecuteReader();
-        var current = -1;
-        var values = new List<(int Position, int Value)>();
-        void Store()
-        {
-            if (current < 0) return;
-            values.Sort();
-            target[current] = values.Select(v => v.Value).ToArray();
-        }
-        while (reader.Read())
-        {
-            var doc = (int)reader.GetInt64(0);
-            if (doc != current)
-            {
-                Store();
-                current = doc;
-                values.Clear();
-            }
-            values.Add(((int)reader.GetInt64(2), (int)reader.GetInt64(1)));
-        }
-        Store();
-    }
+    /// <summary>The ids in an <c>article.actors</c> or <c>article.topics</c> column, in the article's order.</summary>
+    private static int[] IdList(string text) => text.Length == 0 ? [] : DocList.Parse(text).ToArray();
 
     private static T[] Grow<T>(T[] source, int capacity)
     {

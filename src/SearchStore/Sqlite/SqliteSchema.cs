@@ -3,13 +3,14 @@ using Microsoft.Data.Sqlite;
 namespace NewsSearch.SearchStore.Sqlite;
 
 /// <summary>
-/// The versioned schema of the embedded store. Facet values live in narrow tables keyed by the FTS rowid
-/// (<c>doc</c>), away from the text, so reading them never pages through bodies; the whole article is kept
-/// as JSON (without its body, which the FTS table already holds verbatim).
+/// The versioned schema of the embedded store. An article's facet values (source, day, actor and topic ids) live
+/// in its narrow <c>article</c> row keyed by the FTS rowid (<c>doc</c>), away from the text, so reading them never
+/// pages through bodies; the names behind the ids are in small tables of their own. The whole article is kept as
+/// JSON (without its body, which the FTS table already holds verbatim).
 /// </summary>
 internal static class SqliteSchema
 {
-    public const long Version = 3;
+    public const long Version = 4;
 
     private const string CreateV1 = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -57,8 +58,25 @@ internal static class SqliteSchema
         INSERT INTO article_fts(article_fts, rank) VALUES ('automerge', 16);
         """;
 
-    /// <summary>Creates the schema, or upgrades an older one, in one write transaction.</summary>
-    public static void Apply(SqliteConnection connection)
+    // An article's actor and topic ids move from link tables (a row per link, plus an index by value) into two
+    // columns of its article row, as comma-separated ids in the article's order. Only the in-memory facet index
+    // reads them, article by article; writing the link rows and their index took 13% of the indexing time at
+    // 100,000 articles. The subqueries read the links in position order, which group_concat keeps.
+    private const string UpgradeToV4 = """
+        ALTER TABLE article ADD COLUMN actors TEXT NOT NULL DEFAULT '';
+        ALTER TABLE article ADD COLUMN topics TEXT NOT NULL DEFAULT '';
+        UPDATE article SET
+            actors = coalesce((SELECT group_concat(actor_id) FROM (SELECT actor_id FROM article_actor l WHERE l.doc = article.doc ORDER BY position)), ''),
+            topics = coalesce((SELECT group_concat(topic_id) FROM (SELECT topic_id FROM article_topic l WHERE l.doc = article.doc ORDER BY position)), '');
+        DROP TABLE article_actor;
+        DROP TABLE article_topic;
+        """;
+
+    /// <summary>
+    /// Creates the schema, or upgrades an older one, in one write transaction. <paramref name="targetVersion"/>
+    /// stops at an older version (tests build an old file that way and check its upgrade).
+    /// </summary>
+    public static void Apply(SqliteConnection connection, long targetVersion = Version)
     {
         using (var wal = connection.CreateCommand())
         {
@@ -70,10 +88,9 @@ internal static class SqliteSchema
         var current = ReadVersion(connection);
         if (current > Version)
             throw new InvalidOperationException($"The search database has schema version {current}, newer than this code ({Version}).");
-        if (current == 0) Execute(connection, CreateV1);
-        if (current < 2) Execute(connection, UpgradeToV2);
-        if (current < 3) Execute(connection, UpgradeToV3);
-        if (current < Version) Execute(connection, $"PRAGMA user_version = {Version};");
+        string[] steps = [CreateV1, UpgradeToV2, UpgradeToV3, UpgradeToV4];
+        for (var version = current + 1; version <= targetVersion; version++) Execute(connection, steps[version - 1]);
+        if (current < targetVersion) Execute(connection, $"PRAGMA user_version = {targetVersion};");
         transaction.Commit();
     }
 

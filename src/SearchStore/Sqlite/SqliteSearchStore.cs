@@ -118,9 +118,12 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
             var doc = FindDoc(connection, id);
             if (doc is null) return false;
             var generation = NextGeneration(connection);
-            ArticleWriter.Remove(connection, doc.Value);
-            Execute(connection, "DELETE FROM article WHERE doc = $doc; INSERT OR REPLACE INTO deleted(doc, seq) VALUES ($doc, $seq);",
-                ("$doc", doc.Value), ("$seq", generation));
+            Execute(connection, """
+                DELETE FROM article_fts WHERE rowid = $doc;
+                DELETE FROM article_json WHERE doc = $doc;
+                DELETE FROM article WHERE doc = $doc;
+                INSERT OR REPLACE INTO deleted(doc, seq) VALUES ($doc, $seq);
+                """, ("$doc", doc.Value), ("$seq", generation));
             transaction.Commit();
             return true;
         }
