@@ -135,6 +135,30 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Committed_articles_reach_the_database_file_itself_while_the_store_stays_open()
+    {
+        using var store = new SqliteSearchStore(DatabasePath);
+        await store.InitializeAsync(Ct);
+        await store.UpsertAsync([Article(1, "Dawn"), Article(2, "Reuters")], Ct);
+
+        // An immutable connection reads the main file and ignores the WAL: it sees the articles only once a
+        // checkpoint has copied them there, long before SQLite's own 64 MB threshold would.
+        var inFile = 0L;
+        for (var attempt = 0; attempt < 100 && inFile < 2; attempt++)
+        {
+            await Task.Delay(50, Ct);
+            using var file = new SqliteConnection($"Data Source=file:{DatabasePath}?immutable=1;Mode=ReadOnly;Pooling=False");
+            file.Open();
+            using var count = file.CreateCommand();
+            count.CommandText = "SELECT count(*) FROM sqlite_schema WHERE name = 'article'";
+            if ((long)count.ExecuteScalar()! == 0) continue; // not even the schema is in the file yet
+            count.CommandText = "SELECT count(*) FROM article";
+            inFile = (long)count.ExecuteScalar()!;
+        }
+        inFile.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task A_reader_with_its_own_connections_sees_each_write_of_the_writer_at_once()
     {
         using var writer = new SqliteSearchStore(DatabasePath);

@@ -30,6 +30,7 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
     private static bool _sqliteReady;
 
     private readonly string _connectionString;
+    private Task _checkpoint = Task.CompletedTask; // changed only under the write lock
     private readonly Lock _indexLock = new();
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly WriterCache _writerCache = new();
@@ -81,7 +82,7 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
         }
         if (valid.Count == 0) return new UpsertResult(0, failed);
         // The last copy of an id in one batch wins, as it would over two batches.
-        var prepared = valid.GroupBy(a => a.Id).Select(g => g.Last()).AsParallel().AsOrdered().Select(PreparedArticle.From).ToList();
+        var unique = valid.GroupBy(a => a.Id).Select(g => g.Last()).ToList();
 
         await _writeLock.WaitAsync(cancellationToken);
         try
@@ -92,8 +93,9 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
             Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384;");
             using var transaction = connection.BeginTransaction();
             using var writer = new ArticleWriter(connection, NextGeneration(connection), _writerCache);
-            writer.Write(prepared, cancellationToken);
+            writer.Write(unique, cancellationToken);
             transaction.Commit();
+            CheckpointInBackground();
             return new UpsertResult(valid.Count, failed);
         }
         catch
@@ -248,8 +250,33 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
         return Task.FromResult(hits);
     }
 
+    /// <summary>
+    /// Copies the pages the last commits added to the WAL into the file, on another thread: done by the writer
+    /// itself (SQLite's automatic checkpoint), this copying took a tenth of the indexing time, which the second
+    /// core now does while the writer goes on. A checkpoint that is already running when a write commits takes
+    /// that write's pages on its next run. PASSIVE never waits for readers or the writer; the automatic
+    /// checkpoint stays as the backstop.
+    /// </summary>
+    private void CheckpointInBackground()
+    {
+        if (!_checkpoint.IsCompleted) return;
+        _checkpoint = Task.Run(() =>
+        {
+            try
+            {
+                using var connection = Open();
+                Execute(connection, "PRAGMA wal_checkpoint(PASSIVE);");
+            }
+            catch (SqliteException)
+            {
+                // Nothing is lost: the pages stay in the WAL, where readers find them, until the next checkpoint.
+            }
+        });
+    }
+
     public void Dispose()
     {
+        _checkpoint.Wait(); // it holds a connection to the file
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
         _writeLock.Dispose();
