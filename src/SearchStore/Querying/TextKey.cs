@@ -9,7 +9,26 @@ namespace NewsSearch.SearchStore.Querying;
 /// </summary>
 public static class TextKey
 {
-    public static string Fold(string text) => string.Join(' ', QueryParser.Words(text).Select(FoldWord));
+    public static string Fold(string text) =>
+        System.Text.Ascii.IsValid(text) ? FoldAscii(text) : string.Join(' ', QueryParser.Words(text).Select(FoldWord));
+
+    /// <summary>
+    /// The same key for plain ASCII text, which most names are, without the Unicode normalisation: runs of letters
+    /// and digits, lower-cased, one space between them. The store folds every actor name and alias it indexes.
+    /// </summary>
+    private static string FoldAscii(string text)
+    {
+        var key = new StringBuilder(text.Length);
+        var inWord = false;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiLetterOrDigit(c)) { inWord = false; continue; }
+            if (!inWord && key.Length > 0) key.Append(' ');
+            key.Append(char.ToLowerInvariant(c));
+            inWord = true;
+        }
+        return key.ToString();
+    }
 
     public static string FoldWord(string word)
     {

@@ -7,9 +7,9 @@ namespace NewsSearch.SearchStore.Sqlite;
 
 /// <summary>
 /// Writes a batch of articles inside the caller's write transaction. Statement count, not B-tree work, dominated
-/// the writer's time beyond FTS5 (each execution costs microseconds in the ADO.NET layer), so per-batch work goes
-/// into one statement over a JSON array (<c>json_each</c>) wherever SQL allows, and prepared commands keep their
-/// parameter objects across executions.
+/// the writer's time beyond FTS5 (each execution costs microseconds in the ADO.NET layer), so an article takes
+/// three statements (its row, its JSON, its FTS row), the batch's existing articles are looked up in one statement
+/// over a JSON array (<c>json_each</c>), and prepared commands keep their parameter objects across executions.
 /// </summary>
 internal sealed class ArticleWriter : IDisposable
 {
@@ -38,9 +38,10 @@ internal sealed class ArticleWriter : IDisposable
     }
 
     /// <summary>
-    /// Writes the batch (ids unique within it): article rows and JSON first, then the FTS rows. Grouping the
-    /// writes by table keeps each B-tree's pages hot: interleaving them per article cost a third of the rate.
-    /// The other cores prepare the articles (<see cref="PreparedArticle"/>) just ahead of this thread's writes.
+    /// Writes the batch (ids unique within it): article and JSON rows first, then the FTS rows. Keeping FTS5's
+    /// inserts together keeps its pages hot: interleaving them per article cost a third of the rate. Other
+    /// threads prepare the articles (<see cref="PreparedArticle"/>) just ahead of this thread's writes, inside the
+    /// write lock, so an article that fails to prepare rolls the batch back like any other failed write.
     /// </summary>
     public void Write(IReadOnlyList<EnrichedArticle> batch, CancellationToken cancellationToken)
     {
@@ -90,17 +91,15 @@ internal sealed class ArticleWriter : IDisposable
     private long ResolveActor(PreparedActor actor)
     {
         var actorId = Resolve(_cache.Actors, "actor", "name", actor.Name, actor.Type);
-        // Folding a name costs microseconds, and the same few names recur in article after article: each
-        // (actor, form) is folded and written once per process.
-        foreach (var form in actor.Forms)
-            if (_cache.Forms.Add((actorId, form)) && TextKey.Fold(form) is { Length: > 0 } key) _addForm.Run(actorId, key, form).ExecuteNonQuery();
+        foreach (var (key, form) in actor.Forms)
+            if (_cache.Forms.Add((actorId, key))) _addForm.Run(actorId, key, form).ExecuteNonQuery();
         return actorId;
     }
 
     /// <summary>
     /// An article's actor or topic ids, in the order the article gives them, as the comma-separated text the
-    /// <c>article.actors</c> and <c>article.topics</c> columns hold. Two names may fold to one value (the name
-    /// columns ignore case); the value then counts once, at its first place.
+    /// <c>article.actors</c> and <c>article.topics</c> columns hold. Two names that differ only in case are one
+    /// actor or topic (the name columns and the writer's cache ignore case); it then counts once, at its first place.
     /// </summary>
     private static string IdList(IEnumerable<long> ids) => string.Join(',', ids.Distinct());
 
@@ -144,8 +143,8 @@ internal sealed class ArticleWriter : IDisposable
 }
 
 /// <summary>
-/// What can be computed for an article without the database (JSON, its actors' names and aliases, the text of the
-/// actor and topic columns), so the other cores prepare a batch while the single writer writes it.
+/// What can be computed for an article without the database (JSON, folded alias keys, the text of the actor and
+/// topic columns), so other threads prepare a batch while the single writer writes it.
 /// </summary>
 internal sealed record PreparedArticle(
     EnrichedArticle Article,
@@ -170,8 +169,9 @@ internal sealed record PreparedArticle(
                 a.Type.ToString().ToLowerInvariant(),
                 (a.Aliases ?? []).Prepend(a.Name)
                     .Where(f => !string.IsNullOrWhiteSpace(f))
-                    .Select(f => f.Trim())
-                    .Distinct(StringComparer.OrdinalIgnoreCase)
+                    .Select(f => (Key: TextKey.Fold(f), Form: f.Trim()))
+                    .Where(f => f.Key.Length > 0)
+                    .DistinctBy(f => f.Key)
                     .ToList()))
             .ToList();
         var topics = article.Topics.Select(t => t.Label.Trim()).ToList();
@@ -182,12 +182,12 @@ internal sealed record PreparedArticle(
             string.IsNullOrWhiteSpace(article.Source) ? EnrichedArticle.UnknownSource : article.Source.Trim(),
             actors,
             topics,
-            string.Join(" ; ", actors.SelectMany(a => a.Forms).Distinct(StringComparer.OrdinalIgnoreCase)),
+            string.Join(" ; ", actors.SelectMany(a => a.Forms.Select(f => f.Form)).Distinct()),
             string.Join(" ; ", topics));
     }
 }
 
-internal sealed record PreparedActor(string Name, string Type, IReadOnlyList<string> Forms);
+internal sealed record PreparedActor(string Name, string Type, IReadOnlyList<(string Key, string Form)> Forms);
 
 /// <summary>
 /// Ids of facet values and actor forms this process knows are in the file, so a batch skips most dictionary
@@ -198,7 +198,7 @@ internal sealed class WriterCache
     public Dictionary<string, long> Sources { get; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<string, long> Actors { get; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<string, long> Topics { get; } = new(StringComparer.OrdinalIgnoreCase);
-    public HashSet<(long Actor, string Form)> Forms { get; } = [];
+    public HashSet<(long Actor, string Key)> Forms { get; } = [];
 
     public void Clear()
     {
