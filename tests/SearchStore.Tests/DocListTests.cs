@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using NewsSearch.SearchStore.Sqlite;
 
 namespace NewsSearch.SearchStore.Tests;
@@ -11,8 +12,40 @@ public sealed class DocListTests
     public void Rowids_come_back_in_the_aggregates_order() => DocList.Parse("7,3,12").ShouldBe([7, 3, 12]);
 
     [Fact]
-    public void An_unsorted_match_set_is_sorted() => DocList.ParseAscending("5,2,9,1").ShouldBe([1, 2, 5, 9]);
+    public void Negative_scores_parse() => DocList.ParseLongs("-1500000000,250").ShouldBe([-1_500_000_000L, 250L]);
 
     [Fact]
-    public void Negative_scores_parse() => DocList.ParseLongs("-1500000000,250").ShouldBe([-1_500_000_000L, 250L]);
+    public void Text_that_is_not_a_list_of_integers_is_refused() => Should.Throw<FormatException>(() => DocList.Parse("1,x,3"));
+
+    private const string Between = "SELECT group_concat(value) FROM json_each($list) WHERE value BETWEEN $first AND $last";
+
+    [Fact]
+    public void A_queried_match_set_comes_back_ascending_with_its_parameters_bound()
+    {
+        using var connection = OpenInMemory();
+        DocList.QueryAscending(connection, Between, ("$list", "[500,2,90,1,70000]"), ("$first", 2), ("$last", 100_000L))
+            .ShouldBe([2, 90, 500, 70000]);
+    }
+
+    [Fact]
+    public void A_query_without_matches_is_an_empty_list()
+    {
+        using var connection = OpenInMemory();
+        DocList.QueryAscending(connection, Between, ("$list", "[5,6]"), ("$first", 10), ("$last", 20)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_failing_query_reports_SQLites_error()
+    {
+        using var connection = OpenInMemory();
+        Should.Throw<SqliteException>(() => DocList.QueryAscending(connection, "SELECT group_concat(rowid) FROM no_such_table"))
+            .Message.ShouldContain("no_such_table");
+    }
+
+    private static SqliteConnection OpenInMemory()
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        return connection;
+    }
 }

@@ -394,15 +394,10 @@ public sealed class SqliteSearchStore : ISearchStore, IDisposable
     }
 
     /// <summary>The rowids from <paramref name="first"/> to <paramref name="last"/> that the query matches, ascending.</summary>
-    private static List<int> MatchesBetween(SqliteConnection connection, FtsQuery fts, int first, int last)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT group_concat(rowid) FROM article_fts WHERE article_fts MATCH $match AND rowid BETWEEN $first AND $last";
-        command.Parameters.AddWithValue("$match", fts.Match);
-        command.Parameters.AddWithValue("$first", first);
-        command.Parameters.AddWithValue("$last", last);
-        return DocList.ParseAscending(command.ExecuteScalar());
-    }
+    private static List<int> MatchesBetween(SqliteConnection connection, FtsQuery fts, int first, int last) =>
+        DocList.QueryAscending(connection,
+            "SELECT group_concat(rowid) FROM article_fts WHERE article_fts MATCH $match AND rowid BETWEEN $first AND $last",
+            ("$match", fts.Match), ("$first", first), ("$last", last));
 
     /// <summary>
     /// The match set of a ranked query with a phrase, and bm25 scores for its <see cref="ScoringWindow"/> most
