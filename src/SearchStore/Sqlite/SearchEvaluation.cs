@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace NewsSearch.SearchStore.Sqlite;
 
@@ -83,7 +84,8 @@ internal sealed class SearchEvaluation
             if ((failed & ~SourceBit) == 0 && index.Source[doc] < sourceCounts.Length) sourceCounts[index.Source[doc]]++;
             if ((failed & ~ActorBit) == 0) Count(docActors, actorCounts);
             if ((failed & ~TopicBit) == 0) Count(docTopics, topicCounts);
-            if ((failed & ~DateBit) == 0 && day != FacetIndex.NoDay) dayCounts[day] = dayCounts.GetValueOrDefault(day) + 1;
+            // One hash lookup per match, not two (a broad search updates this 100,000 times).
+            if ((failed & ~DateBit) == 0 && day != FacetIndex.NoDay) CollectionsMarshal.GetValueRefOrAddDefault(dayCounts, day, out _)++;
         }
 
         var (buckets, interval) = Histogram(dayCounts);
