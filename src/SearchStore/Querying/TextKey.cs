@@ -10,7 +10,7 @@ namespace NewsSearch.SearchStore.Querying;
 public static class TextKey
 {
     public static string Fold(string text) =>
-        System.Text.Ascii.IsValid(text) ? FoldAscii(text) : string.Join(' ', QueryParser.Words(text).Select(FoldWord));
+        Ascii.IsValid(text) ? FoldAscii(text) : string.Join(' ', QueryParser.Words(text).Select(FoldWord));
 
     /// <summary>
     /// The same key for plain ASCII text, which most names are, without the Unicode normalisation: runs of letters

@@ -21,8 +21,9 @@ internal static class DocList
     /// <summary>
     /// Runs a statement whose one row is a <c>group_concat</c> of rowids and returns them ascending, parsed straight
     /// from SQLite's memory. A full-text scan yields rowids ascending, so the aggregate does too; SQLite does not
-    /// promise an aggregate's order, so an unsorted list (checked in one pass) is sorted. A broad match set is 100,000 rowids, 600 KB of text, which ADO.NET would first copy
-    /// into a 1.2 MB string (a large-object-heap allocation per search, paid for again by the GC).
+    /// promise an aggregate's order, so an unsorted list (checked in one pass) is sorted. A broad match set is
+    /// 100,000 rowids, 600 KB of text, which ADO.NET would first copy into a 1.2 MB string (a large-object-heap
+    /// allocation per search, paid for again by the GC).
     /// </summary>
     public static List<int> QueryAscending(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
