@@ -17,7 +17,6 @@ internal sealed class ArticleWriter : IDisposable
     private readonly long _generation;
     private readonly WriterCache _cache;
     private readonly List<SqliteCommand> _commands = [];
-    private readonly List<(long Doc, PreparedArticle Article)> _pending = [];
     private readonly Statement _find, _body, _insertArticle, _updateArticle, _upsertJson, _insertFts, _deleteFts, _addForm;
 
     public ArticleWriter(SqliteConnection connection, long generation, WriterCache cache)
@@ -51,16 +50,20 @@ internal sealed class ArticleWriter : IDisposable
         var prepared = batch.AsParallel().AsOrdered().WithMergeOptions(ParallelMergeOptions.NotBuffered)
             .WithCancellation(cancellationToken)
             .Select(PreparedArticle.From);
+        var written = new List<(long Doc, PreparedArticle Article)>();
         foreach (var article in prepared)
-            Upsert(article, existing.TryGetValue(article.Article.Id, out var found) ? found : null);
-        Flush();
+            if (Upsert(article, existing.TryGetValue(article.Article.Id, out var found) ? found : null) is { } doc)
+                written.Add((doc, article));
+        foreach (var (doc, article) in written)
+            _insertFts.Run(doc, article.Article.Title, article.ActorText, article.TopicText, article.IndexedBody).ExecuteNonQuery();
     }
 
-    private void Upsert(PreparedArticle prepared, (long Doc, string Json)? existing)
+    /// <summary>Writes the article's row and JSON; returns its rowid, or null when it was delivered again unchanged.</summary>
+    private long? Upsert(PreparedArticle prepared, (long Doc, string Json)? existing)
     {
         var article = prepared.Article;
         if (existing is { } same && same.Json == prepared.Json && _body.Run(same.Doc).ExecuteScalar() as string == prepared.IndexedBody)
-            return; // delivered again unchanged: nothing to do, and readers keep their cached facets
+            return null; // nothing to do, and readers keep their cached facets
 
         var source = Resolve(_cache.Sources, "source", "name", prepared.Source, null);
         object published = article.Published is { } p ? p.DayNumber : DBNull.Value;
@@ -78,14 +81,7 @@ internal sealed class ArticleWriter : IDisposable
             doc = (long)_insertArticle.Run(article.Id, source, published, _generation, actors, topics).ExecuteScalar()!;
         }
         _upsertJson.Run(doc, article.Title, prepared.Json).ExecuteNonQuery();
-        _pending.Add((doc, prepared));
-    }
-
-    private void Flush()
-    {
-        foreach (var (doc, prepared) in _pending)
-            _insertFts.Run(doc, prepared.Article.Title, prepared.ActorText, prepared.TopicText, prepared.IndexedBody).ExecuteNonQuery();
-        _pending.Clear();
+        return doc;
     }
 
     private long ResolveActor(PreparedActor actor)

@@ -4,9 +4,9 @@ namespace NewsSearch.SearchStore.Sqlite;
 
 /// <summary>
 /// An immutable in-memory copy of the articles' facet values (source, publication day, actors, topics, from the
-/// narrow <c>article</c> rows), indexed by the FTS rowid. Counting facets for a match set of 90,000 articles is then a few
-/// array lookups per article instead of a GROUP BY over joins. A reader refreshes it incrementally from the
-/// rows whose <c>seq</c> passed the generation it holds, so another process writing the file is seen at once.
+/// narrow <c>article</c> rows), indexed by the FTS rowid. Counting facets for a match set of 90,000 articles is
+/// then a few array lookups per article instead of a GROUP BY over joins. A reader refreshes it incrementally from
+/// the rows whose <c>seq</c> passed the generation it holds, so another process writing the file is seen at once.
 /// </summary>
 internal sealed class FacetIndex
 {

@@ -10,7 +10,8 @@ namespace NewsSearch.SearchStore.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const long Version = 4;
+    /// <summary>The newest version: one per step in <see cref="Steps"/>, so adding a step is all an upgrade takes.</summary>
+    public static long Version => Steps.Length;
 
     private const string CreateV1 = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -73,12 +74,16 @@ internal static class SqliteSchema
         DROP TABLE article_topic;
         """;
 
+    /// <summary>The script that makes version N from version N − 1 is step N.</summary>
+    private static readonly string[] Steps = [CreateV1, UpgradeToV2, UpgradeToV3, UpgradeToV4];
+
     /// <summary>
     /// Creates the schema, or upgrades an older one, in one write transaction. <paramref name="targetVersion"/>
     /// stops at an older version (tests build an old file that way and check its upgrade).
     /// </summary>
-    public static void Apply(SqliteConnection connection, long targetVersion = Version)
+    public static void Apply(SqliteConnection connection, long? targetVersion = null)
     {
+        var target = targetVersion ?? Version;
         using (var wal = connection.CreateCommand())
         {
             // WAL lets readers in other processes run while the one writer commits; it persists in the file.
@@ -89,9 +94,8 @@ internal static class SqliteSchema
         var current = ReadVersion(connection);
         if (current > Version)
             throw new InvalidOperationException($"The search database has schema version {current}, newer than this code ({Version}).");
-        string[] steps = [CreateV1, UpgradeToV2, UpgradeToV3, UpgradeToV4];
-        for (var version = current + 1; version <= targetVersion; version++) Execute(connection, steps[version - 1]);
-        if (current < targetVersion) Execute(connection, $"PRAGMA user_version = {targetVersion};");
+        for (var version = current + 1; version <= target; version++) Execute(connection, Steps[version - 1]);
+        if (current < target) Execute(connection, $"PRAGMA user_version = {target};");
         transaction.Commit();
     }
 
