@@ -1,27 +1,31 @@
-using NewsSearch.AppHost.Hosting;
+using NewsSearch.AppHost;
 
-// The whole system: each resource is a service project started as its own process. WithReference gives a
-// service the address of another (services__<name>__http__0); WaitFor holds it back until the other is healthy.
+// The whole system as Aspire resources. WithReference gives a service the address of another
+// (services__<name>__http__0, resolved by service discovery); WaitFor holds it back until the other is healthy.
 var builder = DistributedApplication.CreateBuilder(args);
+var settings = SystemSettings.Load(builder);
+var apiKey = builder.AddParameter("api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 
-var enrichment = builder.AddProject("enrichment", "src/Enrichment.Api");
+var enrichment = builder.AddService<Projects.Enrichment_Api>("enrichment", settings);
 
-var ingest = builder.AddProject("ingest", "src/Ingest.Api")
-    .WithReference(enrichment)
-    .WaitFor(enrichment);
+var ingest = builder.AddService<Projects.Ingest_Api>("ingest", settings)
+    .WithReference(enrichment).WaitFor(enrichment);
 
 // Enrichment is the only writer of the search store, so it has created it by the time query opens it.
-var query = builder.AddProject("query", "src/Query.Api")
+var query = builder.AddService<Projects.Query_Api>("query", settings)
     .WaitFor(enrichment);
 
-var web = builder.AddProject("web", "src/Web")
-    .WithReference(query)
-    .WaitFor(query);
+var web = builder.AddService<Projects.Web>("web", settings)
+    .WithReference(query).WaitFor(query);
 
-builder.AddProject("gateway", "src/Gateway")
-    .WithHttpEndpoint(builder.Settings.GatewayUrl)
-    .WithApiKeys(builder.Settings.GatewayApiKeys)
+var gateway = builder.AddService<Projects.Gateway>("gateway", settings, publicUrl: settings.GatewayUrl)
+    .WithApiKey(apiKey, settings)
     .WithReference(ingest).WithReference(query).WithReference(web).WithReference(enrichment)
     .WaitFor(ingest).WaitFor(query).WaitFor(web).WaitFor(enrichment);
 
-return await builder.Build().RunAsync();
+ingest.WithOperatorCommands(gateway, apiKey);
+
+builder.RestartCrashedServices();
+builder.AnnounceWhenReady(gateway, settings);
+
+builder.Build().Run();

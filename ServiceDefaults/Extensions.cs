@@ -4,20 +4,25 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Http.Resilience;
 using NewsSearch.Articles;
 using NewsSearch.ServiceDefaults;
 
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// What every service shares: telemetry, health, service discovery, resilience, problem details and the
-/// watchdog. Follows the Aspire ServiceDefaults contract so the services also run under a real Aspire AppHost.
+/// What every service shares, as Aspire's ServiceDefaults template does it: OpenTelemetry, health checks,
+/// service discovery and the standard resilience handler on every HttpClient; plus problem-details errors and
+/// the article JSON conventions.
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
     private const string LiveTag = "live";
-    private const string HealthPath = "/health";
-    private const string AlivePath = "/alive";
+    public const string HealthPath = "/health";
+    public const string AlivePath = "/alive";
+
+    /// <summary>Where the standard resilience handler's settings are bound from (e.g. <c>Http:Resilience:Retry:MaxRetryAttempts</c>).</summary>
+    public const string ResilienceSection = "Http:Resilience";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -27,21 +32,14 @@ public static class ServiceDefaultsExtensions
         builder.Services.ConfigureHttpJsonOptions(options => ArticleJson.Configure(options.SerializerOptions));
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
 
-        builder.Services.AddOptions<HttpResilienceOptions>()
-            .BindConfiguration(HttpResilienceOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        builder.Services.AddSingleton<HttpResiliencePipelines>();
-        builder.Services.AddTransient<HttpResilienceHandler>();
-        builder.Services.AddTransient<ServiceDiscoveryHandler>();
-        builder.Services.ConfigureHttpClientDefaults(http => http
-            // Resilience outside discovery, so every retry resolves the name again.
-            .AddHttpMessageHandler<HttpResilienceHandler>()
-            .AddHttpMessageHandler<ServiceDiscoveryHandler>());
-
-        builder.Services.Configure<WatchdogOptions>(watchdog =>
-            watchdog.ParentPid = builder.Configuration.GetValue<int?>(WatchdogOptions.ParentPidKey));
-        builder.Services.AddHostedService<ParentProcessWatchdog>();
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            // Bound by hand: the overload that takes the section refuses one that is not there, the usual case.
+            http.AddStandardResilienceHandler().Configure(options => builder.Configuration.GetSection(ResilienceSection).Bind(options));
+            http.AddServiceDiscovery();
+        });
+        builder.Services.RemoveResilienceFromTelemetryExporters();
         return builder;
     }
 
@@ -51,31 +49,14 @@ public static class ServiceDefaultsExtensions
         // whatever the environment (the developer exception page never sees an exception caught here).
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.Use(static async (context, next) =>
-        {
-            if (IsProbe(context.Request.Path))
-            {
-                Telemetry.DropCurrentTrace(context);
-            }
-            try
-            {
-                await next(context);
-                Telemetry.DescribeServerSpan(context, failed: false);
-            }
-            catch
-            {
-                // The exception handler outside answers 500 after this; the span says so already.
-                Telemetry.DescribeServerSpan(context, failed: true);
-                throw;
-            }
-        });
 
-        // Ready: every registered check, including the dependency checks a service adds. Live: the process answers.
-        app.MapHealthChecks(HealthPath);
+        // Ready: every registered check, each named in the answer so an operator sees which dependency fails.
+        // Live: the process answers.
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
         return app;
     }
 
-    private static bool IsProbe(PathString path) =>
+    internal static bool IsProbe(PathString path) =>
         path.StartsWithSegments(HealthPath) || path.StartsWithSegments(AlivePath);
 }

@@ -1,117 +1,62 @@
-using System.Diagnostics;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
-using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace NewsSearch.ServiceDefaults;
 
 /// <summary>
-/// OpenTelemetry logs, traces and metrics over OTLP, on only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
-/// OpenTelemetry.Extensions.Hosting and the Instrumentation packages are not available, so the providers are
-/// built by hand and listen to the sources and meters ASP.NET Core, HttpClient and the runtime publish themselves.
-/// The exporter reads the endpoint, protocol and headers from the standard OTEL_* environment variables itself,
-/// so http/protobuf endpoints get their per-signal paths.
+/// OpenTelemetry logs, traces and metrics, exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the
+/// AppHost sets it to its dashboard). The services' own instruments live in meters and sources named
+/// <c>NewsSearch.*</c>, so each is picked up here without being listed.
 /// </summary>
 internal static class Telemetry
 {
-    public const string EndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
-    public const string ServiceNameKey = "OTEL_SERVICE_NAME";
-
-    private static readonly string[] ActivitySources = ["Microsoft.AspNetCore", "Microsoft.AspNetCore.*", "System.Net.Http"];
-
-    private static readonly string[] Meters =
-    [
-        "Microsoft.AspNetCore.*", "System.Net.Http", "System.Net.NameResolution", "System.Runtime",
-    ];
+    public const string OwnInstruments = "NewsSearch.*";
 
     public static void AddTelemetry(this IHostApplicationBuilder builder)
     {
-        if (string.IsNullOrWhiteSpace(builder.Configuration[EndpointKey]))
-        {
-            return;
-        }
-
-        var serviceName = builder.Configuration[ServiceNameKey] is { Length: > 0 } name ? name : builder.Environment.ApplicationName;
-        var resource = ResourceBuilder.CreateDefault().AddService(serviceName);
-
         builder.Logging.AddOpenTelemetry(logging =>
         {
-            logging.SetResourceBuilder(resource);
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
-            logging.AddOtlpExporter();
         });
 
-        // Built on first resolution and disposed (flushed) by the container on shutdown.
-        builder.Services.AddSingleton(_ => Sdk.CreateTracerProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddSource(ActivitySources)
-            .AddSource(serviceName)
-            .AddOtlpExporter()
-            .Build());
-        builder.Services.AddSingleton(_ => Sdk.CreateMeterProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddMeter(Meters)
-            .AddMeter(serviceName)
-            .AddOtlpExporter()
-            .Build());
-        builder.Services.AddHostedService<TelemetryProviders>();
-    }
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(OwnInstruments))
+            .WithTracing(tracing => tracing
+                .AddSource(OwnInstruments)
+                // Health probes arrive every few seconds; exporting them would bury real traffic.
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !ServiceDefaultsExtensions.IsProbe(context.Request.Path))
+                .AddHttpClientInstrumentation(http => http.FilterHttpRequestMessage = request =>
+                    request.RequestUri is not { } uri || !ServiceDefaultsExtensions.IsProbe(uri.AbsolutePath)));
 
-    /// <summary>Health probes arrive every few seconds; exporting them would bury real traffic.</summary>
-    public static void DropCurrentTrace(HttpContext context)
-    {
-        if (context.Features.Get<IHttpActivityFeature>()?.Activity is { } activity)
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            activity.IsAllDataRequested = false;
-            activity.ActivityTraceFlags &= ~ActivityTraceFlags.Recorded;
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
         }
     }
 
     /// <summary>
-    /// ASP.NET Core's own request span carries no attributes; the instrumentation package would add them, and
-    /// is not obtainable, so the semantic-convention ones that make a trace readable are set here.
+    /// The OTLP exporter sends through HttpClients of its own, which the defaults above would wrap in the standard
+    /// resilience handler: a retry log line every second in every service, and a slow exit, while the dashboard is
+    /// gone. Its own retry policy is enough.
     /// </summary>
-    public static void DescribeServerSpan(HttpContext context, bool failed)
+    public static void RemoveResilienceFromTelemetryExporters(this IServiceCollection services)
     {
-        if (context.Features.Get<IHttpActivityFeature>()?.Activity is not { IsAllDataRequested: true } activity)
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental; it is the documented way to opt a client out.
+        foreach (var exporter in (string[])["OtlpTraceExporter", "OtlpMetricExporter", "OtlpLogExporter"])
         {
-            return;
+            services.AddHttpClient(exporter).RemoveAllResilienceHandlers();
         }
-        var method = context.Request.Method;
-        var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
-        var status = failed ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
-        activity.DisplayName = route is null ? method : $"{method} {route}";
-        activity.SetTag("http.request.method", method);
-        activity.SetTag("url.scheme", context.Request.Scheme);
-        activity.SetTag("url.path", context.Request.Path.Value);
-        activity.SetTag("http.route", route);
-        activity.SetTag("http.response.status_code", status);
-        if (status >= StatusCodes.Status500InternalServerError)
-        {
-            activity.SetStatus(ActivityStatusCode.Error);
-        }
-    }
-
-    /// <summary>Makes the host create the providers at start, so telemetry flows before the first request.</summary>
-    private sealed class TelemetryProviders(TracerProvider tracing, MeterProvider metrics) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            GC.KeepAlive(tracing);
-            GC.KeepAlive(metrics);
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+#pragma warning restore EXTEXP0001
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -25,9 +24,9 @@ public static class GatewayExtensions
         services.AddSingleton(provider => new GatewayRoutes(provider.GetRequiredService<IOptions<BodyLimitOptions>>().Value));
         services.AddSingleton(provider => new InMemoryConfigProvider(
             provider.GetRequiredService<GatewayRoutes>().ToRouteConfigs(),
-            GatewayRoutes.ToClusterConfigs(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IOptions<GatewayOptions>>().Value)));
+            GatewayRoutes.ToClusterConfigs(provider.GetRequiredService<IOptions<GatewayOptions>>().Value)));
         services.AddSingleton<IProxyConfigProvider>(provider => provider.GetRequiredService<InMemoryConfigProvider>());
-        services.AddReverseProxy();
+        services.AddReverseProxy().AddServiceDiscoveryDestinationResolver();
 
         services.AddSingleton<ApiKeyStore>();
         services.AddRateLimiter(_ => { });
@@ -53,8 +52,6 @@ public static class GatewayExtensions
         var configured = builder.Configuration.GetSection("services").GetChildren().Select(service => service.Key);
         foreach (var service in GatewayRoutes.RoutedServices.Union(configured, StringComparer.OrdinalIgnoreCase))
             health.AddTypeActivatedCheck<ServiceHealthCheck>(service, failureStatus: null, tags: ["services"], args: service);
-        // MapDefaultEndpoints maps /health without options of its own, so this writer answers it.
-        services.Configure<HealthCheckOptions>(options => options.ResponseWriter = HealthReportWriter.WriteAsync);
         return builder;
     }
 

@@ -84,13 +84,12 @@ public sealed class GatewayRoutes
             Transforms = route.DestinationPath is { } path ? [new Dictionary<string, string> { ["PathSet"] = path }] : null,
         })];
 
-    public static IReadOnlyList<ClusterConfig> ToClusterConfigs(IConfiguration configuration, GatewayOptions options) =>
+    public static IReadOnlyList<ClusterConfig> ToClusterConfigs(GatewayOptions options) =>
         [.. RoutedServices.Select(service => new ClusterConfig
         {
             ClusterId = service,
-            Destinations = ServiceAddress(configuration, service) is { } address
-                ? new Dictionary<string, DestinationConfig> { [service] = new() { Address = address } }
-                : new Dictionary<string, DestinationConfig>(),
+            // Resolved by service discovery (services:{name}:http:0), on every change of the service's address.
+            Destinations = new Dictionary<string, DestinationConfig> { [service] = new() { Address = $"http://{service}" } },
             HealthCheck = new HealthCheckConfig
             {
                 Active = new ActiveHealthCheckConfig

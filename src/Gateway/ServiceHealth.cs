@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -30,30 +29,4 @@ public sealed class ServiceHealthCheck(string service, IConfiguration configurat
             return HealthCheckResult.Unhealthy($"{service} did not answer: {exception.Message}", data: data);
         }
     }
-}
-
-/// <summary>The gateway's <c>/health</c> body: overall status, then one entry per check (services carry their URL).</summary>
-internal static class HealthReportWriter
-{
-    public static Task WriteAsync(HttpContext context, HealthReport report)
-    {
-        context.Response.ContentType = "application/json; charset=utf-8";
-        var body = new
-        {
-            status = report.Status.ToString(),
-            durationMs = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
-            entries = report.Entries.ToDictionary(
-                entry => entry.Key,
-                entry => new
-                {
-                    status = entry.Value.Status.ToString(),
-                    url = entry.Value.Data.TryGetValue("url", out var url) ? url : null,
-                    description = entry.Value.Description,
-                    durationMs = Math.Round(entry.Value.Duration.TotalMilliseconds, 1),
-                }),
-        };
-        return JsonSerializer.SerializeAsync(context.Response.Body, body, JsonOptions, context.RequestAborted);
-    }
-
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 }

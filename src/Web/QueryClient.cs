@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using NewsSearch.Articles;
 using NewsSearch.SearchStore;
+using Polly;
 
 namespace NewsSearch.Web;
 
@@ -43,7 +44,7 @@ public sealed class QueryClient(HttpClient http, ILogger<QueryClient> logger)
             using var response = await http.GetAsync("alive", cancellationToken);
             return response.IsSuccessStatusCode;
         }
-        catch (HttpRequestException)
+        catch (Exception exception) when (exception is HttpRequestException or ExecutionRejectedException)
         {
             return false;
         }
@@ -63,7 +64,8 @@ public sealed class QueryClient(HttpClient http, ILogger<QueryClient> logger)
             }
             return new(null, await ReadProblemAsync(response, cancellationToken));
         }
-        catch (Exception exception) when (exception is HttpRequestException or JsonException
+        // ExecutionRejectedException: the resilience handler's circuit to query is open, or its time limit passed.
+        catch (Exception exception) when (exception is HttpRequestException or JsonException or ExecutionRejectedException
                                               || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             logger.LogWarning(exception, "Query API call {Path} failed", path);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace NewsSearch.Web;
@@ -12,8 +13,14 @@ public static class WebExtensions
         {
             // ServiceDefaults resolves the name from services:query:http:0 (Aspire's convention).
             client.BaseAddress = new Uri($"http://{QueryClient.ServiceName}");
-            // A page that waits longer than this is worse than a page that says search is unavailable.
-            client.Timeout = TimeSpan.FromSeconds(10);
+            // The resilience handler's timeouts below govern each call.
+            client.Timeout = Timeout.InfiniteTimeSpan;
+        });
+        // A page that waits longer than this is worse than a page that says search is unavailable.
+        builder.Services.AddOptions<HttpStandardResilienceOptions>($"{nameof(QueryClient)}-standard").Configure(resilience =>
+        {
+            resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(5);
+            resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(10);
         });
         builder.Services.AddHealthChecks().AddCheck<QueryHealthCheck>(QueryClient.ServiceName);
         return builder;

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Aspire.Hosting.Testing;
 using NewsSearch.EndToEnd.Tests;
 
 [assembly: AssemblyFixture(typeof(NewsSearch.Browser.Tests.SiteFixture))]
@@ -9,24 +10,25 @@ namespace NewsSearch.Browser.Tests;
 /// The real system, as a user gets it: the AppHost on a temporary data directory and a free gateway port,
 /// importing the seed folder on start. Ready once every seed is searchable through the gateway.
 /// </summary>
-public sealed class SiteFixture : IAsyncLifetime
+public sealed class SiteFixture : AspireSystem
 {
     private static readonly TimeSpan IndexingTimeout = TimeSpan.FromMinutes(3);
 
-    private AppHostProcess? system;
+    /// <summary>The dashboard tests look at this same system.</summary>
+    protected override bool WithDashboard => true;
 
-    public string BaseUrl => system!.GatewayUrl.GetLeftPart(UriPartial.Authority);
+    public string BaseUrl => App.GetEndpoint("gateway", "http").GetLeftPart(UriPartial.Authority);
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        system = await AppHostProcess.StartAsync();
-        await WaitUntilSeedsAreSearchableAsync(system);
+        await base.InitializeAsync();
+        await WaitUntilSeedsAreSearchableAsync();
     }
 
-    private static async Task WaitUntilSeedsAreSearchableAsync(AppHostProcess system)
+    private async Task WaitUntilSeedsAreSearchableAsync()
     {
         var seeds = Directory.GetFiles(Path.Combine(Artifacts.RepositoryRoot(), "seeds")).Length;
-        using var client = system.CreateGatewayClient(withApiKey: false);
+        using var client = await GatewayAsync(withApiKey: false);
         using var deadline = new CancellationTokenSource(IndexingTimeout);
         long total = 0;
         while (!deadline.IsCancellationRequested)
@@ -43,12 +45,7 @@ public sealed class SiteFixture : IAsyncLifetime
             }
             await Task.Delay(500, CancellationToken.None);
         }
-        throw new TimeoutException($"Only {total} of {seeds} seed articles became searchable within {IndexingTimeout}:\n{system.OutputTail()}");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (system is not null) await system.DisposeAsync();
+        throw new TimeoutException($"Only {total} of {seeds} seed articles became searchable within {IndexingTimeout}.");
     }
 
     private sealed record SearchTotal(long Total);

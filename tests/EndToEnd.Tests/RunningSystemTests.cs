@@ -1,123 +1,139 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace NewsSearch.EndToEnd.Tests;
 
-public sealed class RunningSystemTests(RunningSystem running) : IClassFixture<RunningSystem>
+/// <summary>The system with a setting that only the query service reads, to show that settings reach the services.</summary>
+public sealed class ConfiguredSystem : AspireSystem
 {
-    private static readonly string[] Services = ["enrichment", "ingest", "query", "web", "gateway"];
+    public const string QueryTimeout = "00:00:07";
 
+    protected override IEnumerable<string> Settings => [$"--Query:Timeout={QueryTimeout}"];
+}
+
+public sealed class RunningSystemTests(ConfiguredSystem system) : IClassFixture<ConfiguredSystem>
+{
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    private AppHostProcess System => running.System;
-
-    /// <summary>
-    /// The gateway's health per service, read again (for up to a minute) while any service is not yet healthy: the
-    /// gateway gives each service's check a few seconds, which a loaded 2-core machine can miss once.
-    /// </summary>
-    private static async Task<IReadOnlyDictionary<string, string>> HealthWhenSettledAsync(HttpClient gateway)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
-        deadline.CancelAfter(TimeSpan.FromMinutes(1));
-        while (true)
-        {
-            using var response = await gateway.GetAsync("/health", Cancellation);
-            var statuses = GatewayHealth.StatusByService(await response.Content.ReadAsStringAsync(Cancellation), Services);
-            var settled = Services.Where(s => s != "gateway")
-                .All(s => statuses.TryGetValue(s, out var status) && status.Equals("Healthy", StringComparison.OrdinalIgnoreCase));
-            if (settled || deadline.IsCancellationRequested) return statuses;
-            await Task.Delay(500, Cancellation);
-        }
-    }
-
     [Fact]
-    public async Task Every_service_runs_as_its_own_process_and_answers_health_and_alive()
+    public async Task Every_service_runs_as_its_own_healthy_process_answering_health_and_alive()
     {
-        var state = System.ReadState()!;
-
-        state.Resources.Select(resource => resource.Name).ShouldBe(Services, ignoreOrder: true);
-        state.Resources.Select(resource => resource.Pid).Distinct().Count().ShouldBe(Services.Length);
-        foreach (var resource in state.Resources)
+        var pids = new HashSet<int>();
+        foreach (var service in AspireSystem.Services)
         {
-            using var client = new HttpClient { BaseAddress = new Uri(resource.Url) };
+            await system.App.ResourceNotifications.WaitForResourceHealthyAsync(service, Cancellation);
+            pids.Add(system.ServiceProcessId(service));
+            using var client = system.App.CreateHttpClient(service);
             using var health = await client.GetAsync("/health", Cancellation);
             using var alive = await client.GetAsync("/alive", Cancellation);
-            health.StatusCode.ShouldBe(HttpStatusCode.OK, $"{resource.Name} /health");
-            alive.StatusCode.ShouldBe(HttpStatusCode.OK, $"{resource.Name} /alive");
+            health.StatusCode.ShouldBe(HttpStatusCode.OK, $"{service} /health");
+            alive.StatusCode.ShouldBe(HttpStatusCode.OK, $"{service} /alive");
         }
+        pids.Count.ShouldBe(AspireSystem.Services.Length);
     }
 
     [Fact]
-    public async Task The_gateway_listens_where_configured_and_reports_healthy()
+    public async Task The_gateway_health_names_every_service_healthy_and_the_gateway_routes_to_each()
     {
-        using var client = System.CreateGatewayClient(withApiKey: false);
+        using var gateway = await system.GatewayAsync();
 
-        using var health = await client.GetAsync("/health", Cancellation);
+        var health = await gateway.GetFromJsonAsync<JsonElement>("/health", Cancellation);
+        using var web = await gateway.GetAsync("/", Cancellation);
+        using var search = await gateway.GetAsync("/api/search?q=talks", Cancellation);
+        using var pipeline = await gateway.GetAsync("/api/pipeline", Cancellation);
 
-        health.StatusCode.ShouldBe(HttpStatusCode.OK);
-        System.Resource("gateway").Url.ShouldBe(System.GatewayUrl.GetLeftPart(UriPartial.Authority));
-    }
-
-    [Fact]
-    public async Task The_gateway_health_reports_every_service_healthy_and_routes_to_each_of_them()
-    {
-        using var client = System.CreateGatewayClient();
-        var statuses = await HealthWhenSettledAsync(client);
-
-        foreach (var service in Services.Where(service => service != "gateway"))
+        foreach (var service in AspireSystem.Services.Where(service => service != "gateway"))
         {
-            statuses.Keys.ShouldContain(service);
-            statuses[service].Equals("Healthy", StringComparison.OrdinalIgnoreCase).ShouldBeTrue($"{service} is {statuses[service]} at the gateway");
+            health.GetProperty("entries").GetProperty(service).GetProperty("status").GetString().ShouldBe("Healthy", health.ToString());
         }
-        using var web = await client.GetAsync("/", Cancellation);
-        using var search = await client.GetAsync("/api/search?q=talks", Cancellation);
-        using var pipeline = await client.GetAsync("/api/pipeline", Cancellation);
         web.StatusCode.ShouldBe(HttpStatusCode.OK, "web through the gateway");
         search.StatusCode.ShouldBe(HttpStatusCode.OK, "query through the gateway");
         pipeline.StatusCode.ShouldBe(HttpStatusCode.OK, "ingest through the gateway");
     }
 
     [Fact]
-    public async Task The_AppHost_prints_the_resource_table_the_gateway_URL_and_the_API_key()
+    public async Task The_seed_articles_are_searchable_through_the_gateway()
     {
-        await System.WaitForOutputAsync(line => line.Contains("Ctrl+C stops everything"), cancellationToken: Cancellation);
-        var output = string.Join('\n', System.Output);
-
-        foreach (var service in Services)
+        using var gateway = await system.GatewayAsync(withApiKey: false);
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(1);
+        int total;
+        do
         {
-            output.ShouldContain($"  {service} ");
-        }
-        output.ShouldContain(System.GatewayUrl.GetLeftPart(UriPartial.Authority));
-        output.ShouldContain(System.ApiKey);
-        output.ShouldContain("created an API key");
+            var result = await gateway.GetFromJsonAsync<JsonElement>("/api/search?q=Istanbul", Cancellation);
+            total = result.GetProperty("total").GetInt32();
+            if (total == 5) break;
+            await Task.Delay(500, Cancellation);
+        } while (DateTimeOffset.UtcNow < deadline);
+
+        total.ShouldBe(5);
     }
 
     [Fact]
-    public async Task Each_service_log_line_is_prefixed_with_its_name()
+    public async Task An_article_posted_with_the_generated_key_becomes_searchable_and_one_without_a_key_is_refused()
     {
-        // The table comes after every service's first lines on the same stream.
-        await System.WaitForOutputAsync(line => line.Contains("Ctrl+C stops everything"), cancellationToken: Cancellation);
-        var output = System.Output;
+        using var gateway = await system.GatewayAsync();
+        using var anonymous = await system.GatewayAsync(withApiKey: false);
+        var text = "Harbour strike ends in Rotterdam\n\nDock workers in Rotterdam ended a nine-day strike on Tuesday after the port authority agreed to a new wage deal, union leader Marieke Jansen said.";
 
-        foreach (var service in Services)
+        using var refused = await anonymous.PostAsync("/api/articles", new StringContent(text), Cancellation);
+        using var accepted = await gateway.PostAsync("/api/articles", new StringContent(text), Cancellation);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted, await accepted.Content.ReadAsStringAsync(Cancellation));
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(1);
+        while (true)
         {
-            output.ShouldContain(line => line.StartsWith(service, StringComparison.Ordinal) && line.Contains(" | "),
-                $"a log line from {service}");
+            var result = await gateway.GetFromJsonAsync<JsonElement>("/api/search?q=Rotterdam%20strike", Cancellation);
+            if (result.GetProperty("total").GetInt32() == 1) break;
+            DateTimeOffset.UtcNow.ShouldBeLessThan(deadline, "the article was not searchable within a minute");
+            await Task.Delay(250, Cancellation);
         }
     }
 
     [Fact]
-    public async Task A_crashed_service_is_restarted_with_a_message_and_becomes_healthy_again()
+    public void Settings_given_to_the_AppHost_reach_the_services()
     {
-        var before = System.Resource("web");
+        system.App.ResourceNotifications.TryGetCurrentState("query", out var query).ShouldBeTrue();
 
-        System.KillResource("web");
-        var after = await System.WaitForResourceAsync(
-            "web", "Healthy", state => state.Restarts > before.Restarts, cancellationToken: Cancellation);
+        query!.Snapshot.EnvironmentVariables.ShouldContain(variable => variable.Name == "Query__Timeout" && variable.Value == ConfiguredSystem.QueryTimeout);
+        query.Snapshot.EnvironmentVariables.ShouldContain(variable => variable.Name == "Data__Dir" && variable.Value == system.DataDir);
+    }
 
-        after.Pid.ShouldNotBe(before.Pid);
-        System.Output.ShouldContain(line => line.Contains("web exited with code") && line.Contains("restarting in"));
-        using var client = new HttpClient { BaseAddress = new Uri(after.Url) };
-        using var health = await client.GetAsync("/health", Cancellation);
-        health.StatusCode.ShouldBe(HttpStatusCode.OK);
+    [Fact]
+    public async Task The_operator_commands_on_ingest_retry_failed_articles_and_report_the_outcome()
+    {
+        var commands = system.App.Services.GetRequiredService<ResourceCommandService>();
+        system.App.ResourceNotifications.TryGetCurrentState("ingest", out var ingest).ShouldBeTrue();
+
+        var result = await commands.ExecuteCommandAsync(ingest!.ResourceId, "retry-failed", Cancellation);
+
+        ingest.Snapshot.Commands.Select(command => command.DisplayName).ShouldContain("Retry failed articles");
+        ingest.Snapshot.Commands.Select(command => command.DisplayName).ShouldContain("Re-enrich everything");
+        result.Success.ShouldBeTrue(result.Message);
+        result.Message.ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public async Task A_crashed_service_is_restarted_and_becomes_healthy_again()
+    {
+        var before = system.ServiceProcessId("web");
+
+        Processes.Kill(before);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+        deadline.CancelAfter(TimeSpan.FromMinutes(2));
+        await system.App.ResourceNotifications.WaitForResourceAsync("web",
+            change => change.Snapshot.State?.Text is { } state && KnownResourceStates.TerminalStates.Contains(state), deadline.Token);
+        await system.App.ResourceNotifications.WaitForResourceHealthyAsync("web", WaitBehavior.WaitOnResourceUnavailable, deadline.Token);
+
+        var after = system.ServiceProcessId("web");
+        after.ShouldNotBe(before);
+        using var gateway = await system.GatewayAsync(withApiKey: false);
+        using var page = await gateway.GetAsync("/", Cancellation);
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }

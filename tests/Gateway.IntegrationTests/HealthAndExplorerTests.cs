@@ -18,9 +18,9 @@ public sealed class HealthAndExplorerTests(GatewayFixture fixture) : IClassFixtu
         var health = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         health.GetProperty("status").GetString().ShouldBe("Healthy");
         var entries = health.GetProperty("entries");
-        entries.GetProperty("query").GetProperty("url").GetString().ShouldBe(fixture.Query.Url);
-        entries.GetProperty("ingest").GetProperty("url").GetString().ShouldBe(fixture.Ingest.Url);
-        entries.GetProperty("web").GetProperty("url").GetString().ShouldBe(fixture.Web.Url);
+        entries.GetProperty("query").GetProperty("data").GetProperty("url").GetString().ShouldBe(fixture.Query.Url);
+        entries.GetProperty("ingest").GetProperty("data").GetProperty("url").GetString().ShouldBe(fixture.Ingest.Url);
+        entries.GetProperty("web").GetProperty("data").GetProperty("url").GetString().ShouldBe(fixture.Web.Url);
         foreach (var service in new[] { "query", "ingest", "web" })
             entries.GetProperty(service).GetProperty("status").GetString().ShouldBe("Healthy");
     }
@@ -36,7 +36,7 @@ public sealed class HealthAndExplorerTests(GatewayFixture fixture) : IClassFixtu
 
         var entry = health.GetProperty("entries").GetProperty("enrichment");
         entry.GetProperty("status").GetString().ShouldBe("Healthy");
-        entry.GetProperty("url").GetString().ShouldBe(enrichment.Url);
+        entry.GetProperty("data").GetProperty("url").GetString().ShouldBe(enrichment.Url);
     }
 
     [Fact]

@@ -19,8 +19,8 @@ public sealed class IngestFactory(Uri enrichment, string dataDir, IReadOnlyDicti
             ["Ingest:MaxRetryDelay"] = "00:00:00.200",
             ["Ingest:MaxAttempts"] = "3",
             // Outages in these tests are short; a circuit left open for the default 5 s only slows them down.
-            ["Http:Resilience:BreakDuration"] = "00:00:00.500",
-            ["Http:Resilience:RetryDelay"] = "00:00:00.050",
+            ["Http:Resilience:CircuitBreaker:BreakDuration"] = "00:00:00.500",
+            ["Http:Resilience:Retry:Delay"] = "00:00:00.050",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -6,15 +6,14 @@ using System.Text.Json;
 namespace NewsSearch.EndToEnd.Tests.Ingest;
 
 /// <summary>
-/// Sends articles to ingest as NDJSON batches and logs every id the service acknowledged, line by line as the
+/// Sends articles as NDJSON batches (through the gateway) and logs every id the service acknowledged, line by line as the
 /// answer streams in (each line is only written after its article was committed). A batch cut off by a
 /// crash is sent again: ids are content hashes, so that is safe.
 /// </summary>
-public sealed class AcknowledgingClient(Uri ingest) : IDisposable
+public sealed class AcknowledgingClient(HttpClient http) : IDisposable
 {
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(2);
 
-    private readonly HttpClient _http = new() { BaseAddress = ingest, Timeout = TimeSpan.FromSeconds(30) };
 
     public ConcurrentDictionary<string, byte> Acknowledged { get; } = new();
 
@@ -42,7 +41,7 @@ public sealed class AcknowledgingClient(Uri ingest) : IDisposable
                 using var content = new StringContent(body, Encoding.UTF8);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
                 using var request = new HttpRequestMessage(HttpMethod.Post, "/api/articles/batch") { Content = content };
-                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                 response.EnsureSuccessStatusCode();
                 using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
                 while (await reader.ReadLineAsync() is { } line)
@@ -69,5 +68,5 @@ public sealed class AcknowledgingClient(Uri ingest) : IDisposable
         }
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => http.Dispose();
 }
