@@ -22,7 +22,7 @@ public sealed class CrashRestarts(
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StableAfter = TimeSpan.FromMinutes(1);
 
-    private readonly Dictionary<string, Watch> watches = [];
+    private readonly Dictionary<string, Watch> _watches = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,7 +33,7 @@ public sealed class CrashRestarts(
             {
                 continue;
             }
-            var watch = watches.TryGetValue(change.ResourceId, out var known) ? known : watches[change.ResourceId] = new Watch();
+            var watch = _watches.TryGetValue(change.ResourceId, out var known) ? known : _watches[change.ResourceId] = new Watch();
             var state = change.Snapshot.State?.Text;
             if (state == KnownResourceStates.Stopping)
             {
@@ -82,7 +82,7 @@ public sealed class CrashRestarts(
 
     private sealed class Watch
     {
-        private TimeSpan delay = TimeSpan.Zero;
+        private TimeSpan _delay = TimeSpan.Zero;
 
         public bool StopRequested { get; set; }
 
@@ -93,9 +93,9 @@ public sealed class CrashRestarts(
         /// <summary>Doubles the wait after each crash, and forgets the crashes once the service had run stably.</summary>
         public TimeSpan NextDelay(TimeSpan ranFor)
         {
-            delay = ranFor >= StableAfter || delay == TimeSpan.Zero ? FirstDelay : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxDelay.Ticks));
+            _delay = ranFor >= StableAfter || _delay == TimeSpan.Zero ? FirstDelay : TimeSpan.FromTicks(Math.Min(_delay.Ticks * 2, MaxDelay.Ticks));
             Restarts++;
-            return delay;
+            return _delay;
         }
     }
 }

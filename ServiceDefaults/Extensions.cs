@@ -60,3 +60,17 @@ public static class ServiceDefaultsExtensions
     internal static bool IsProbe(PathString path) =>
         path.StartsWithSegments(HealthPath) || path.StartsWithSegments(AlivePath);
 }
+
+public static class HttpClientBuilderExtensions
+{
+    /// <summary>
+    /// Takes the standard resilience handler the defaults give every client off this one: for clients whose
+    /// caller has its own policy (health probes that must report what they see now, the telemetry exporters).
+    /// </summary>
+    public static IHttpClientBuilder WithoutResilience(this IHttpClientBuilder client)
+    {
+#pragma warning disable EXTEXP0001 // Experimental, and the documented way to opt one client out of the defaults.
+        return client.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+    }
+}

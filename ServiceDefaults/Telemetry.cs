@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -52,11 +51,9 @@ internal static class Telemetry
     /// </summary>
     public static void RemoveResilienceFromTelemetryExporters(this IServiceCollection services)
     {
-#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental; it is the documented way to opt a client out.
         foreach (var exporter in (string[])["OtlpTraceExporter", "OtlpMetricExporter", "OtlpLogExporter"])
         {
-            services.AddHttpClient(exporter).RemoveAllResilienceHandlers();
+            services.AddHttpClient(exporter).WithoutResilience();
         }
-#pragma warning restore EXTEXP0001
     }
 }

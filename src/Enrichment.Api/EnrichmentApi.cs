@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,7 @@ public static class EnrichmentApi
         ISearchStore store,
         IOptions<EnrichmentOptions> options,
         TimeProvider clock,
+        EnrichmentMetrics metrics,
         ILogger<ArticleEnricher> logger,
         CancellationToken cancellationToken)
     {
@@ -73,13 +75,16 @@ public static class EnrichmentApi
             // request finishes in a fraction of the time; each writes its own slot, so the outcomes keep their order.
             await Parallel.ForAsync(0, count, new ParallelOptions { CancellationToken = cancellationToken }, (i, _) =>
             {
+                var started = Stopwatch.GetTimestamp();
                 (articles[i], outcomes[i]) = EnrichOne(items[i], enricher, receivedOn, logger);
+                metrics.Enriched(Stopwatch.GetElapsedTime(started));
                 return ValueTask.CompletedTask;
             });
             var enriched = articles.OfType<EnrichedArticle>().ToList();
 
             if (enriched.Count == 0)
             {
+                metrics.Outcomes(indexed: 0, rejected: count);
                 return TypedResults.Ok(outcomes);
             }
 
@@ -102,6 +107,8 @@ public static class EnrichmentApi
                     outcomes[i] = new EnrichOutcome(outcomes[i].Id, false, $"not stored: {reason}");
                 }
             }
+            var indexed = outcomes.Count(outcome => outcome.Indexed);
+            metrics.Outcomes(indexed, count - indexed);
 
             return TypedResults.Ok(outcomes);
         }

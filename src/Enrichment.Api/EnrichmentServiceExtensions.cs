@@ -31,6 +31,7 @@ public static class EnrichmentServiceExtensions
         services.AddHealthChecks().AddCheck<SearchStoreHealthCheck>("search-store");
 
         services.AddSingleton(_ => ArticleEnricher.CreateDefault());
+        services.AddSingleton<EnrichmentMetrics>();
         services.AddSingleton(TimeProvider.System);
         services.AddOpenApi();
         return builder;

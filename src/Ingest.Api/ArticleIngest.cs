@@ -13,13 +13,15 @@ public enum Deletion
 }
 
 /// <summary>The write side shared by the API and the seed import: store durably, then wake the dispatcher.</summary>
-public sealed class ArticleIngest(RawStore store, EnrichmentClient enrichment, DispatchSignal signal, TimeProvider time)
+public sealed class ArticleIngest(RawStore store, EnrichmentClient enrichment, DispatchSignal signal, PipelineMetrics metrics, TimeProvider time)
 {
     public async Task<IReadOnlyList<Stored>> AddAsync(IReadOnlyList<RawArticle> articles, CancellationToken cancellationToken)
     {
         var stored = await store.AddAsync(articles, cancellationToken);
-        if (stored.Any(article => !article.Duplicate))
+        var added = stored.Count(article => !article.Duplicate);
+        if (added > 0)
         {
+            metrics.Received(added);
             signal.Notify();
         }
 

@@ -13,6 +13,7 @@ public sealed class Dispatcher(
     RawStore store,
     EnrichmentClient enrichment,
     DispatchSignal signal,
+    PipelineMetrics metrics,
     IOptions<IngestOptions> options,
     TimeProvider time,
     ILogger<Dispatcher> logger) : BackgroundService
@@ -125,6 +126,7 @@ public sealed class Dispatcher(
                     : "enrichment gave no outcome for it")).ToList();
                 await store.RecordAsync(results, options.Value.MaxAttempts, RetryAt, cancellationToken);
                 var failed = results.Count(result => result.Item2 is not null);
+                metrics.Delivered(results.Count - failed, failed);
                 if (failed > 0)
                 {
                     logger.LogWarning("Enrichment did not index {Failed} of {Count} articles; they will be retried or dead-lettered", failed, batch.Count);

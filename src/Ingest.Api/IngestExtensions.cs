@@ -18,28 +18,39 @@ public static class IngestExtensions
         services.AddSingleton<DispatchSignal>();
         services.AddSingleton<EnrichmentClient>();
         services.AddSingleton<ArticleIngest>();
+        services.AddSingleton<PipelineMetrics>();
+        services.AddHostedService<PipelineGauges>();
+        // Tuned for delivery, in place of the default handler: a batch gets EnrichTimeout, and POSTs are not retried
+        // here because the dispatcher retries with its own backoff, without spending the articles' attempts.
         services.AddHttpClient(EnrichmentClient.Name, http =>
-        {
-            http.BaseAddress = EnrichmentClient.BaseAddress;
-            // The resilience handler's timeouts below govern each call.
-            http.Timeout = Timeout.InfiniteTimeSpan;
-        });
-        // The standard resilience handler of this client (named "{client}-standard"), tuned for delivery: a batch
-        // gets EnrichTimeout, and POSTs are not retried here because the dispatcher retries with its own backoff
-        // and without spending the articles' attempts.
-        services.AddOptions<HttpStandardResilienceOptions>($"{EnrichmentClient.Name}-standard")
-            .Configure<IOptions<IngestOptions>>((resilience, ingest) =>
             {
-                resilience.AttemptTimeout.Timeout = ingest.Value.EnrichTimeout;
-                resilience.TotalRequestTimeout.Timeout = ingest.Value.EnrichTimeout * 2;
-                resilience.CircuitBreaker.SamplingDuration = ingest.Value.EnrichTimeout * 2;
+                http.BaseAddress = EnrichmentClient.BaseAddress;
+                // The resilience handler's timeouts govern each call.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .WithoutResilience()
+            .AddStandardResilienceHandler()
+            .Configure((resilience, provider) =>
+            {
+                var timeout = provider.GetRequiredService<IOptions<IngestOptions>>().Value.EnrichTimeout;
+                provider.GetRequiredService<IConfiguration>().GetSection(ServiceDefaultsExtensions.ResilienceSection).Bind(resilience);
+                resilience.AttemptTimeout.Timeout = timeout;
+                resilience.TotalRequestTimeout.Timeout = timeout * 2;
+                resilience.CircuitBreaker.SamplingDuration = timeout * 2;
                 resilience.Retry.DisableForUnsafeHttpMethods();
             });
 
         // Registered before the dispatcher so the seeds are stored before delivery starts.
         services.AddHostedService<SeedImport>();
         services.AddHostedService<Dispatcher>();
-        services.AddHealthChecks().AddCheck<RawStoreHealthCheck>("raw-store");
+        services.AddHttpClient(EnrichmentHealthCheck.ClientName, http =>
+        {
+            http.BaseAddress = EnrichmentClient.BaseAddress;
+            http.Timeout = TimeSpan.FromSeconds(3);
+        }).WithoutResilience();
+        services.AddHealthChecks()
+            .AddCheck<RawStoreHealthCheck>("raw-store")
+            .AddCheck<EnrichmentHealthCheck>("enrichment");
         services.AddOpenApi();
         return builder;
     }

@@ -21,6 +21,8 @@ public static class QueryServiceExtensions
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ISearchStore))));
         services.AddSingleton<StoreReadiness>();
         services.AddSingleton<StoreCalls>();
+        services.AddSingleton<SearchMetrics>();
+        services.AddHostedService<StoreSizeGauge>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("search-store");
 
         services.AddOpenApi(options => options.AddOperationTransformer(ParameterExamples.ApplyAsync).AddDocumentTransformer((document, _, _) =>

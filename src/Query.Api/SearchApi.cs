@@ -34,6 +34,7 @@ public static class SearchApi
         [AsParameters] SearchParameters parameters,
         StoreCalls store,
         IOptions<QueryOptions> options,
+        SearchMetrics metrics,
         CancellationToken cancellationToken)
     {
         var (request, errors) = parameters.ToRequest(options.Value);
@@ -41,7 +42,10 @@ public static class SearchApi
             return TypedResults.ValidationProblem(errors, title: "The search parameters are not valid");
 
         var answer = await store.RunAsync((search, token) => search.SearchAsync(request, token), cancellationToken);
-        return answer.Problem is { } problem ? problem : TypedResults.Ok(answer.Value!);
+        if (answer.Problem is { } problem)
+            return problem;
+        metrics.Searched(answer.Value!);
+        return TypedResults.Ok(answer.Value!);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<Suggestion>>, ValidationProblem, ProblemHttpResult>> Suggest(

@@ -15,10 +15,13 @@ public static class WebExtensions
             client.BaseAddress = new Uri($"http://{QueryClient.ServiceName}");
             // The resilience handler's timeouts below govern each call.
             client.Timeout = Timeout.InfiniteTimeSpan;
-        });
-        // A page that waits longer than this is worse than a page that says search is unavailable.
-        builder.Services.AddOptions<HttpStandardResilienceOptions>($"{nameof(QueryClient)}-standard").Configure(resilience =>
+        })
+        .WithoutResilience()
+        .AddStandardResilienceHandler()
+        .Configure((resilience, provider) =>
         {
+            provider.GetRequiredService<IConfiguration>().GetSection(ServiceDefaultsExtensions.ResilienceSection).Bind(resilience);
+            // A page that waits longer than this is worse than a page that says search is unavailable.
             resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(5);
             resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(10);
         });

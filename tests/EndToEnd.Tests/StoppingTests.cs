@@ -54,16 +54,16 @@ public sealed class StoppingTests
 /// <summary>The built AppHost started as <c>dotnet AppHost.dll</c> on its own data directory, gateway and dashboard ports.</summary>
 public sealed class AppHostProcess : IAsyncDisposable
 {
-    private readonly Process process;
-    private readonly string dataDir;
+    private readonly Process _process;
+    private readonly string _dataDir;
 
     private AppHostProcess(Process process, string dataDir)
     {
-        this.process = process;
-        this.dataDir = dataDir;
+        _process = process;
+        _dataDir = dataDir;
     }
 
-    public int Pid => process.Id;
+    public int Pid => _process.Id;
 
     public static async Task<AppHostProcess> StartAsync(CancellationToken cancellationToken)
     {
@@ -103,7 +103,7 @@ public sealed class AppHostProcess : IAsyncDisposable
     /// </summary>
     public IReadOnlyCollection<int> SystemProcesses()
     {
-        var found = new HashSet<int>(Processes.WithEnvironment($"Data__Dir={dataDir}"));
+        var found = new HashSet<int>(Processes.WithEnvironment($"Data__Dir={_dataDir}"));
         var dcp = Processes.WithCommandLine($"--monitor {Pid}");
         var pending = new Queue<int>(dcp);
         while (pending.TryDequeue(out var pid))
@@ -123,7 +123,7 @@ public sealed class AppHostProcess : IAsyncDisposable
     public async Task WaitForExitAsync(TimeSpan timeout)
     {
         using var deadline = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(deadline.Token);
+        await _process.WaitForExitAsync(deadline.Token);
     }
 
     private async Task WaitForGatewayAsync(int port, CancellationToken cancellationToken)
@@ -133,7 +133,7 @@ public sealed class AppHostProcess : IAsyncDisposable
         deadline.CancelAfter(TimeSpan.FromMinutes(4));
         while (true)
         {
-            process.HasExited.ShouldBeFalse("the AppHost exited before the gateway was healthy");
+            _process.HasExited.ShouldBeFalse("the AppHost exited before the gateway was healthy");
             try
             {
                 using var health = await http.GetAsync($"http://127.0.0.1:{port}/health", deadline.Token);
@@ -170,26 +170,26 @@ public sealed class AppHostProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         var leftovers = SystemProcesses();
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            Processes.Kill(process.Id, Processes.SigTerm);
+            Processes.Kill(_process.Id, Processes.SigTerm);
             try
             {
                 await WaitForExitAsync(TimeSpan.FromSeconds(60));
             }
             catch (OperationCanceledException)
             {
-                process.Kill(entireProcessTree: true);
+                _process.Kill(entireProcessTree: true);
             }
         }
         foreach (var pid in leftovers.Where(Processes.IsAlive))
         {
             Processes.Kill(pid);
         }
-        process.Dispose();
+        _process.Dispose();
         try
         {
-            Directory.Delete(dataDir, recursive: true);
+            Directory.Delete(_dataDir, recursive: true);
         }
         catch (IOException)
         {

@@ -1,0 +1,58 @@
+using System.Diagnostics.Metrics;
+using NewsSearch.SearchStore;
+
+namespace NewsSearch.Query.Api;
+
+/// <summary>
+/// Searches as OpenTelemetry instruments (meter <c>NewsSearch.Query</c>), for the dashboard's Metrics page: how
+/// long the store took, how many articles matched, and how big the store is.
+/// </summary>
+public sealed class SearchMetrics
+{
+    public const string MeterName = "NewsSearch.Query";
+
+    private readonly Histogram<double> _latency;
+    private readonly Histogram<long> _results;
+    private long _storeArticles;
+
+    public SearchMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        _latency = meter.CreateHistogram<double>("newssearch.search.duration", "ms",
+            "Time the search store took to answer one search, facets and highlights included (GET /api/search).");
+        _results = meter.CreateHistogram<long>("newssearch.search.results", "{article}",
+            "Articles matching one search (its total, not the page size).");
+        meter.CreateObservableGauge("newssearch.store.articles", () => Volatile.Read(ref _storeArticles), "{article}",
+            "Articles in the search store, as the query service last counted them.");
+    }
+
+    public void Searched(SearchResult result)
+    {
+        _latency.Record(result.TookMs);
+        _results.Record(result.Total);
+    }
+
+    public void StoreHolds(long articles) => Volatile.Write(ref _storeArticles, articles);
+}
+
+/// <summary>Counts the store's articles every few seconds for the gauge (a gauge's callback cannot wait on the store).</summary>
+public sealed class StoreSizeGauge(ISearchStore store, SearchMetrics metrics, ILogger<StoreSizeGauge> logger) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        do
+        {
+            try
+            {
+                metrics.StoreHolds(await store.CountAsync(stoppingToken));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogDebug(exception, "Could not count the store's articles for the metrics");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
