@@ -41,14 +41,18 @@ public sealed class DevSetGoldTests
         };
     }
 
-    /// <summary>Measured on 2026-12-05 with the enricher of main at the time, less 0.02 (counts: plus 2); asOf floors 0 until it exists.</summary>
+    /// <summary>
+    /// Measured on 2026-12-05 with the enricher of main at af45391 (see Gold/dev/README.md), less 0.02 and never above the
+    /// issue's target (a change that reaches the target must not fail for having moved a number that was above it);
+    /// wrong-year ceilings are today's count plus 2. The asOf floors are 0 until the enricher takes an asOf: set them then.
+    /// </summary>
     private static readonly Dictionary<DevVariant, Floors> FloorsOf = new()
     {
-        [DevVariant.Original] = new((0, 0), (0, 0), (0, 0), 0, 0, 999, 0, 0),
-        [DevVariant.Wrapped] = new((0, 0), (0, 0), (0, 0), 0, 0, 999, 0, 0),
-        [DevVariant.Dateline] = new((0, 0), (0, 0), (0, 0), 0, 0, 999, 0, 0),
-        [DevVariant.SignOff] = new((0, 0), (0, 0), (0, 0), 0, 0, 999, 0, 0),
-        [DevVariant.Archive] = new((0, 0), (0, 0), (0, 0), 0, 0, 999, 0, 0),
+        [DevVariant.Original] = new((0.88, 0.23), (0.73, 0.31), (0.95, 0.90), 0.92, 0.11, 19, 0, 0),
+        [DevVariant.Wrapped] = new((0.95, 0.05), (0.70, 0.19), (0.94, 0.90), 0.92, 0.10, 19, 0, 0),
+        [DevVariant.Dateline] = new((0.89, 0.29), (0.75, 0.54), (0.95, 0.59), 0.92, 0, 27, 0, 0),
+        [DevVariant.SignOff] = new((0.88, 0.23), (0.73, 0.31), (0.95, 0.90), 0, 0.11, 19, 0, 0),
+        [DevVariant.Archive] = new((0.92, 0.05), (0.70, 0.19), (0.95, 0.59), 0, 0, 28, 0, 0),
     };
 
     private static readonly (string Gold, ActorType Type, string Field)[] ActorFields =
@@ -146,7 +150,7 @@ public sealed class DevSetGoldTests
                 Output.WriteLine($"    {source.Key}: {ScoreActors(source, gold, type)}");
             }
 
-            foreach (var miss in misses.Take(2000))
+            foreach (var miss in misses.Take(40))
             {
                 Output.WriteLine("      " + miss);
             }
