@@ -48,11 +48,11 @@ public sealed class DevSetGoldTests
     /// </summary>
     private static readonly Dictionary<DevVariant, Floors> FloorsOf = new()
     {
-        [DevVariant.Original] = new((0.88, 0.23), (0.73, 0.31), (0.95, 0.90), 0.92, 0.11, 19, 0, 0),
+        [DevVariant.Original] = new((0.88, 0.23), (0.72, 0.31), (0.95, 0.90), 0.92, 0.10, 19, 0, 0),
         [DevVariant.Wrapped] = new((0.95, 0.05), (0.70, 0.19), (0.94, 0.90), 0.92, 0.10, 19, 0, 0),
-        [DevVariant.Dateline] = new((0.89, 0.29), (0.75, 0.54), (0.95, 0.59), 0.92, 0, 27, 0, 0),
-        [DevVariant.SignOff] = new((0.88, 0.23), (0.73, 0.31), (0.95, 0.90), 0, 0.11, 19, 0, 0),
-        [DevVariant.Archive] = new((0.92, 0.05), (0.70, 0.19), (0.95, 0.59), 0, 0, 28, 0, 0),
+        [DevVariant.Dateline] = new((0.90, 0.29), (0.75, 0.55), (0.95, 0.59), 0.92, 0, 27, 0, 0),
+        [DevVariant.SignOff] = new((0.88, 0.23), (0.72, 0.31), (0.95, 0.90), 0, 0.10, 19, 0, 0),
+        [DevVariant.Archive] = new((0.92, 0.05), (0.70, 0.19), (0.94, 0.58), 0, 0, 28, 0, 0),
     };
 
     private static readonly (string Gold, ActorType Type, string Field)[] ActorFields =
