@@ -71,7 +71,8 @@ public sealed class DevSetGoldTests
 
     /// <summary>
     /// Precision and recall of one actor type: a predicted actor of the type is right when it matches a labelled actor of
-    /// the same type (by name or alias); one that matches nothing and is listed as optional counts neither way.
+    /// the same type (by name or alias); one that matches a label of another type is wrong (a type error); one that
+    /// matches no label and is listed as optional counts neither way.
     /// </summary>
     private static Tally ScoreActors(IEnumerable<DevResult> results, string goldType, ActorType type, List<string>? misses = null)
     {
@@ -115,6 +116,12 @@ public sealed class DevSetGoldTests
         articles.ShouldAllBe(a => a.Actors.All(g => g.Type == "person" || g.Type == "organisation" || g.Type == "country"));
         articles.Count(a => a.Actors.Count > 0).ShouldBe(articles.Count);
         articles.Select(a => a.Source).Distinct().ShouldBeSubsetOf(["gum-wikinews", "fomc", "whitehouse"], "only the openly licensed sources the README lists");
+        var unseen = articles.SelectMany(a =>
+        {
+            var text = GoldStandard.Normalise(string.Join(' ', a.Text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)));
+            return a.Actors.Where(g => !g.Names.Any(n => text.Contains(GoldStandard.Normalise(n), StringComparison.Ordinal))).Select(g => $"{a.Id}: {g.Name}");
+        }).ToList();
+        unseen.ShouldBeEmpty("every labelled actor is named in its article, by its name or an alias");
     }
 
     [Fact]
