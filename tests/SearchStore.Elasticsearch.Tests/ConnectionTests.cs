@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using NewsSearch.SearchStore.Elasticsearch.Tests.Fakes;
 
 namespace NewsSearch.SearchStore.Elasticsearch.Tests;
@@ -122,6 +123,35 @@ public sealed class ConnectionTests
 
         fake.Requests.ShouldAllBe(r => r.Accept!.Contains("compatible-with=9"));
         fake.For("indices-create").Single().ContentType!.ShouldContain("compatible-with=9");
+    }
+
+    [Fact]
+    public async Task A_server_that_refuses_the_9_x_api_fails_initialisation_with_its_reason()
+    {
+        // What an 8.x server answers a request for compatible-with=9.
+        var fake = new FakeElasticsearch().Enqueue("indices-get-alias", FakeResponse.Json(400, new JsonObject
+        {
+            ["error"] = new JsonObject { ["type"] = "media_type_header_exception", ["reason"] = "Invalid media-type value on headers [Accept, Content-Type]" },
+            ["status"] = 400,
+        }));
+        using var store = Samples.Store(fake);
+
+        var refused = await Should.ThrowAsync<ElasticsearchException>(() => store.InitializeAsync(Token));
+
+        refused.Status.ShouldBe(400);
+        refused.Message.ShouldContain("media_type_header_exception");
+    }
+
+    [Fact]
+    public async Task A_server_that_does_not_say_it_is_Elasticsearch_is_refused_and_reported_unhealthy()
+    {
+        var fake = new FakeElasticsearch { Product = null }.WithIndex("news-v1", "news");
+        using var store = Samples.Store(fake);
+
+        await Should.ThrowAsync<Elastic.Clients.Elasticsearch.UnsupportedProductException>(() => store.CountAsync(Token));
+        var health = await store.CheckHealthAsync(Token);
+        health.Healthy.ShouldBeFalse();
+        health.Description.ShouldContain("Elasticsearch");
     }
 
     [Fact]

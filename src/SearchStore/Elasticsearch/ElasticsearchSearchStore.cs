@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.IndexManagement;
+using Elastic.Transport;
 using NewsSearch.Articles;
 using NewsSearch.SearchStore.Querying;
 
@@ -75,7 +75,8 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
             var count = await CountAsync(cancellationToken);
             return new StoreHealth(true, $"Elasticsearch alias '{_alias}': {count} articles.");
         }
-        catch (ElasticsearchException e)
+        // The client throws, rather than answers, for a server that is not Elasticsearch and for an answer it cannot read.
+        catch (Exception e) when (e is ElasticsearchException or TransportException or UnsupportedProductException)
         {
             return new StoreHealth(false, $"Elasticsearch alias '{_alias}' is not usable: {e.Message}");
         }

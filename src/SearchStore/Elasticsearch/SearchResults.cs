@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Aggregations;
-using Elastic.Clients.Elasticsearch.Core.Search;
 using static NewsSearch.SearchStore.Elasticsearch.FacetedSearch;
 
 namespace NewsSearch.SearchStore.Elasticsearch;

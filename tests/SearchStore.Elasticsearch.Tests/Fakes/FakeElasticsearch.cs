@@ -79,8 +79,14 @@ internal sealed class FakeElasticsearch : HttpMessageHandler
         return index is not null && Mappings.TryGetValue(index, out var mappings) ? mappings : null;
     }
 
+    /// <summary>The product the answers say they come from; null, as OpenSearch and proxies answer, for none.</summary>
+    public string? Product { get; set; } = "Elasticsearch";
+
     /// <summary>When set, every request waits for this before it is answered (or for its cancellation).</summary>
     public TaskCompletionSource? Hold { get; set; }
+
+    /// <summary>Completed when a request is being held.</summary>
+    public TaskCompletionSource Held { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The requests whose wait was ended by their cancellation token.</summary>
     public int Cancelled { get; private set; }
@@ -89,6 +95,7 @@ internal sealed class FakeElasticsearch : HttpMessageHandler
     {
         if (Hold is { } hold)
         {
+            Held.TrySetResult();
             try
             {
                 await hold.Task.WaitAsync(cancellationToken);
@@ -131,7 +138,7 @@ internal sealed class FakeElasticsearch : HttpMessageHandler
                 : new MediaTypeHeaderValue("application/json");
         }
         // The client refuses an answer that does not say it comes from Elasticsearch.
-        message.Headers.Add("X-Elastic-Product", "Elasticsearch");
+        if (Product is not null) message.Headers.Add("X-Elastic-Product", Product);
         return message;
     }
 
