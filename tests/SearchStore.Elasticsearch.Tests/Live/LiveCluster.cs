@@ -48,6 +48,8 @@ public sealed class LiveCluster : IAsyncLifetime
             .WithEnvironment("xpack.security.enabled", "true")
             .WithEnvironment("xpack.security.http.ssl.enabled", "false")
             .WithEnvironment("ES_JAVA_OPTS", "-Xms512m -Xmx512m")
+            // A nearly full disk on a test machine must not keep the test indices from being allocated.
+            .WithEnvironment("cluster.routing.allocation.disk.threshold_enabled", "false")
             .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(request => request
                 .ForPort(HttpPort)
                 .ForPath("/_cluster/health?wait_for_status=green&timeout=5s")
