@@ -54,7 +54,7 @@ public sealed class BulkTests
     }
 
     [Fact]
-    public async Task A_resilience_handler_giving_up_on_a_batch_is_retried_like_a_timeout()
+    public async Task A_batch_whose_request_fails_unexpectedly_is_retried_like_a_timeout()
     {
         var fake = Cluster();
         fake.Enqueue("bulk", FakeResponse.Throws(new InvalidOperationException("The circuit is now open")));

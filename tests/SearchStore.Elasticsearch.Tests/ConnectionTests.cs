@@ -128,7 +128,7 @@ public sealed class ConnectionTests
     [Fact]
     public async Task A_server_that_refuses_the_9_x_api_fails_initialisation_with_its_reason()
     {
-        // What an 8.x server answers a request for compatible-with=9.
+        // The kind of answer an 8.x server gives to compatible-with=9, a media type it does not know.
         var fake = new FakeElasticsearch().Enqueue("indices-get-alias", FakeResponse.Json(400, new JsonObject
         {
             ["error"] = new JsonObject { ["type"] = "media_type_header_exception", ["reason"] = "Invalid media-type value on headers [Accept, Content-Type]" },

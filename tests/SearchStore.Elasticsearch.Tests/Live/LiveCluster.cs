@@ -60,17 +60,25 @@ public sealed class LiveCluster : IAsyncLifetime
         ConnectionString = $"http://{_container.Hostname}:{_container.GetMappedPublicPort(HttpPort)};Username=elastic;Password={password}";
     }
 
-    /// <summary>Where a container engine listens, from the places Testcontainers looks first; null when there is none.</summary>
+    /// <summary>
+    /// Where a container engine listens, from the places Testcontainers looks (its environment variable and properties
+    /// file, then the usual Docker and Podman sockets); null when there is none. Only looks: nothing is connected to.
+    /// </summary>
     private static string? ContainerEngineEndpoint()
     {
         if (Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host) return host;
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var properties = Path.Combine(home, ".testcontainers.properties");
+        if (File.Exists(properties) && File.ReadLines(properties).FirstOrDefault(line => line.TrimStart().StartsWith("docker.host=", StringComparison.Ordinal)) is { } configured)
+            return configured.Trim()["docker.host=".Length..];
         var runtime = Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR");
         string?[] sockets =
         [
             "/var/run/docker.sock",
+            "/run/podman/podman.sock",
             runtime is null ? null : Path.Combine(runtime, "docker.sock"),
             runtime is null ? null : Path.Combine(runtime, "podman", "podman.sock"),
-            Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".docker", "run", "docker.sock"),
+            Path.Combine(home, ".docker", "run", "docker.sock"),
         ];
         return sockets.FirstOrDefault(socket => socket is not null && File.Exists(socket));
     }
