@@ -15,7 +15,8 @@ public sealed class LiveCluster : IAsyncLifetime
 {
     public const string UrlVariable = "ELASTICSEARCH_URL";
     public const string ImageVariable = "ELASTICSEARCH_IMAGE";
-    public const string DefaultImage = "docker.elastic.co/elasticsearch/elasticsearch:9.2.0";
+    /// <summary>The server release that goes with the client (Elastic.Clients.Elasticsearch 9.5.3).</summary>
+    public const string DefaultImage = "docker.elastic.co/elasticsearch/elasticsearch:9.5.3";
     private const ushort HttpPort = 9200;
 
     private IContainer? _container;
