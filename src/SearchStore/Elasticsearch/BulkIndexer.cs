@@ -16,7 +16,7 @@ namespace NewsSearch.SearchStore.Elasticsearch;
 internal sealed class BulkIndexer(ElasticsearchClient client, ElasticsearchOptions options)
 {
     /// <summary>One article, serialised once: its size bounds the batch, and its bytes are what the client sends.</summary>
-    private sealed record Item(string Id, SerializedDocument Document, int Bytes);
+    private sealed record Item(string Id, SerializedDocument Document);
 
     public async Task<UpsertResult> IndexAsync(string target, bool waitForRefresh, IReadOnlyList<EnrichedArticle> articles, CancellationToken cancellationToken)
     {
@@ -50,7 +50,7 @@ internal sealed class BulkIndexer(ElasticsearchClient client, ElasticsearchOptio
                 batch = [];
                 bytes = 0;
             }
-            batch.Add(new Item(article.Id, document, size));
+            batch.Add(new Item(article.Id, document));
             bytes += size;
         }
         if (batch.Count > 0) yield return batch;
@@ -79,7 +79,8 @@ internal sealed class BulkIndexer(ElasticsearchClient client, ElasticsearchOptio
             }
             else
             {
-                var items = response.Items.ToList();
+                // A 2xx answer without items (a proxy's filter_path) leaves every item without a result, not retried.
+                var items = response.Items?.ToList() ?? [];
                 for (var i = 0; i < pending.Count; i++)
                 {
                     var outcome = Outcome(i < items.Count ? items[i] : null);
@@ -114,7 +115,8 @@ internal sealed class BulkIndexer(ElasticsearchClient client, ElasticsearchOptio
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            // No answer at all: a refused connection, a timeout, every node down. Retried; if it persists, reported per id.
+            // The client reports a refused connection or a timeout as a response without a status (handled above), but
+            // throws for an answer it cannot read: retried the same way; if it persists, reported per id.
             return (null, $"request failed ({e.GetType().Name}): {e.Message}");
         }
     }
