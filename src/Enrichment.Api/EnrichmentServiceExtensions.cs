@@ -7,8 +7,6 @@ namespace Microsoft.Extensions.Hosting;
 
 public static class EnrichmentServiceExtensions
 {
-    private const string StoreHttpClient = "search-store";
-
     /// <summary>The enricher, the search store it writes (initialised on start), its health check and the OpenAPI document.</summary>
     public static IHostApplicationBuilder AddEnrichment(this IHostApplicationBuilder builder)
     {
@@ -23,10 +21,7 @@ public static class EnrichmentServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddHttpClient(StoreHttpClient);
-        services.AddSingleton(provider => SearchStoreFactory.Create(
-            provider.GetRequiredService<IOptions<SearchStoreOptions>>().Value,
-            provider.GetRequiredService<IHttpClientFactory>().CreateClient(StoreHttpClient)));
+        services.AddSingleton(provider => SearchStoreFactory.Create(provider.GetRequiredService<IOptions<SearchStoreOptions>>().Value));
         services.AddHostedService<SearchStoreInitializer>();
         services.AddHealthChecks().AddCheck<SearchStoreHealthCheck>("search-store");
 

@@ -15,10 +15,7 @@ public static class QueryServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddHttpClient(nameof(ISearchStore));
-        services.AddSingleton(provider => SearchStoreFactory.Create(
-            provider.GetRequiredService<IOptions<SearchStoreOptions>>().Value,
-            provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ISearchStore))));
+        services.AddSingleton(provider => SearchStoreFactory.Create(provider.GetRequiredService<IOptions<SearchStoreOptions>>().Value));
         services.AddSingleton<StoreReadiness>();
         services.AddSingleton<StoreCalls>();
         services.AddSingleton<SearchMetrics>();

@@ -20,14 +20,17 @@ public sealed class SearchStoreOptions
     [Required]
     public string DataDir { get; set; } = ".data";
 
-    /// <summary>The Elasticsearch (or OpenSearch) base address, e.g. <c>http://localhost:9200</c>.</summary>
+    /// <summary>
+    /// The Elasticsearch 9.x connection string: node URLs and credentials, e.g. <c>https://es1:9200,https://es2:9200;ApiKey=…</c>
+    /// (format: <c>ElasticsearchConnection</c>, README "Elasticsearch").
+    /// </summary>
     public string? ElasticsearchUrl { get; set; }
 
-    /// <summary>Basic authentication, when both are set.</summary>
+    /// <summary>Basic authentication; wins over credentials in the connection string.</summary>
     public string? ElasticsearchUsername { get; set; }
     public string? ElasticsearchPassword { get; set; }
 
-    /// <summary>An Elasticsearch API key (the base64 "id:key" form), sent as <c>Authorization: ApiKey …</c>.</summary>
+    /// <summary>An Elasticsearch API key (the base64 "id:key" form), sent as <c>Authorization: ApiKey …</c>; wins over every other credential.</summary>
     public string? ElasticsearchApiKey { get; set; }
 
     /// <summary>The alias searches go through; versioned indices sit behind it.</summary>

@@ -81,8 +81,8 @@ public sealed class IndexLifecycleTests
         var swap = fake.For("indices-update-aliases").Single().Json!["actions"]!.AsArray();
         swap.Select(a => a!.ToJsonString()).ShouldBe(
         [
-            """{"remove":{"index":"news-v0","alias":"news"}}""",
-            """{"add":{"index":"news-v1","alias":"news"}}""",
+            """{"remove":{"alias":"news","index":"news-v0"}}""",
+            """{"add":{"alias":"news","index":"news-v1"}}""",
         ]);
         fake.Aliases["news"].ShouldBe(["news-v1"]);
         fake.RequestProblems().ShouldBeEmpty();
@@ -118,7 +118,7 @@ public sealed class IndexLifecycleTests
             facet["fields"]!["folded"]!["normalizer"]!.GetValue<string>().ShouldBe("folded");
         }
         properties["published"]!["type"]!.GetValue<string>().ShouldBe("date");
-        body["mappings"]!["dynamic"]!.GetValue<string>().ShouldBe("false");
+        body["mappings"]!["dynamic"]!.GetValue<bool>().ShouldBeFalse();
     }
 
     private static JsonObject SearchAnswer(params JsonObject[] hits) => new()

@@ -152,7 +152,7 @@ public sealed class SearchRequestTests
         var actor = body["aggregations"]!["actor"]!["aggregations"]!["nested"]!["aggregations"]!;
         actor["values"]!["terms"]!["size"]!.GetValue<int>().ShouldBe(7);
         actor["values"]!["terms"]!["field"]!.GetValue<string>().ShouldBe("actors.name");
-        actor["selected"]!["filters"]!["filters"]!["Port Authority"]!.ToJsonString(Samples.Relaxed)
+        actor["selected"]!["filters"]!["filters"]!.AsArray().Single()!.ToJsonString(Samples.Relaxed)
             .ShouldBe("""{"term":{"actors.name.folded":{"value":"Port Authority"}}}""");
         body["aggregations"]!["source"]!["aggregations"]!["values"]!["terms"]!["size"]!.GetValue<int>().ShouldBe(7);
         body["aggregations"]!["source"]!["aggregations"]!["selected"].ShouldBeNull();
@@ -259,8 +259,9 @@ public sealed class SearchRequestTests
         suggest["aggregations"]!["title"].ShouldNotBeNull();
         fake.For("search").Skip(1).First().Json!["aggregations"]!["title"].ShouldBeNull("one letter is too short to complete titles");
         var similar = fake.For("search").Last().Json!["query"]!["bool"]!;
-        similar["must_not"]!.ToJsonString(Samples.Relaxed).ShouldBe("""[{"ids":{"values":["0123456789abcdef"]}}]""");
-        similar["must"]![0]!["bool"]!["should"]![0]!["more_like_this"]!["like"]!.ToJsonString(Samples.Relaxed).ShouldBe("""[{"_index":"news","_id":"0123456789abcdef"}]""");
+        // One clause (or one like document) is sent as itself, which Elasticsearch takes as a list of one.
+        similar["must_not"]!.ToJsonString(Samples.Relaxed).ShouldBe("""{"ids":{"values":["0123456789abcdef"]}}""");
+        similar["must"]!["bool"]!["should"]![0]!["more_like_this"]!["like"]!.ToJsonString(Samples.Relaxed).ShouldBe("""{"_id":"0123456789abcdef","_index":"news"}""");
     }
 
     [Fact]
@@ -283,8 +284,8 @@ public sealed class SearchRequestTests
             names.Add(new JsonObject
             {
                 ["key"] = name, ["doc_count"] = 1,
-                ["keys"] = new JsonObject { ["doc_count_error_upper_bound"] = 0, ["sum_other_doc_count"] = 0, ["buckets"] = Buckets(keys) },
-                ["forms"] = new JsonObject { ["doc_count_error_upper_bound"] = 0, ["sum_other_doc_count"] = 0, ["buckets"] = Buckets(forms) },
+                ["sterms#keys"] = new JsonObject { ["doc_count_error_upper_bound"] = 0, ["sum_other_doc_count"] = 0, ["buckets"] = Buckets(keys) },
+                ["sterms#forms"] = new JsonObject { ["doc_count_error_upper_bound"] = 0, ["sum_other_doc_count"] = 0, ["buckets"] = Buckets(forms) },
             });
         }
         return new JsonObject
@@ -294,13 +295,13 @@ public sealed class SearchRequestTests
             ["hits"] = new JsonObject { ["max_score"] = null, ["hits"] = new JsonArray() },
             ["aggregations"] = new JsonObject
             {
-                ["actors"] = new JsonObject
+                ["nested#actors"] = new JsonObject
                 {
                     ["doc_count"] = 3,
-                    ["matching"] = new JsonObject
+                    ["filter#matching"] = new JsonObject
                     {
                         ["doc_count"] = 2,
-                        ["names"] = new JsonObject { ["doc_count_error_upper_bound"] = 0, ["sum_other_doc_count"] = 0, ["buckets"] = names },
+                        ["sterms#names"] = new JsonObject { ["doc_count_error_upper_bound"] = 0, ["sum_other_doc_count"] = 0, ["buckets"] = names },
                     },
                 },
             },

@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch.Analysis;
+using Elastic.Clients.Elasticsearch.IndexManagement;
+using Elastic.Clients.Elasticsearch.Mapping;
 using NewsSearch.Articles;
 using NewsSearch.SearchStore.Querying;
 
@@ -44,89 +47,77 @@ internal static class ArticleIndex
     /// <summary>Subfield of keyword facets: folded words, for suggestions that start inside a name.</summary>
     public const string Words = ".words";
 
-    public static JsonObject CreateIndexBody() => new()
+    /// <summary>The request that creates the concrete index: analysis settings and explicit mappings.</summary>
+    public static CreateIndexRequest CreateIndex(string index) => new(index)
     {
-        ["settings"] = new JsonObject
+        Settings = new IndexSettings
         {
-            ["analysis"] = new JsonObject
+            Analysis = new IndexSettingsAnalysis
             {
-                ["filter"] = new JsonObject
+                TokenFilters = new TokenFilters
                 {
-                    ["english_stemmer"] = new JsonObject { ["type"] = "stemmer", ["language"] = "english" },
-                    ["english_possessive_stemmer"] = new JsonObject { ["type"] = "stemmer", ["language"] = "possessive_english" },
+                    ["english_stemmer"] = new StemmerTokenFilter { Language = "english" },
+                    ["english_possessive_stemmer"] = new StemmerTokenFilter { Language = "possessive_english" },
                 },
-                ["analyzer"] = new JsonObject
+                Analyzers = new Analyzers
                 {
                     // The built-in english analyzer, rebuilt with asciifolding (Türkiye ~ turkiye) and without stop words,
                     // so that phrase and AND semantics match the embedded store, which keeps every word.
-                    ["english_folded"] = new JsonObject
+                    [EnglishAnalyzer] = new CustomAnalyzer
                     {
-                        ["type"] = "custom",
-                        ["tokenizer"] = "standard",
-                        ["filter"] = new JsonArray("english_possessive_stemmer", "lowercase", "asciifolding", "english_stemmer"),
+                        Tokenizer = "standard",
+                        Filter = ["english_possessive_stemmer", "lowercase", "asciifolding", "english_stemmer"],
                     },
-                    ["folded"] = new JsonObject
-                    {
-                        ["type"] = "custom",
-                        ["tokenizer"] = "standard",
-                        ["filter"] = new JsonArray("lowercase", "asciifolding"),
-                    },
+                    [FoldedAnalyzer] = new CustomAnalyzer { Tokenizer = "standard", Filter = ["lowercase", "asciifolding"] },
                 },
-                ["normalizer"] = new JsonObject
-                {
-                    ["folded"] = new JsonObject { ["type"] = "custom", ["filter"] = new JsonArray("lowercase", "asciifolding") },
-                },
+                Normalizers = new Normalizers { [FoldedAnalyzer] = new CustomNormalizer { Filter = ["lowercase", "asciifolding"] } },
             },
         },
-        ["mappings"] = new JsonObject
+        Mappings = new TypeMapping
         {
-            ["dynamic"] = "false",
-            // Metadata values are objects (the spec types them so); this records which code built the index.
-            ["_meta"] = new JsonObject { ["news_search"] = new JsonObject { ["schema_version"] = SchemaVersion } },
-            ["properties"] = new JsonObject
+            Dynamic = DynamicMapping.False,
+            // Records which code built the index, for an operator looking at the cluster.
+            Meta = new Dictionary<string, object> { ["news_search"] = new Dictionary<string, int> { ["schema_version"] = SchemaVersion } },
+            Properties = new Properties
             {
-                [Id] = new JsonObject { ["type"] = "keyword" },
+                [Id] = new KeywordProperty(),
                 [Title] = EnglishText(),
                 [Body] = EnglishText(),
                 [Source] = Facet(),
-                [Published] = new JsonObject { ["type"] = "date", ["format"] = "strict_date" },
-                [Actors] = new JsonObject
+                [Published] = new DateProperty { Format = "strict_date" },
+                // Nested, so an actor's name and type stay paired in aggregations and suggestions.
+                [Actors] = new NestedProperty
                 {
-                    // Nested, so an actor's name and type stay paired in aggregations and suggestions.
-                    ["type"] = "nested",
-                    ["properties"] = new JsonObject
+                    Properties = new Properties
                     {
                         ["name"] = Facet(),
-                        ["type"] = new JsonObject { ["type"] = "keyword" },
-                        ["keys"] = new JsonObject { ["type"] = "keyword" },
-                        ["forms"] = new JsonObject { ["type"] = "keyword" },
+                        ["type"] = new KeywordProperty(),
+                        ["keys"] = new KeywordProperty(),
+                        ["forms"] = new KeywordProperty(),
                     },
                 },
-                [Topics] = new JsonObject
-                {
-                    ["type"] = "nested",
-                    ["properties"] = new JsonObject { ["label"] = Facet() },
-                },
+                [Topics] = new NestedProperty { Properties = new Properties { ["label"] = Facet() } },
                 [ActorNames] = EnglishText(),
             },
         },
     };
 
-    private static JsonObject EnglishText() => new()
+    private const string EnglishAnalyzer = "english_folded";
+    private const string FoldedAnalyzer = "folded";
+
+    private static TextProperty EnglishText() => new()
     {
-        ["type"] = "text",
-        ["analyzer"] = "english_folded",
-        ["fields"] = new JsonObject { ["plain"] = new JsonObject { ["type"] = "text", ["analyzer"] = "folded" } },
+        Analyzer = EnglishAnalyzer,
+        Fields = new Properties { ["plain"] = new TextProperty { Analyzer = FoldedAnalyzer } },
     };
 
     /// <summary>The original value for display and aggregation, plus folded subfields for matching.</summary>
-    private static JsonObject Facet() => new()
+    private static KeywordProperty Facet() => new()
     {
-        ["type"] = "keyword",
-        ["fields"] = new JsonObject
+        Fields = new Properties
         {
-            ["folded"] = new JsonObject { ["type"] = "keyword", ["normalizer"] = "folded" },
-            ["words"] = new JsonObject { ["type"] = "text", ["analyzer"] = "folded" },
+            ["folded"] = new KeywordProperty { Normalizer = FoldedAnalyzer },
+            ["words"] = new TextProperty { Analyzer = FoldedAnalyzer },
         },
     };
 

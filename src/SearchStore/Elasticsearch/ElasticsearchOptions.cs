@@ -3,14 +3,8 @@ namespace NewsSearch.SearchStore.Elasticsearch;
 /// <summary>How the Elasticsearch store reaches its cluster and how hard it pushes it.</summary>
 public sealed record ElasticsearchOptions
 {
-    /// <summary>The cluster, e.g. <c>http://localhost:9200</c>. Credentials in the URI (<c>http://user:pass@host:9200</c>) are used as basic auth.</summary>
-    public required Uri Url { get; init; }
-
-    public string? Username { get; init; }
-    public string? Password { get; init; }
-
-    /// <summary>The encoded API key (base64 of <c>id:api_key</c>, as Elasticsearch returns it in <c>encoded</c>); wins over basic auth.</summary>
-    public string? ApiKey { get; init; }
+    /// <summary>The nodes, credentials and certificate fingerprint (see <see cref="ElasticsearchConnection"/> for the format).</summary>
+    public required ElasticsearchConnection Connection { get; init; }
 
     /// <summary>The alias every request goes through; concrete indices are <c>{Alias}-v{schema version}</c>.</summary>
     public string Alias { get; init; } = "news";
@@ -18,28 +12,35 @@ public sealed record ElasticsearchOptions
     public int BulkMaxActions { get; init; } = 500;
     public int BulkMaxBytes { get; init; } = 5 * 1024 * 1024;
 
-    /// <summary>Retries of a bulk batch (or of its items) that failed with 429, 5xx or a timeout.</summary>
+    /// <summary>Retries of a bulk batch (or of its items) that the cluster pushed back with 429, or that failed with 5xx or a timeout.</summary>
     public int BulkMaxRetries { get; init; } = 4;
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(250);
     public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The client's own retries of a failed call on another node (connection failures, 502, 503, 504).</summary>
+    public int ClientMaxRetries { get; init; } = 2;
+
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The settings services configure (<c>ConnectionStrings:elasticsearch</c>, <c>Search:Elasticsearch:*</c>).</summary>
+    /// <summary>
+    /// The settings services configure: <c>ConnectionStrings:elasticsearch</c>, and <c>Search:Elasticsearch:{ApiKey,
+    /// Username,Password}</c>, which win over credentials in the connection string so secrets can live apart from it.
+    /// </summary>
     public static ElasticsearchOptions From(SearchStoreOptions options)
     {
-        if (string.IsNullOrWhiteSpace(options.ElasticsearchUrl) || !Uri.TryCreate(options.ElasticsearchUrl.Trim(), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
-            throw new InvalidOperationException(
-                "Search:Backend is 'elasticsearch' but ConnectionStrings:elasticsearch is not an http(s) URL (e.g. http://localhost:9200).");
-        return new ElasticsearchOptions
+        ElasticsearchConnection connection;
+        try
         {
-            Url = url,
-            Username = Blank(options.ElasticsearchUsername),
-            Password = options.ElasticsearchPassword,
-            ApiKey = Blank(options.ElasticsearchApiKey),
-            Alias = options.ElasticsearchIndex,
-        };
-
-        static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+            connection = ElasticsearchConnection.Parse(options.ElasticsearchUrl);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidOperationException($"Search:Backend is 'elasticsearch' but {e.Message}", e);
+        }
+        if (!string.IsNullOrWhiteSpace(options.ElasticsearchApiKey))
+            connection = connection with { Credentials = new ElasticsearchCredentials.ApiKey(options.ElasticsearchApiKey.Trim()) };
+        else if (!string.IsNullOrWhiteSpace(options.ElasticsearchUsername))
+            connection = connection with { Credentials = new ElasticsearchCredentials.Basic(options.ElasticsearchUsername, options.ElasticsearchPassword ?? "") };
+        return new ElasticsearchOptions { Connection = connection, Alias = options.ElasticsearchIndex };
     }
 }

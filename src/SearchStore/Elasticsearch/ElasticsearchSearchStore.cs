@@ -1,141 +1,71 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.IndexManagement;
+using Elastic.Transport;
 using NewsSearch.Articles;
 using NewsSearch.SearchStore.Querying;
 
 namespace NewsSearch.SearchStore.Elasticsearch;
 
 /// <summary>
-/// The search store over Elasticsearch's documented REST API (8.x/9.x). Every request goes through an alias
+/// The search store over Elasticsearch 9.x, through Elastic's official client. Every request goes through an alias
 /// (<see cref="ElasticsearchOptions.Alias"/>) that points at a versioned index, so a schema change builds a new
-/// index beside the old one and swaps the alias in one atomic <c>_aliases</c> call.
+/// index beside the old one and swaps the alias in one atomic <c>_aliases</c> call (see <see cref="IndexVersions"/>).
 /// </summary>
 public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
 {
-    private const int CopyPageSize = 500;
     private const int MaxSuggestions = 50;
 
-    private readonly HttpClient? _ownedHttp;
-    private readonly ElasticsearchTransport _transport;
+    private readonly ElasticsearchClient _client;
     private readonly BulkIndexer _bulk;
+    private readonly IndexVersions _versions;
     private readonly string _alias;
 
-    /// <param name="http">Sends the requests; its base address and authentication are set from <paramref name="options"/>
-    /// when it has none. The caller keeps ownership.</param>
-    public ElasticsearchSearchStore(HttpClient http, ElasticsearchOptions options) : this(http, options, owned: false)
+    /// <param name="options">The cluster and how to use it.</param>
+    /// <param name="handler">Replaces the client's HTTP handler, for tests that capture what is sent; null in services.</param>
+    public ElasticsearchSearchStore(ElasticsearchOptions options, HttpMessageHandler? handler = null)
     {
-    }
-
-    private ElasticsearchSearchStore(HttpClient http, ElasticsearchOptions options, bool owned)
-    {
+        ArgumentNullException.ThrowIfNull(options);
         if (!IndexNamePattern().IsMatch(options.Alias))
             throw new ArgumentException($"'{options.Alias}' is not a valid Elasticsearch alias: lowercase letters, digits, '.', '_' and '-' only.", nameof(options));
-        ElasticsearchTransport.Configure(http, options);
-        _ownedHttp = owned ? http : null;
-        _transport = new ElasticsearchTransport(http);
-        _bulk = new BulkIndexer(_transport, options);
+        _client = ClusterClient.Create(options, handler);
+        _bulk = new BulkIndexer(_client, options);
+        _versions = new IndexVersions(_client, _bulk, options.Alias);
         _alias = options.Alias;
     }
-
-    /// <summary>A store with its own HttpClient (base address and authentication from <paramref name="options"/>).</summary>
-    public static ElasticsearchSearchStore Create(ElasticsearchOptions options, HttpMessageHandler? handler = null) =>
-        new(handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: true), options, owned: true);
 
     /// <summary>The concrete index this version of the code reads and writes.</summary>
     public string IndexName => ArticleIndex.IndexName(_alias);
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        var current = await AliasTargetsAsync(cancellationToken);
-        if (current.Count == 1 && current[0] == IndexName) return;
-
-        await CreateIndexAsync(cancellationToken);
-        // The alias still serves an older schema: carry its articles over before the swap. Even when the new index
-        // already existed (an earlier attempt stopped half-way, or another instance races): index actions are idempotent.
-        foreach (var old in current.Where(index => index != IndexName))
-            await CopyAsync(old, cancellationToken);
-
-        var actions = new JsonArray();
-        foreach (var old in current.Where(index => index != IndexName))
-            actions.Add(new JsonObject { ["remove"] = new JsonObject { ["index"] = old, ["alias"] = _alias } });
-        actions.Add(new JsonObject { ["add"] = new JsonObject { ["index"] = IndexName, ["alias"] = _alias } });
-        (await _transport.SendAsync(HttpMethod.Post, "_aliases", new JsonObject { ["actions"] = actions }, cancellationToken)).EnsureSuccess();
-    }
-
-    private async Task<IReadOnlyList<string>> AliasTargetsAsync(CancellationToken cancellationToken)
-    {
-        var response = await _transport.SendAsync(HttpMethod.Get, $"_alias/{_alias}", (JsonNode?)null, cancellationToken);
-        if (response.Status == HttpStatusCode.NotFound) return [];
-        response.EnsureSuccess();
-        return response.Body is JsonObject indices ? [.. indices.Select(pair => pair.Key).Order(StringComparer.Ordinal)] : [];
-    }
-
-    /// <summary>Creates the current index unless it exists (another instance may have just created it).</summary>
-    private async Task CreateIndexAsync(CancellationToken cancellationToken)
-    {
-        var exists = await _transport.SendAsync(HttpMethod.Head, IndexName, (JsonNode?)null, cancellationToken);
-        if (exists.Status == HttpStatusCode.OK) return;
-
-        var response = await _transport.SendAsync(HttpMethod.Put, IndexName, ArticleIndex.CreateIndexBody(), cancellationToken);
-        if (response.ErrorType != "resource_already_exists_exception") response.EnsureSuccess();
-    }
-
-    /// <summary>Re-indexes every article of an older index into the current one, pages in id order.</summary>
-    private async Task CopyAsync(string oldIndex, CancellationToken cancellationToken)
-    {
-        JsonNode? after = null;
-        while (true)
-        {
-            var page = new JsonObject
-            {
-                ["size"] = CopyPageSize,
-                ["query"] = QueryTranslator.MatchAll(),
-                ["sort"] = new JsonArray(new JsonObject { [ArticleIndex.Id] = new JsonObject { ["order"] = "asc" } }),
-            };
-            if (after is not null) page["search_after"] = after.DeepClone();
-            var response = (await _transport.SendAsync(HttpMethod.Post, $"{oldIndex}/_search", page, cancellationToken)).EnsureSuccess();
-            var hits = response.Body.At("hits").At("hits") as JsonArray ?? [];
-            var articles = hits.Select(hit => ArticleIndex.Article(SearchResponses.String(hit.At("_id")) ?? "?", hit.At("_source"))).ToList();
-            if (articles.Count > 0)
-            {
-                var result = await _bulk.IndexAsync($"{IndexName}/_bulk", articles, cancellationToken);
-                if (!result.AllIndexed)
-                    throw new InvalidOperationException($"Copying {oldIndex} into {IndexName} failed for {result.Failed.Count} articles, e.g. {result.Failed.First().Key}: {result.Failed.First().Value}");
-            }
-            if (hits.Count < CopyPageSize) break;
-            after = hits[^1].At("sort");
-            if (after is null) break;
-        }
-        (await _transport.SendAsync(HttpMethod.Post, $"{IndexName}/_refresh", (JsonNode?)null, cancellationToken)).EnsureSuccess();
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) => _versions.EnsureCurrentAsync(cancellationToken);
 
     public Task<UpsertResult> UpsertAsync(IReadOnlyList<EnrichedArticle> articles, CancellationToken cancellationToken) =>
-        // require_alias: never let a write auto-create a plain index named like the alias.
-        // refresh=wait_for: an upserted article is searchable when this returns, as in the embedded store.
-        _bulk.IndexAsync($"{_alias}/_bulk?refresh=wait_for&require_alias=true", articles, cancellationToken);
+        // Through the alias InitializeAsync made. require_alias is deliberately not sent: a server that refuses it
+        // (as a 7.x one did) fails every upsert.
+        _bulk.IndexAsync(_alias, waitForRefresh: true, articles, cancellationToken);
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {
-        var response = await _transport.SendAsync(HttpMethod.Delete, $"{_alias}/_doc/{Uri.EscapeDataString(id)}?refresh=wait_for", (JsonNode?)null, cancellationToken);
-        if (response.Status == HttpStatusCode.NotFound && SearchResponses.String(response.Body.At("result")) == "not_found") return false;
-        response.EnsureSuccess();
-        return SearchResponses.String(response.Body.At("result")) == "deleted";
+        var response = await _client.DeleteAsync(new DeleteRequest(_alias, id) { Refresh = Refresh.WaitFor }, cancellationToken);
+        if (response.Result == Result.NotFound) return false;
+        return response.Valid($"Deleting {id}", cancellationToken).Result == Result.Deleted;
     }
 
     public async Task<EnrichedArticle?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var response = await _transport.SendAsync(HttpMethod.Get, $"{_alias}/_doc/{Uri.EscapeDataString(id)}", (JsonNode?)null, cancellationToken);
-        if (response.Status == HttpStatusCode.NotFound && SearchResponses.Bool(response.Body.At("found")) == false) return null;
-        response.EnsureSuccess();
-        return SearchResponses.Bool(response.Body.At("found")) == true ? ArticleIndex.Article(id, response.Body.At("_source")) : null;
+        var response = await _client.GetAsync<JsonObject>(new GetRequest(_alias, id), cancellationToken);
+        // A missing document is an answer (404 with found: false); a missing index is an error (404 with an error).
+        if (!response.Found && response.ElasticsearchServerError is null && response.ApiCallDetails.HttpStatusCode == 404) return null;
+        response.Valid($"Reading {id}", cancellationToken);
+        return response.Found ? ArticleIndex.Article(id, response.Source) : null;
     }
 
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
-        var response = (await _transport.SendAsync(HttpMethod.Get, $"{_alias}/_count", (JsonNode?)null, cancellationToken)).EnsureSuccess();
-        return SearchResponses.Long(response.Body.At("count")) ?? 0;
+        var response = await _client.CountAsync(new CountRequest(_alias), cancellationToken);
+        return response.Valid("Counting", cancellationToken).Count;
     }
 
     public async Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken)
@@ -145,7 +75,8 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
             var count = await CountAsync(cancellationToken);
             return new StoreHealth(true, $"Elasticsearch alias '{_alias}': {count} articles.");
         }
-        catch (Exception e) when (e is HttpRequestException or ElasticsearchException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        // The client throws, rather than answers, for a server that is not Elasticsearch and for an answer it cannot read.
+        catch (Exception e) when (e is ElasticsearchException or TransportException or UnsupportedProductException)
         {
             return new StoreHealth(false, $"Elasticsearch alias '{_alias}' is not usable: {e.Message}");
         }
@@ -158,8 +89,8 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
 
         var stopwatch = Stopwatch.StartNew();
         var aliases = await AliasFormsAsync(QueryTranslator.AliasKeys(request.Query), cancellationToken);
-        var response = (await _transport.SendAsync(HttpMethod.Post, $"{_alias}/_search", SearchBodies.Search(request, aliases), cancellationToken)).EnsureSuccess();
-        return SearchResponses.Result(response.Body, request, stopwatch.ElapsedMilliseconds);
+        var response = await _client.SearchAsync<JsonObject>(FacetedSearch.Request(_alias, request, aliases), cancellationToken);
+        return SearchResults.Result(response.Valid("Searching", cancellationToken), request, stopwatch.ElapsedMilliseconds);
     }
 
     /// <summary>
@@ -170,22 +101,8 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> AliasFormsAsync(IReadOnlySet<string> keys, CancellationToken cancellationToken)
     {
         if (keys.Count == 0) return QueryTranslator.NoAliases;
-        var response = (await _transport.SendAsync(HttpMethod.Post, $"{_alias}/_search", SearchBodies.AliasLookup(keys), cancellationToken)).EnsureSuccess();
-        var forms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var actor in SearchResponses.Buckets(response.Body.At("aggregations").At("actors").At("matching").At("names")))
-        {
-            var actorKeys = SearchResponses.Buckets(actor["keys"]).Select(b => SearchResponses.String(b["key"])).OfType<string>().ToList();
-            var actorForms = SearchResponses.Buckets(actor["forms"]).Select(b => SearchResponses.String(b["key"])).OfType<string>().ToList();
-            foreach (var key in actorKeys.Where(keys.Contains))
-            {
-                var known = forms.TryGetValue(key, out var list) ? list : [];
-                forms[key] = known.Concat(actorForms.Where(f => QueryTranslator.Key([f]) != key))
-                    .Distinct(StringComparer.Ordinal)
-                    .Take(SearchBodies.MaxAliasForms)
-                    .ToList();
-            }
-        }
-        return forms;
+        var response = await _client.SearchAsync<JsonObject>(LookupSearches.AliasLookup(_alias, keys), cancellationToken);
+        return LookupResults.AliasForms(response.Valid("Looking up actor aliases", cancellationToken), keys);
     }
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken)
@@ -194,8 +111,8 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
         var key = QueryTranslator.Key([prefix ?? ""]);
         if (key.Length == 0) return [];
         var withTitles = key.Length >= QueryParser.MinPrefixLength;
-        var response = (await _transport.SendAsync(HttpMethod.Post, $"{_alias}/_search", SearchBodies.Suggest(prefix!.Trim(), limit, withTitles), cancellationToken)).EnsureSuccess();
-        return SuggestionParser.Parse(response.Body, limit);
+        var response = await _client.SearchAsync<JsonObject>(LookupSearches.Suggest(_alias, prefix!.Trim(), limit, withTitles), cancellationToken);
+        return LookupResults.Suggestions(response.Valid("Suggesting", cancellationToken), limit);
     }
 
     public async Task<IReadOnlyList<SearchHit>> SimilarAsync(string id, int limit, CancellationToken cancellationToken)
@@ -203,18 +120,19 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
         if (limit < 1) return [];
         var article = await GetAsync(id, cancellationToken);
         if (article is null) return [];
-        var response = (await _transport.SendAsync(HttpMethod.Post, $"{_alias}/_search", SearchBodies.Similar(_alias, article, limit), cancellationToken)).EnsureSuccess();
-        return SearchResponses.Hits(response.Body);
+        var response = await _client.SearchAsync<JsonObject>(LookupSearches.Similar(_alias, article, limit), cancellationToken);
+        return SearchResults.Hits(response.Valid("Finding similar coverage", cancellationToken));
     }
 
     /// <summary>Deletes this version's index (and so the alias on it): for tests and tear-down, never called by the services.</summary>
     public async Task DeleteIndexAsync(CancellationToken cancellationToken)
     {
-        var response = await _transport.SendAsync(HttpMethod.Delete, IndexName, (JsonNode?)null, cancellationToken);
-        if (response.Status != HttpStatusCode.NotFound) response.EnsureSuccess();
+        var response = await _client.Indices.DeleteAsync(new DeleteIndexRequest(IndexName), cancellationToken);
+        if (response.ApiCallDetails.HttpStatusCode != 404) response.Valid($"Deleting index {IndexName}", cancellationToken);
     }
 
-    public void Dispose() => _ownedHttp?.Dispose();
+    /// <summary>The client owns its connections; disposing its transport's invoker closes them.</summary>
+    public void Dispose() => (_client.ElasticsearchClientSettings.RequestInvoker as IDisposable)?.Dispose();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,200}$")]
     private static partial Regex IndexNamePattern();

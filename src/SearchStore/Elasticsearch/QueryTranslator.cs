@@ -1,5 +1,8 @@
-using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.QueryDsl;
 using NewsSearch.SearchStore.Querying;
+using Query = Elastic.Clients.Elasticsearch.QueryDsl.Query;
+using UserQuery = NewsSearch.SearchStore.Querying.Query;
 
 namespace NewsSearch.SearchStore.Elasticsearch;
 
@@ -10,7 +13,7 @@ namespace NewsSearch.SearchStore.Elasticsearch;
 internal static class QueryTranslator
 {
     // Title and actor names count above the body (BM25 per field, weighted), as in the embedded store.
-    private static readonly (string Field, double Boost)[] SearchFields =
+    private static readonly (string Field, float Boost)[] SearchFields =
     [
         (ArticleIndex.Title, 3),
         (ArticleIndex.ActorNames, 2),
@@ -24,14 +27,15 @@ internal static class QueryTranslator
     /// The query as Query DSL. <paramref name="aliases"/> maps the folded key of a word or phrase (see
     /// <see cref="AliasKeys"/>) to the other names of the actor it names; each is searched as a phrase beside it.
     /// </summary>
-    public static JsonObject Translate(Query? query, IReadOnlyDictionary<string, IReadOnlyList<string>> aliases) =>
+    public static Query Translate(UserQuery? query, IReadOnlyDictionary<string, IReadOnlyList<string>> aliases) =>
         query is null ? MatchAll() : Node(query, aliases);
 
-    private static JsonObject Node(Query query, IReadOnlyDictionary<string, IReadOnlyList<string>> aliases) => query switch
+    private static Query Node(UserQuery query, IReadOnlyDictionary<string, IReadOnlyList<string>> aliases) => query switch
     {
         // Prefixes go to the unstemmed subfield: "negotia*" must find "negotiations", whose stem is "negoti".
-        TermQuery { IsPrefix: true } term => AnyField((field, boost) => Leaf("prefix", field + ArticleIndex.Plain, "value", ArticleIndex.Fold(term.Term), boost)),
-        TermQuery term => WithAliases(AnyField((field, boost) => Leaf("match", field, "query", term.Term, boost)), Key([term.Term]), aliases),
+        Querying.TermQuery { IsPrefix: true } term => AnyField((field, boost) =>
+            new PrefixQuery(field + ArticleIndex.Plain, ArticleIndex.Fold(term.Term)) { Boost = boost }),
+        Querying.TermQuery term => WithAliases(AnyField((field, boost) => new MatchQuery(field, term.Term) { Boost = boost }), Key([term.Term]), aliases),
         PhraseQuery phrase => WithAliases(Phrase(string.Join(' ', phrase.Terms)), Key(phrase.Terms), aliases),
         AndQuery and => And(and.Clauses, aliases),
         OrQuery or => Bool(should: [.. or.Clauses.Select(c => Node(c, aliases))]),
@@ -39,9 +43,9 @@ internal static class QueryTranslator
         _ => throw new NotSupportedException($"Unknown query node {query.GetType().Name}."),
     };
 
-    private static JsonObject Phrase(string text) => AnyField((field, boost) => Leaf("match_phrase", field, "query", text, boost));
+    private static Query Phrase(string text) => AnyField((field, boost) => new MatchPhraseQuery(field, text) { Boost = boost });
 
-    private static JsonObject WithAliases(JsonObject clause, string key, IReadOnlyDictionary<string, IReadOnlyList<string>> aliases) =>
+    private static Query WithAliases(Query clause, string key, IReadOnlyDictionary<string, IReadOnlyList<string>> aliases) =>
         aliases.TryGetValue(key, out var forms) && forms.Count > 0
             ? Bool(should: [clause, .. forms.Select(Phrase)])
             : clause;
@@ -50,18 +54,18 @@ internal static class QueryTranslator
     public static string Key(IEnumerable<string> terms) => TextKey.Fold(string.Join(' ', terms));
 
     /// <summary>The keys of every word and phrase of the query that could name an actor (prefixes are not expanded).</summary>
-    public static IReadOnlySet<string> AliasKeys(Query? query)
+    public static IReadOnlySet<string> AliasKeys(UserQuery? query)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         Collect(query);
         keys.Remove("");
         return keys;
 
-        void Collect(Query? node)
+        void Collect(UserQuery? node)
         {
             switch (node)
             {
-                case TermQuery { IsPrefix: false } term: keys.Add(Key([term.Term])); break;
+                case Querying.TermQuery { IsPrefix: false } term: keys.Add(Key([term.Term])); break;
                 case PhraseQuery phrase: keys.Add(Key(phrase.Terms)); break;
                 case AndQuery and: foreach (var clause in and.Clauses) Collect(clause); break;
                 case OrQuery or: foreach (var clause in or.Clauses) Collect(clause); break;
@@ -71,7 +75,7 @@ internal static class QueryTranslator
     }
 
     /// <summary>Negated clauses of an AND become must_not beside the positive ones, so they narrow rather than widen.</summary>
-    private static JsonObject And(IReadOnlyList<Query> clauses, IReadOnlyDictionary<string, IReadOnlyList<string>> aliases)
+    private static Query And(IReadOnlyList<UserQuery> clauses, IReadOnlyDictionary<string, IReadOnlyList<string>> aliases)
     {
         var positive = clauses.Where(c => c is not NotQuery).Select(c => Node(c, aliases)).ToList();
         var negative = clauses.OfType<NotQuery>().Select(n => Node(n.Clause, aliases)).ToList();
@@ -79,34 +83,33 @@ internal static class QueryTranslator
         return Bool(must: positive, mustNot: negative);
     }
 
-    private static JsonObject AnyField(Func<string, double, JsonObject> clause) =>
+    private static Query AnyField(Func<string, float, Query> clause) =>
         Bool(should: [.. SearchFields.Select(f => clause(f.Field, f.Boost))]);
 
-    private static JsonObject Leaf(string kind, string field, string valueName, string value, double boost) => new()
-    {
-        [kind] = new JsonObject { [field] = new JsonObject { [valueName] = value, ["boost"] = boost } },
-    };
-
-    public static JsonObject MatchAll() => new() { ["match_all"] = new JsonObject() };
+    public static Query MatchAll() => new MatchAllQuery();
 
     /// <summary>A bool query; with should clauses and no must, at least one should clause has to match.</summary>
-    public static JsonObject Bool(
-        IReadOnlyList<JsonObject>? must = null,
-        IReadOnlyList<JsonObject>? should = null,
-        IReadOnlyList<JsonObject>? mustNot = null,
-        IReadOnlyList<JsonObject>? filter = null)
-    {
-        var body = new JsonObject();
-        Add("must", must);
-        Add("filter", filter);
-        Add("should", should);
-        Add("must_not", mustNot);
-        if (should is { Count: > 0 }) body["minimum_should_match"] = 1;
-        return new JsonObject { ["bool"] = body };
-
-        void Add(string occur, IReadOnlyList<JsonObject>? clauses)
+    public static Query Bool(
+        IReadOnlyList<Query>? must = null,
+        IReadOnlyList<Query>? should = null,
+        IReadOnlyList<Query>? mustNot = null,
+        IReadOnlyList<Query>? filter = null) => new BoolQuery
         {
-            if (clauses is { Count: > 0 }) body[occur] = new JsonArray([.. clauses]);
-        }
-    }
+            Must = Clauses(must),
+            Filter = Clauses(filter),
+            Should = Clauses(should),
+            MustNot = Clauses(mustNot),
+            MinimumShouldMatch = should is { Count: > 0 } ? 1 : null,
+        };
+
+    /// <summary>Absent rather than empty, so the request carries only the clauses that mean something.</summary>
+    private static List<Query>? Clauses(IReadOnlyList<Query>? clauses) => clauses is { Count: > 0 } ? [.. clauses] : null;
+
+    /// <summary>The values, matched exactly (on a keyword field, through its normalizer).</summary>
+    public static Query Terms(string field, IEnumerable<string> values) =>
+        new TermsQuery(field, new TermsQueryField([.. values.Distinct().Select(v => (FieldValue)v)]));
+
+    public static Query Term(string field, string value) => new Elastic.Clients.Elasticsearch.QueryDsl.TermQuery(field, value);
+
+    public static Query Nested(string path, Query query) => new NestedQuery(path, query);
 }

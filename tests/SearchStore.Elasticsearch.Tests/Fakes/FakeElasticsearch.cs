@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using NewsSearch.SearchStore.Elasticsearch.Tests.Spec;
@@ -23,7 +25,7 @@ internal sealed record FakeResponse(int Status, string? Body = null)
 }
 
 /// <summary>
-/// Stands in for a cluster at the HTTP boundary: records every request the adapter sends, routes it by the
+/// Stands in for a cluster at the HTTP boundary (the client's HTTP handler): records every request the adapter sends, routes it by the
 /// specification's operation id, and answers from queued responses (the documented examples, or answers built
 /// for a test) or else from a minimal model of indices, aliases and documents. The answers it builds itself are
 /// checked against the operation's response schema, so the adapter is only ever fed what the spec allows.
@@ -77,16 +79,43 @@ internal sealed class FakeElasticsearch : HttpMessageHandler
         return index is not null && Mappings.TryGetValue(index, out var mappings) ? mappings : null;
     }
 
+    /// <summary>The product the answers say they come from; null, as OpenSearch and proxies answer, for none.</summary>
+    public string? Product { get; set; } = "Elasticsearch";
+
+    /// <summary>When set, every request waits for this before it is answered (or for its cancellation).</summary>
+    public TaskCompletionSource? Hold { get; set; }
+
+    /// <summary>Completed when a request is being held.</summary>
+    public TaskCompletionSource Held { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The requests whose wait was ended by their cancellation token.</summary>
+    public int Cancelled { get; private set; }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+        if (Hold is { } hold)
+        {
+            Held.TrySetResult();
+            try
+            {
+                await hold.Task.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                Cancelled++;
+                throw;
+            }
+        }
+        var body = request.Content is null ? null : await BodyAsync(request.Content, cancellationToken);
         var captured = new CapturedRequest(
             request.Method,
             request.RequestUri!.AbsolutePath.TrimStart('/'),
             request.RequestUri.Query,
-            request.Content?.Headers.ContentType?.MediaType,
+            request.Content?.Headers.ContentType?.ToString(),
             body,
-            request.Headers.Authorization?.ToString());
+            request.Headers.Authorization?.ToString(),
+            request.Headers.Accept.ToString(),
+            request.RequestUri.Host);
 
         FakeResponse response;
         lock (_gate)
@@ -99,9 +128,27 @@ internal sealed class FakeElasticsearch : HttpMessageHandler
         }
         if (response.Exception is not null) throw response.Exception;
 
-        var message = new HttpResponseMessage((HttpStatusCode)response.Status) { RequestMessage = request };
-        if (response.Body is not null) message.Content = new StringContent(response.Body, Encoding.UTF8, "application/json");
+        var message = new HttpResponseMessage((HttpStatusCode)response.Status) { RequestMessage = request, Content = new ByteArrayContent([]) };
+        if (response.Body is not null)
+        {
+            message.Content = new StringContent(response.Body, Encoding.UTF8);
+            // In the format asked for, as a server answers: the client refuses an answer of another media type.
+            message.Content.Headers.ContentType = request.Headers.Accept.FirstOrDefault() is { } accepted
+                ? MediaTypeHeaderValue.Parse(accepted.ToString())
+                : new MediaTypeHeaderValue("application/json");
+        }
+        // The client refuses an answer that does not say it comes from Elasticsearch.
+        if (Product is not null) message.Headers.Add("X-Elastic-Product", Product);
         return message;
+    }
+
+    /// <summary>The body as sent, decompressed when the client compressed it (it does by default).</summary>
+    private static async Task<string> BodyAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var stream = await content.ReadAsStreamAsync(cancellationToken);
+        if (content.Headers.ContentEncoding.Contains("gzip")) stream = new GZipStream(stream, CompressionMode.Decompress);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return await reader.ReadToEndAsync(cancellationToken);
     }
 
     /// <summary>The fake cluster's own answers.</summary>
@@ -110,6 +157,7 @@ internal sealed class FakeElasticsearch : HttpMessageHandler
         var segments = request.Path.Split('/').Select(Uri.UnescapeDataString).ToArray();
         var response = operation switch
         {
+            "ping" => new FakeResponse(200),
             "indices-get-alias-1" => GetAlias(segments[1]),
             "indices-exists" => new FakeResponse(Indices.Contains(segments[0]) ? 200 : 404),
             "indices-create" => CreateIndex(segments[0], request.Json!.AsObject()),

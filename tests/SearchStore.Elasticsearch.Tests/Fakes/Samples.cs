@@ -9,10 +9,9 @@ internal static class Samples
     /// <summary>For comparing JSON as text: non-ASCII letters and markup characters as themselves.</summary>
     public static readonly System.Text.Json.JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static ElasticsearchOptions Options(string? apiKey = null, string url = "http://es.test:9200") => new()
+    public static ElasticsearchOptions Options(string connectionString = "http://es.test:9200") => new()
     {
-        Url = new Uri(url),
-        ApiKey = apiKey,
+        Connection = ElasticsearchConnection.Parse(connectionString),
         RetryBaseDelay = TimeSpan.FromMilliseconds(1),
         RetryMaxDelay = TimeSpan.FromMilliseconds(5),
     };
@@ -29,7 +28,7 @@ internal static class Samples
     });
 
     public static ElasticsearchSearchStore Store(FakeElasticsearch fake, ElasticsearchOptions? options = null) =>
-        ElasticsearchSearchStore.Create(options ?? Options(), fake);
+        new(options ?? Options(), fake);
 
     public static EnrichedArticle Article(string id, string title = "Pakistan and Afghanistan resume talks in Istanbul", string source = "Dawn", DateOnly? published = null) => new()
     {

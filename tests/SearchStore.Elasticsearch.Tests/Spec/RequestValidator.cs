@@ -10,11 +10,18 @@ using NJsonSchema.Validation;
 namespace NewsSearch.SearchStore.Elasticsearch.Tests.Spec;
 
 /// <summary>A request as it left the adapter.</summary>
-internal sealed record CapturedRequest(HttpMethod Method, string Path, string Query, string? ContentType, string? Body, string? Authorization)
+internal sealed record CapturedRequest(HttpMethod Method, string Path, string Query, string? ContentType, string? Body, string? Authorization, string? Accept = null, string? Host = null)
 {
     public override string ToString() => $"{Method} /{Path}{Query}";
 
-    public JsonNode? Json => string.IsNullOrEmpty(Body) || ContentType != "application/json" ? null : JsonNode.Parse(Body);
+    /// <summary>The media type without parameters: the client sends Elasticsearch's own, with compatible-with=9.</summary>
+    public string? MediaType => ContentType?.Split(';')[0].Trim();
+
+    public bool IsJson => MediaType is "application/json" or "application/vnd.elasticsearch+json";
+
+    public bool IsNdjson => MediaType is "application/x-ndjson" or "application/vnd.elasticsearch+x-ndjson";
+
+    public JsonNode? Json => string.IsNullOrEmpty(Body) || !IsJson ? null : JsonNode.Parse(Body);
 
     public IReadOnlyDictionary<string, string> QueryParameters =>
         Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
@@ -45,7 +52,7 @@ internal static class RequestValidator
             return problems;
         }
 
-        if (request.ContentType == "application/x-ndjson")
+        if (request.IsNdjson)
         {
             if (!operation.OperationId.StartsWith("bulk", StringComparison.Ordinal))
                 problems.Add($"{request}: NDJSON is only for _bulk, not {operation.OperationId}.");
@@ -53,8 +60,8 @@ internal static class RequestValidator
             return problems;
         }
 
-        if (request.ContentType != "application/json")
-            problems.Add($"{request}: content type {request.ContentType ?? "(none)"}, expected application/json.");
+        if (!request.IsJson)
+            problems.Add($"{request}: content type {request.ContentType ?? "(none)"}, expected JSON.");
         var schema = spec.RequestSchema(operation);
         if (schema is null)
         {

@@ -41,6 +41,8 @@ internal sealed class SchemaConverter(JsonObject components, bool strict)
     /// <c>SortOptions</c> declares only <c>_score</c>, <c>_doc</c>, <c>_geo_distance</c> and <c>_script</c>, not the
     /// field sort (<c>{"published": {"order": "desc"}}</c>, FieldSort in the TypeScript specification); <c>TermsQuery</c>
     /// declares only <c>boost</c> and <c>_name</c>, not the field and its values (TermsQueryField: a list, or a lookup).
+    /// <c>DynamicMapping</c> is typed as a string only, but Elasticsearch takes <c>"dynamic": false</c> as its reference
+    /// documents it, and the official client sends the boolean.
     /// </summary>
     private static readonly Dictionary<string, Func<JsonObject>> Patches = new(StringComparer.Ordinal)
     {
@@ -63,6 +65,11 @@ internal sealed class SchemaConverter(JsonObject components, bool strict)
                         ["required"] = new JsonArray("index", "id", "path"),
                     }),
             },
+        },
+        ["_types.mapping.DynamicMapping"] = () => new JsonObject
+        {
+            ["type"] = new JsonArray("string", "boolean"),
+            ["enum"] = new JsonArray("strict", "runtime", "true", "false", true, false),
         },
         ["_types.SortOptions"] = () => new JsonObject
         {
