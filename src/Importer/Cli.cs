@@ -47,7 +47,13 @@ public static class Cli
         return 0;
     }
 
-    /// <summary>The key the AppHost created: <c>API_KEY</c>, else <c>{Data:Dir}/api-key</c> (Data__Dir, else .data at the repository root).</summary>
+    /// <summary>The AppHost's user-secrets id (AppHost.csproj), where Aspire keeps the generated <c>api-key</c> parameter.</summary>
+    private const string AppHostUserSecretsId = "newssearch-apphost-6f1c2d4e";
+
+    /// <summary>
+    /// The write key: <c>API_KEY</c>, else the key the AppHost generated, read from its user secrets
+    /// (<c>~/.microsoft/usersecrets/{id}/secrets.json</c>, as <c>dotnet user-secrets list --project AppHost</c> shows it).
+    /// </summary>
     private static string? DefaultApiKey()
     {
         if (Environment.GetEnvironmentVariable("API_KEY") is { Length: > 0 } key)
@@ -55,21 +61,12 @@ public static class Cli
             return key.Trim();
         }
 
-        var dataDir = Environment.GetEnvironmentVariable("Data__Dir") ?? Path.Combine(RepositoryRoot(), ".data");
-        var file = Path.Combine(dataDir, "api-key");
-        return File.Exists(file) ? File.ReadAllText(file).Trim() : null;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
+        var secrets = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".microsoft", "usersecrets", AppHostUserSecretsId, "secrets.json");
+        if (!File.Exists(secrets))
         {
-            if (File.Exists(Path.Combine(directory.FullName, "Search.sln")))
-            {
-                return directory.FullName;
-            }
+            return null;
         }
-
-        return Environment.CurrentDirectory;
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(secrets));
+        return json.RootElement.TryGetProperty("Parameters:api-key", out var value) ? value.GetString() : null;
     }
 }

@@ -17,7 +17,7 @@ var gateway = new Option<Uri>("--gateway")
         return null;
     },
 };
-var apiKey = new Option<string?>("--api-key") { Description = "The API key (default: API_KEY, else the file {Data:Dir}/api-key)." };
+var apiKey = new Option<string?>("--api-key") { Description = "The API key (default: API_KEY, else the key the AppHost generated, from its user secrets)." };
 
 var import = new Command("import", "Load a folder of articles through the API, with progress and a summary.") { directory, gateway, apiKey };
 import.SetAction((parse, cancellationToken) => Cli.ImportAsync(parse.GetValue(directory)!, parse.GetValue(gateway)!, parse.GetValue(apiKey), cancellationToken));

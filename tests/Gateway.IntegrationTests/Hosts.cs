@@ -47,7 +47,6 @@ public sealed class KestrelHost<TEntryPoint> : WebApplicationFactory<TEntryPoint
 public sealed class GatewayFixture : IAsyncLifetime
 {
     public const string ConfiguredKey = "config-key-7c1f0b2e";
-    public const string FileKey = "file-key-93ad4410";
     public const string AllowedOrigin = "https://news.example.org";
     public const int ArticleLimit = 4096;
     public const int BatchLimit = 64 * 1024;
@@ -60,7 +59,6 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await File.WriteAllTextAsync(Path.Combine(DataDir, "api-key"), FileKey + "\n");
         await TestStore.CreateAsync(DataDir, TestArticles.All);
         Query = new KestrelHost<query::Program>(new Dictionary<string, string?> { ["Data:Dir"] = DataDir, ["Query:Timeout"] = "00:00:30" });
         Ingest = await StandIn.StartIngestAsync();
