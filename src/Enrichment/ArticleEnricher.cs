@@ -62,9 +62,11 @@ public sealed class ArticleEnricher(
         }
 
         var metadata = article.Metadata ?? ArticleMetadata.None;
-        var cleaned = ArticleCleaner.Clean(article.Text);
+        // Every rule reads paragraphs, so hard-wrapped text is rebuilt first; the raw store keeps the text as sent.
+        var text = TextUnwrapper.Unwrap(article.Text);
+        var cleaned = ArticleCleaner.Clean(text);
         var title = !string.IsNullOrWhiteSpace(metadata.Title) ? metadata.Title.Trim() : TitleMaker.Make(cleaned.Headline, cleaned.Body);
-        var language = LanguageDetector.Detect(cleaned.Body.Length > 0 ? cleaned.Body : article.Text);
+        var language = LanguageDetector.Detect(cleaned.Body.Length > 0 ? cleaned.Body : text);
         var enriched = new EnrichedArticle
         {
             Id = article.Id,
@@ -83,8 +85,8 @@ public sealed class ArticleEnricher(
             return enriched;
         }
 
-        var publisher = publishers.Extract(article.Text, cleaned, metadata.Source);
-        var dates = DateAnalyzer.Analyze(cleaned.Body, article.Text, metadata.Published, receivedOn);
+        var publisher = publishers.Extract(text, cleaned, metadata.Source);
+        var dates = DateAnalyzer.Analyze(cleaned.Body, text, metadata.Published, receivedOn);
         var actorMentions = actors.Extract(cleaned.Body);
         return enriched with
         {
