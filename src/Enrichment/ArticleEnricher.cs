@@ -3,6 +3,7 @@ using NewsSearch.Enrichment.Actors;
 using NewsSearch.Enrichment.Cleaning;
 using NewsSearch.Enrichment.Dates;
 using NewsSearch.Enrichment.Language;
+using NewsSearch.Enrichment.Places;
 using NewsSearch.Enrichment.Publishers;
 using NewsSearch.Enrichment.Quotes;
 using NewsSearch.Enrichment.Titles;
@@ -20,12 +21,13 @@ public sealed class ArticleEnricher(
     ActorExtractor actors,
     QuoteExtractor quotes,
     PublisherExtractor publishers,
-    TopicClassifier topics)
+    TopicClassifier topics,
+    CityGazetteer cities)
 {
     public const string English = "en";
 
     public static ArticleEnricher CreateDefault() =>
-        new(ActorExtractor.CreateDefault(), QuoteExtractor.CreateDefault(), PublisherExtractor.CreateDefault(), TopicClassifier.CreateDefault());
+        new(ActorExtractor.CreateDefault(), QuoteExtractor.CreateDefault(), PublisherExtractor.CreateDefault(), TopicClassifier.CreateDefault(), CityGazetteer.Default);
 
     /// <summary>Why an article cannot be enriched at all (bad id, no text), or null when it can.</summary>
     public static string? Validate(RawArticle? article)
@@ -87,7 +89,7 @@ public sealed class ArticleEnricher(
 
         var publisher = publishers.Extract(text, cleaned, metadata.Source);
         var dates = DateAnalyzer.Analyze(cleaned.Body, text, metadata.Published, receivedOn);
-        var actorMentions = actors.Extract(cleaned.Body);
+        var actorMentions = DatelineCountry.Add(actors.Extract(cleaned.Body), cleaned.Dateline, cities);
         return enriched with
         {
             Source = publisher.Source,

@@ -46,9 +46,7 @@ internal sealed record EntityData
 
     private static EntityData Load(string fileName)
     {
-        var assembly = typeof(EntityData).Assembly;
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + fileName, StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var stream = DataFile.Open(fileName);
         return JsonSerializer.Deserialize<EntityData>(stream, Options)
             ?? throw new InvalidOperationException($"{fileName} is empty.");
     }

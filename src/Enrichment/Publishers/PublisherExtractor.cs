@@ -56,7 +56,7 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
 
     private (string Source, Evidence? Evidence) Infer(string rawText, CleanedArticle cleaned)
     {
-        if (cleaned.Dateline is { Length: > 0 } dateline && LooksLikeOutletName(dateline))
+        if (cleaned.Dateline?.Outlet is { Length: > 0 } dateline && LooksLikeOutletName(dateline))
         {
             return (outlets.FindByName(dateline) ?? dateline, new Evidence("dateline", $"({dateline})", 0.9));
         }
@@ -83,10 +83,16 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
                 return (bylined, new Evidence("byline", line, 0.8));
             }
 
-            // "— Reuters" closing the story: the wire wrote it.
-            if (WireCredit().Match(line) is { Success: true } wire && outlets.FindByName(wire.Groups["outlet"].Value.Trim()) is { } credited)
+            // "By Jane Doe, Reuters": a known outlet after the reporter's name.
+            if (BylineCredit().Match(line) is { Success: true } credit && outlets.FindByName(credit.Groups["outlet"].Value.Trim()) is { } employer)
             {
-                return (credited, new Evidence("wire-credit", line, 0.6));
+                return (employer, new Evidence("byline", line, 0.8));
+            }
+
+            // "— Reuters", "Reuter", "(Reporting by …)" closing the story: the wire wrote it.
+            if (WireSignOff.Outlet(line) is { } signed && outlets.FindByName(signed) is { } credited)
+            {
+                return (credited, new Evidence("wire-credit", line, 0.7));
             }
         }
 
@@ -290,8 +296,8 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
     [GeneratedRegex(@"^By [^|–—]{2,60}?\s*[|–—]\s*(?<outlet>[^|]{2,60})$")]
     private static partial Regex BylineOutlet();
 
-    [GeneratedRegex(@"^(?:[\u2013\u2014\-]+\s*(?<outlet>[\p{L}&.' ]{2,30})|\((?<outlet>[\p{L}&.' ]{2,30})\))$")]
-    private static partial Regex WireCredit();
+    [GeneratedRegex(@"^By \p{Lu}[\p{L}.'’\- ]{1,60}?,\s*(?<outlet>\p{Lu}[\p{L}&.'’\- ]{1,40})$")]
+    private static partial Regex BylineCredit();
 
     /// <summary>Statements a site prints about itself, usually in its footer.</summary>
     [GeneratedRegex(@"(?:(?:©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?|Copyright\s*(?:©\s*)?\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*|(?:originally|first) (?:published|appeared) (?:in|on|by|at)\s+|This (?:article|story|report) (?:was |is )?(?:originally )?(?:published|appeared) (?:in|on|by)\s+|^Published by\s+|^Published in\s+|^Source:\s*)(?<name>(?:[Tt]he )?[\p{Lu}][\p{L}\p{N}&'’\-]*(?:\.\p{L}+)*(?: [\p{Lu}&][\p{L}\p{N}&'’\-]*(?:\.\p{L}+)*){0,4})", RegexOptions.Multiline)]
