@@ -32,7 +32,6 @@ public static class EnrichmentApi
         ArticleEnricher enricher,
         ISearchStore store,
         IOptions<EnrichmentOptions> options,
-        TimeProvider clock,
         ILogger<ArticleEnricher> logger,
         CancellationToken cancellationToken)
     {
@@ -65,7 +64,6 @@ public static class EnrichmentApi
                 return Problem(StatusCodes.Status413PayloadTooLarge, "Batch too large", $"At most {options.Value.MaxBatchSize} articles per request; this one has {count}.");
             }
 
-            var receivedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var items = root.EnumerateArray().ToArray();
             var outcomes = new EnrichOutcome[count];
             var articles = new EnrichedArticle?[count];
@@ -73,7 +71,7 @@ public static class EnrichmentApi
             // request finishes in a fraction of the time; each writes its own slot, so the outcomes keep their order.
             await Parallel.ForAsync(0, count, new ParallelOptions { CancellationToken = cancellationToken }, (i, _) =>
             {
-                (articles[i], outcomes[i]) = EnrichOne(items[i], enricher, receivedOn, logger);
+                (articles[i], outcomes[i]) = EnrichOne(items[i], enricher, logger);
                 return ValueTask.CompletedTask;
             });
             var enriched = articles.OfType<EnrichedArticle>().ToList();
@@ -120,7 +118,7 @@ public static class EnrichmentApi
     }
 
     /// <summary>Enriches one item; the outcome says Indexed until the store says otherwise.</summary>
-    private static (EnrichedArticle?, EnrichOutcome) EnrichOne(JsonElement item, ArticleEnricher enricher, DateOnly receivedOn, ILogger logger)
+    private static (EnrichedArticle?, EnrichOutcome) EnrichOne(JsonElement item, ArticleEnricher enricher, ILogger logger)
     {
         var id = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String
             ? idElement.GetString() ?? string.Empty
@@ -143,7 +141,7 @@ public static class EnrichmentApi
 
         try
         {
-            var enriched = enricher.Enrich(article!, receivedOn);
+            var enriched = enricher.Enrich(article!);
             if (enriched.Language != ArticleEnricher.English)
             {
                 return (null, new EnrichOutcome(id, false, $"language '{enriched.Language}' is not supported: enrichment reads English text only"));

@@ -31,7 +31,6 @@ public static class EnrichmentServiceExtensions
         services.AddHealthChecks().AddCheck<SearchStoreHealthCheck>("search-store");
 
         services.AddSingleton(_ => ArticleEnricher.CreateDefault());
-        services.AddSingleton(TimeProvider.System);
         services.AddOpenApi();
         return builder;
     }

@@ -50,12 +50,11 @@ public sealed class ArticleEnricher(
         return null;
     }
 
-    /// <param name="article">The article as submitted.</param>
-    /// <param name="receivedOn">
-    /// When the article arrived: the year of last resort for dates the text gives without one
-    /// ("Oct. 19") when the text states no year about the present.
+    /// <param name="article">
+    /// The article as submitted. Its metadata's <see cref="ArticleMetadata.AsOf"/> is the reference date for days the
+    /// text gives without a year; without it and without a year in the text, the publication year stays unknown.
     /// </param>
-    public EnrichedArticle Enrich(RawArticle article, DateOnly? receivedOn = null)
+    public EnrichedArticle Enrich(RawArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
         if (Validate(article) is { } problem)
@@ -88,7 +87,7 @@ public sealed class ArticleEnricher(
         }
 
         var publisher = publishers.Extract(text, cleaned, metadata.Source);
-        var dates = DateAnalyzer.Analyze(cleaned.Body, text, metadata.Published, receivedOn);
+        var dates = DateAnalyzer.Analyze(cleaned.Body, text, metadata.Published, metadata.AsOf, cleaned.Dateline?.Date);
         var actorMentions = DatelineCountry.Add(actors.Extract(cleaned.Body), cleaned.Dateline, cities);
         return enriched with
         {
@@ -97,6 +96,7 @@ public sealed class ArticleEnricher(
             Cites = publisher.Cites,
             Published = dates.Published,
             PublishedEvidence = dates.PublishedEvidence,
+            PublishedMonthDay = dates.MonthDay,
             DatesMentioned = dates.Mentions,
             Actors = actorMentions,
             Quotes = quotes.Extract(cleaned.Body, actorMentions),

@@ -152,11 +152,13 @@ internal static class SearchBodies
         return aggregations;
     }
 
-    /// <summary>Both granularities; the parser keeps days when the matching dates span at most about two months.</summary>
+    /// <summary>Both granularities and the undated count; the parser keeps days when the matching dates span at most about two months.</summary>
     private static JsonObject DateHistograms() => new()
     {
         ["day"] = DateHistogram("day", "yyyy-MM-dd"),
         ["month"] = DateHistogram("month", "yyyy-MM"),
+        // Articles whose publication year is unknown have no date: counted apart, never in a bar.
+        ["undated"] = new JsonObject { ["missing"] = new JsonObject { ["field"] = ArticleIndex.Published } },
     };
 
     private static JsonObject DateHistogram(string interval, string format) => new()

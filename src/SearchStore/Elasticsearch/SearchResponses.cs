@@ -25,7 +25,8 @@ internal static class SearchResponses
             Values(aggregations.At("actor").At("nested"), request.Actors),
             Values(aggregations.At("topic").At("nested"), request.Topics),
             buckets,
-            interval);
+            interval,
+            Long(aggregations.At("date").At("undated").At("doc_count")) ?? 0);
         return new SearchResult(total, request.Page, request.Size, tookMs, hits, facets);
     }
 
