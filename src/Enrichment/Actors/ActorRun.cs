@@ -689,11 +689,17 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                 if (tokens[i + 1].Lower == "of" && t.Has(TokenFlags.JoinedToNext))
                 {
                     var k = i + 2;
+                    // "Chancellor of the Exchequer Nigel Lawson"
+                    if (k < tokens.Length && tokens[k].Lower == "the" && tokens[k - 1].Has(TokenFlags.JoinedToNext))
+                    {
+                        k++;
+                    }
+                    var complementStart = k;
                     while (k < tokens.Length && k - i < 5 && tokens[k - 1].Has(TokenFlags.JoinedToNext) && tokens[k].IsCapitalised && lex.RoleModifiers.Contains(tokens[k].Lower))
                     {
                         k++;
                     }
-                    if (k == i + 2 || k >= tokens.Length || !tokens[k - 1].Has(TokenFlags.JoinedToNext))
+                    if (k == complementStart || k >= tokens.Length || !tokens[k - 1].Has(TokenFlags.JoinedToNext))
                     {
                         continue;
                     }
@@ -1098,7 +1104,8 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
                     {
                         return cluster;
                     }
-                    if (form.Length > 1 && keys[0].Length >= 6 && NameKey.WithinOneEdit(form[^1], keys[0]))
+                    // A surname spelt two ways keeps its first letter: "Reuter" is not a spelling of "Yeutter".
+                    if (form.Length > 1 && keys[0].Length >= 6 && form[^1][0] == keys[0][0] && NameKey.WithinOneEdit(form[^1], keys[0]))
                     {
                         fuzzy ??= cluster;
                     }

@@ -227,8 +227,8 @@ internal static class Tokenizer
             }
             var last = tokens[^1];
             var extra = TokenFlags.None;
-            // "S. Jaishankar", "Donald J. Trump": an initial joins the name that follows.
-            var initial = word.Length == 1 && char.IsUpper(word[0]) && g - i == 2 && text[i] == '.' && text[i + 1] == ' ' && g < text.Length && char.IsUpper(text[g]);
+            // "S. Jaishankar", "Donald J. Trump", "Fernand St. Germain": an initial, or "St.", joins the name that follows.
+            var initial = (word.Length == 1 || word == "St") && char.IsUpper(word[0]) && g - i == 2 && text[i] == '.' && text[i + 1] == ' ' && g < text.Length && char.IsUpper(text[g]);
             if ((onlySpace || initial) && g < text.Length && text[g] != '\n')
             {
                 extra |= TokenFlags.JoinedToNext;
