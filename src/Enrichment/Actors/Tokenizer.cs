@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using NewsSearch.Enrichment.Text;
 
 namespace NewsSearch.Enrichment.Actors;
 
@@ -37,12 +38,6 @@ internal readonly record struct Token(int Start, int End, string Text, string Lo
 /// </summary>
 internal static class Tokenizer
 {
-    private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
-    {
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Lt", "Col", "Capt", "Maj", "Brig", "Sen", "Rep", "Gov", "Rev", "No",
-        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp",
-    };
-
     private static readonly string[] CreditLabels = ["Image:", "Photo:", "Photograph:", "Credit:", "Picture:", "Source:", "File photo:", "Read more:", "Also read:"];
 
     private static readonly ConditionalWeakTable<string, Token[]> Recent = [];
@@ -307,8 +302,7 @@ internal static class Tokenizer
         return letters > 0;
     }
 
-    private static bool IsAbbreviation(string word, bool possessive) =>
-        !possessive && (Abbreviations.Contains(word) || (word.Length == 1 && char.IsUpper(word[0])) || word.Contains('.'));
+    private static bool IsAbbreviation(string word, bool possessive) => !possessive && Abbreviations.Precede(word);
 
     private static void MarkConnectors(List<Token> tokens)
     {
