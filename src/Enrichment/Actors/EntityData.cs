@@ -32,6 +32,8 @@ internal sealed record EntityData
     public List<string> StateNouns { get; init; } = [];
     public List<string> Stopwords { get; init; } = [];
     public List<string> NameParticles { get; init; } = [];
+    /// <summary>Words before a country name that make a longer place, not a person: "Northern Ireland", "Greater Syria".</summary>
+    public List<string> PlaceQualifiers { get; init; } = [];
 
     private static readonly JsonSerializerOptions Options = new()
     {

@@ -5,13 +5,6 @@ namespace NewsSearch.Enrichment.Actors;
 /// <summary>Pass 1b: a country's name that is someone's surname or given name lets go of the word ("Luís Montenegro", "Georgia Hale, a spokeswoman").</summary>
 internal sealed class SurnameCountryPass(Lexicon lexicon, ActorClaims state) : ActorPass(lexicon, state)
 {
-    /// <summary>Words before a country name that make a longer place, not a person: "Northern Ireland", "Greater Syria".</summary>
-    private static readonly HashSet<string> PlaceQualifiers = new(StringComparer.Ordinal)
-    {
-        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower",
-        "Greater", "New", "Old", "Mainland", "Rural", "Coastal", "Occupied", "Free", "Red", "Communist", "Imperial", "Soviet",
-    };
-
     /// <summary>
     /// "Luís Montenegro", "Mr Montenegro", "Imran Jordan": a country's name right after a given name or an honorific
     /// is a surname, so the country lets go of it and the people pass reads the name.
@@ -30,7 +23,7 @@ internal sealed class SurnameCountryPass(Lexicon lexicon, ActorClaims state) : A
             var honorific = lex.Honorifics.Contains(before.Text) || lex.StrippedHonorifics.Contains(before.Text);
             var givenName = owner[p] == Free && before.IsCapitalised && !before.Has(TokenFlags.SentenceInitial) && !before.Has(TokenFlags.AllCaps)
                 && !lex.Stopwords.Contains(before.Text) && !lex.RoleNouns.Contains(before.Lower) && !lex.OrgHeadwords.Contains(before.Text)
-                && !PlaceQualifiers.Contains(before.Text);
+                && !lex.PlaceQualifiers.Contains(before.Text);
             if (!before.Has(TokenFlags.JoinedToNext) || before.Has(TokenFlags.Possessive) || !(honorific || givenName))
             {
                 continue;

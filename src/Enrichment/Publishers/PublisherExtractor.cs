@@ -16,31 +16,11 @@ public sealed record PublisherFinding(string Source, Evidence? Evidence, IReadOn
 /// </summary>
 public sealed partial class PublisherExtractor(OutletDirectory outlets)
 {
-    private static readonly string[] BlogHosts =
-    [
-        "blogspot.com", "blogger.com", "wordpress.com", "substack.com", "medium.com", "tumblr.com",
-        "wixsite.com", "weebly.com", "github.io", "livejournal.com", "typepad.com", "ghost.io", "hashnode.dev",
-    ];
-
-    /// <summary>Share buttons and embeds link to these; they never name the site that carries the article.</summary>
-    private static readonly string[] PlatformHosts =
-    [
-        "facebook.com", "twitter.com", "x.com", "instagram.com", "youtube.com", "youtu.be", "linkedin.com", "whatsapp.com",
-        "t.me", "telegram.me", "google.com", "pinterest.com", "reddit.com", "tiktok.com", "bit.ly", "blogger.com", "wordpress.org",
-        "gravatar.com", "feedburner.com", "addthis.com", "sharethis.com", "w3.org", "schema.org", "gstatic.com", "googleapis.com",
-    ];
-
-    private static readonly string[] SecondLevelSuffixes = ["co", "com", "org", "net", "gov", "edu", "ac", "gob", "or", "ne"];
-
-    private static readonly string[] OutletWords =
-    [
-        "News", "Times", "Post", "Tribune", "Herald", "Journal", "Gazette", "TV", "Radio", "Agency", "Press", "Daily",
-        "Media", "Television", "Network", "Broadcasting", "Chronicle", "Observer", "Express", "Telegraph", "Mail",
-        "Standard", "Dispatch", "Monitor", "Magazine", "Wire", "Today", "Insider", "Courier", "Sentinel", "Bulletin",
-    ];
-
     /// <summary>Words every footer statement contains; most articles have none, so the footer pattern is skipped.</summary>
     private static readonly string[] FooterCues = ["©", "(c)", "Copyright", "published", "appeared", "Published", "Source:"];
+
+    /// <summary>Host names and words that say what a site or a name is (Data/outlets.json).</summary>
+    private static readonly PublisherWords Words = PublisherWords.Default;
 
     public static PublisherExtractor CreateDefault() => new(OutletDirectory.Default);
 
@@ -148,7 +128,7 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
                 host = host[4..];
             }
 
-            if (PlatformHosts.Any(p => host == p || host.EndsWith("." + p, StringComparison.Ordinal)))
+            if (Words.PlatformHosts.Any(p => host == p || host.EndsWith("." + p, StringComparison.Ordinal)))
             {
                 continue;
             }
@@ -173,12 +153,12 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
         }
 
         string label;
-        var blog = BlogHosts.FirstOrDefault(b => host.EndsWith("." + b, StringComparison.Ordinal));
+        var blog = Words.BlogHosts.FirstOrDefault(b => host.EndsWith("." + b, StringComparison.Ordinal));
         if (blog is not null)
         {
             label = labels[0];
         }
-        else if (labels.Length >= 3 && labels[^1].Length == 2 && SecondLevelSuffixes.Contains(labels[^2]))
+        else if (labels.Length >= 3 && labels[^1].Length == 2 && Words.SecondLevelSuffixes.Contains(labels[^2]))
         {
             label = labels[^3];
         }
@@ -250,7 +230,7 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
                 return known;
             }
 
-            if (LooksLikeOutletName(candidate) && OutletWords.Any(w => candidate.EndsWith(w, StringComparison.Ordinal) || candidate.EndsWith(w.ToLowerInvariant(), StringComparison.Ordinal) && candidate.Length > w.Length))
+            if (LooksLikeOutletName(candidate) && Words.OutletWords.Any(w => candidate.EndsWith(w, StringComparison.Ordinal) || candidate.EndsWith(w.ToLowerInvariant(), StringComparison.Ordinal) && candidate.Length > w.Length))
             {
                 // "told the Manchester Evening News": a lower-case article is the sentence's, not the name's.
                 return candidate.StartsWith("the ", StringComparison.Ordinal) ? candidate[4..] : candidate;
