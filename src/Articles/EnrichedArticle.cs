@@ -16,8 +16,16 @@ public sealed record EnrichedArticle
     public Evidence? SourceEvidence { get; init; }
     /// <summary>Outlets the article cites ("told Reuters"): never the publisher.</summary>
     public IReadOnlyList<string> Cites { get; init; } = [];
+    /// <summary>The publication date, only when its year is known: given, stated by the text, or resolved against an <c>asOf</c>.</summary>
     public DateOnly? Published { get; init; }
     public Evidence? PublishedEvidence { get; init; }
+    /// <summary>
+    /// False when the publication year is unknown: <see cref="Published"/> is then null, the article is counted as undated
+    /// in the date facet and no from/to filter matches it. <see cref="PublishedMonthDay"/> may still hold the day the text gives.
+    /// </summary>
+    public bool YearKnown => Published is not null;
+    /// <summary>"--03-03" (ISO 8601 month and day) when the text gives the day of publication but not its year.</summary>
+    public string? PublishedMonthDay { get; init; }
     public string? Url { get; init; }
     public string Language { get; init; } = "en";
     public IReadOnlyList<ActorMention> Actors { get; init; } = [];

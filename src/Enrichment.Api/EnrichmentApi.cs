@@ -33,7 +33,6 @@ public static class EnrichmentApi
         ArticleEnricher enricher,
         ISearchStore store,
         IOptions<EnrichmentOptions> options,
-        TimeProvider clock,
         EnrichmentMetrics metrics,
         ILogger<ArticleEnricher> logger,
         CancellationToken cancellationToken)
@@ -67,7 +66,6 @@ public static class EnrichmentApi
                 return Problem(StatusCodes.Status413PayloadTooLarge, "Batch too large", $"At most {options.Value.MaxBatchSize} articles per request; this one has {count}.");
             }
 
-            var receivedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var items = root.EnumerateArray().ToArray();
             var outcomes = new EnrichOutcome[count];
             var articles = new EnrichedArticle?[count];
@@ -76,7 +74,7 @@ public static class EnrichmentApi
             await Parallel.ForAsync(0, count, new ParallelOptions { CancellationToken = cancellationToken }, (i, _) =>
             {
                 var started = Stopwatch.GetTimestamp();
-                (articles[i], outcomes[i]) = EnrichOne(items[i], enricher, receivedOn, logger);
+                (articles[i], outcomes[i]) = EnrichOne(items[i], enricher, logger);
                 metrics.Enriched(Stopwatch.GetElapsedTime(started));
                 return ValueTask.CompletedTask;
             });
@@ -127,7 +125,7 @@ public static class EnrichmentApi
     }
 
     /// <summary>Enriches one item; the outcome says Indexed until the store says otherwise.</summary>
-    private static (EnrichedArticle?, EnrichOutcome) EnrichOne(JsonElement item, ArticleEnricher enricher, DateOnly receivedOn, ILogger logger)
+    private static (EnrichedArticle?, EnrichOutcome) EnrichOne(JsonElement item, ArticleEnricher enricher, ILogger logger)
     {
         var id = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String
             ? idElement.GetString() ?? string.Empty
@@ -150,7 +148,7 @@ public static class EnrichmentApi
 
         try
         {
-            var enriched = enricher.Enrich(article!, receivedOn);
+            var enriched = enricher.Enrich(article!);
             if (enriched.Language != ArticleEnricher.English)
             {
                 return (null, new EnrichOutcome(id, false, $"language '{enriched.Language}' is not supported: enrichment reads English text only"));

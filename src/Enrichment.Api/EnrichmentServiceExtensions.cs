@@ -27,7 +27,6 @@ public static class EnrichmentServiceExtensions
 
         services.AddSingleton(_ => ArticleEnricher.CreateDefault());
         services.AddSingleton<EnrichmentMetrics>();
-        services.AddSingleton(TimeProvider.System);
         services.AddOpenApi();
         return builder;
     }

@@ -3,6 +3,7 @@ using NewsSearch.Enrichment.Actors;
 using NewsSearch.Enrichment.Cleaning;
 using NewsSearch.Enrichment.Dates;
 using NewsSearch.Enrichment.Language;
+using NewsSearch.Enrichment.Places;
 using NewsSearch.Enrichment.Publishers;
 using NewsSearch.Enrichment.Quotes;
 using NewsSearch.Enrichment.Titles;
@@ -20,12 +21,13 @@ public sealed class ArticleEnricher(
     ActorExtractor actors,
     QuoteExtractor quotes,
     PublisherExtractor publishers,
-    TopicClassifier topics)
+    TopicClassifier topics,
+    CityGazetteer cities)
 {
     public const string English = "en";
 
     public static ArticleEnricher CreateDefault() =>
-        new(ActorExtractor.CreateDefault(), QuoteExtractor.CreateDefault(), PublisherExtractor.CreateDefault(), TopicClassifier.CreateDefault());
+        new(ActorExtractor.CreateDefault(), QuoteExtractor.CreateDefault(), PublisherExtractor.CreateDefault(), TopicClassifier.CreateDefault(), CityGazetteer.Default);
 
     /// <summary>Why an article cannot be enriched at all (bad id, no text), or null when it can.</summary>
     public static string? Validate(RawArticle? article)
@@ -48,12 +50,11 @@ public sealed class ArticleEnricher(
         return null;
     }
 
-    /// <param name="article">The article as submitted.</param>
-    /// <param name="receivedOn">
-    /// When the article arrived: the year of last resort for dates the text gives without one
-    /// ("Oct. 19") when the text states no year about the present.
+    /// <param name="article">
+    /// The article as submitted. Its metadata's <see cref="ArticleMetadata.AsOf"/> is the reference date for days the
+    /// text gives without a year; without it and without a year in the text, the publication year stays unknown.
     /// </param>
-    public EnrichedArticle Enrich(RawArticle article, DateOnly? receivedOn = null)
+    public EnrichedArticle Enrich(RawArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
         if (Validate(article) is { } problem)
@@ -62,9 +63,11 @@ public sealed class ArticleEnricher(
         }
 
         var metadata = article.Metadata ?? ArticleMetadata.None;
-        var cleaned = ArticleCleaner.Clean(article.Text);
+        // Every rule reads paragraphs, so hard-wrapped text is rebuilt first; the raw store keeps the text as sent.
+        var text = TextUnwrapper.Unwrap(article.Text);
+        var cleaned = ArticleCleaner.Clean(text);
         var title = !string.IsNullOrWhiteSpace(metadata.Title) ? metadata.Title.Trim() : TitleMaker.Make(cleaned.Headline, cleaned.Body);
-        var language = LanguageDetector.Detect(cleaned.Body.Length > 0 ? cleaned.Body : article.Text);
+        var language = LanguageDetector.Detect(cleaned.Body.Length > 0 ? cleaned.Body : text);
         var enriched = new EnrichedArticle
         {
             Id = article.Id,
@@ -83,9 +86,9 @@ public sealed class ArticleEnricher(
             return enriched;
         }
 
-        var publisher = publishers.Extract(article.Text, cleaned, metadata.Source);
-        var dates = DateAnalyzer.Analyze(cleaned.Body, article.Text, metadata.Published, receivedOn);
-        var actorMentions = actors.Extract(cleaned.Body);
+        var publisher = publishers.Extract(text, cleaned, metadata.Source);
+        var dates = DateAnalyzer.Analyze(cleaned.Body, text, metadata.Published, metadata.AsOf, cleaned.Dateline?.Date);
+        var actorMentions = DatelineCountry.Add(actors.Extract(cleaned.Body), cleaned.Dateline, cities);
         return enriched with
         {
             Source = publisher.Source,
@@ -93,6 +96,7 @@ public sealed class ArticleEnricher(
             Cites = publisher.Cites,
             Published = dates.Published,
             PublishedEvidence = dates.PublishedEvidence,
+            PublishedMonthDay = dates.MonthDay,
             DatesMentioned = dates.Mentions,
             Actors = actorMentions,
             Quotes = quotes.Extract(cleaned.Body, actorMentions),

@@ -4,7 +4,7 @@ namespace NewsSearch.Importer;
 
 public static class Cli
 {
-    public static async Task<int> ImportAsync(DirectoryInfo directory, Uri gateway, string? apiKey, CancellationToken cancellationToken)
+    public static async Task<int> ImportAsync(DirectoryInfo directory, Uri gateway, string? apiKey, DateOnly? asOf, CancellationToken cancellationToken)
     {
         if (!directory.Exists)
         {
@@ -25,7 +25,7 @@ public static class Cli
             .StartAsync(async context =>
             {
                 var task = context.AddTask($"Importing {files.Count} files", maxValue: Math.Max(files.Count, 1));
-                summary = await new FolderImport(http).ImportAsync(files, done => task.Increment(done), cancellationToken);
+                summary = await new FolderImport(http, asOf: asOf).ImportAsync(files, done => task.Increment(done), cancellationToken);
                 task.Value = task.MaxValue;
             });
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -22,12 +23,17 @@ public sealed record ImportSummary(IReadOnlyList<FileResult> Files)
 }
 
 /// <summary>
-/// Loads a folder of <c>.txt</c> (plain text) and <c>.json</c> (<c>{text, title?, source?, url?, published?}</c>) files
+/// Loads a folder of <c>.txt</c> (plain text) and <c>.json</c> (<c>{text, title?, source?, url?, published?, asOf?}</c>) files
 /// through <c>POST /api/articles/batch</c>, in chunks. Resending a chunk is safe (ids are content hashes),
-/// so throttling and transient failures are simply retried.
+/// so throttling and transient failures are simply retried. <paramref name="asOf"/> is the batch-wide reference date
+/// for files that give none (an archive's collection date).
 /// </summary>
-public sealed class FolderImport(HttpClient http, int chunkFiles = 200, long chunkBytes = 4 * 1024 * 1024)
+public sealed class FolderImport(HttpClient http, int chunkFiles = 200, long chunkBytes = 4 * 1024 * 1024, DateOnly? asOf = null)
 {
+    private readonly string batchPath = asOf is { } reference
+        ? $"api/articles/batch?asOf={reference.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
+        : "api/articles/batch";
+
     private const int MaxTries = 5;
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
@@ -108,7 +114,7 @@ public sealed class FolderImport(HttpClient http, int chunkFiles = 200, long chu
             {
                 using var content = new StringContent(body, Encoding.UTF8);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson") { CharSet = "utf-8" };
-                using var response = await http.PostAsync("api/articles/batch", content, cancellationToken);
+                using var response = await http.PostAsync(batchPath, content, cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
                     return Match(chunk, await response.Content.ReadAsStringAsync(cancellationToken));

@@ -6,8 +6,11 @@ using NewsSearch.Articles;
 
 namespace NewsSearch.Ingest.Api;
 
-/// <summary>The JSON shape of one submitted article. Unknown fields are rejected, so a typo never silently drops metadata.</summary>
-public sealed record ArticleSubmission(string? Text, string? Title = null, string? Source = null, string? Url = null, string? Published = null);
+/// <summary>
+/// The JSON shape of one submitted article. Unknown fields are rejected, so a typo never silently drops metadata.
+/// <see cref="AsOf"/> is a reference date: the text was current on or shortly before it (see <see cref="ArticleMetadata.AsOf"/>).
+/// </summary>
+public sealed record ArticleSubmission(string? Text, string? Title = null, string? Source = null, string? Url = null, string? Published = null, string? AsOf = null);
 
 /// <summary>A submission turned into an article, or the reason it was refused.</summary>
 public readonly record struct Intake(RawArticle? Article, string? Error)
@@ -58,7 +61,7 @@ public static partial class ArticleIntake
             return Intake.Refused(Describe(exception));
         }
 
-        return submission is null ? Intake.Refused("Expected a JSON object {text, title?, source?, url?, published?}.") : FromSubmission(submission);
+        return submission is null ? Intake.Refused("Expected a JSON object {text, title?, source?, url?, published?, asOf?}.") : FromSubmission(submission);
     }
 
     public static Intake FromSubmission(ArticleSubmission submission)
@@ -99,15 +102,34 @@ public static partial class ArticleIntake
         {
             if (ParseDate(submission.Published.Trim()) is not { } date)
             {
-                return Intake.Refused("The field 'published' must be an ISO 8601 date (yyyy-MM-dd) or date and time.");
+                return Intake.Refused(DateError("published"));
             }
 
             published = date;
         }
 
-        var metadata = new ArticleMetadata(Clean(submission.Title), Clean(submission.Source), url, published);
+        DateOnly? asOf = null;
+        if (submission.AsOf is not null)
+        {
+            if (ParseDate(submission.AsOf.Trim()) is not { } date)
+            {
+                return Intake.Refused(DateError("asOf"));
+            }
+
+            asOf = date;
+        }
+
+        var metadata = new ArticleMetadata(Clean(submission.Title), Clean(submission.Source), url, published, asOf);
         return new Intake(new RawArticle(ArticleId.FromText(submission.Text), submission.Text, metadata), null);
     }
+
+    /// <summary>A batch-wide reference date for the lines that give none; a line's own <c>asOf</c> wins.</summary>
+    public static Intake WithDefaultAsOf(Intake intake, DateOnly? asOf) =>
+        asOf is not null && intake.Article is { Metadata.AsOf: null } article
+            ? intake with { Article = article with { Metadata = article.Metadata with { AsOf = asOf } } }
+            : intake;
+
+    public static string DateError(string name, string what = "field") => $"The {what} '{name}' must be an ISO 8601 date (yyyy-MM-dd) or date and time.";
 
     /// <summary>Says where the JSON went wrong in the client's terms, without the serializer's .NET type names.</summary>
     private static string Describe(JsonException exception)
@@ -115,7 +137,7 @@ public static partial class ArticleIntake
         var at = exception.Path is { Length: > 1 } path ? path : "the document";
         if (exception.Message.Contains("could not be mapped", StringComparison.Ordinal))
         {
-            return $"Unknown field at {at}: an article has only text, title, source, url and published.";
+            return $"Unknown field at {at}: an article has only text, title, source, url, published and asOf.";
         }
 
         if (exception.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
@@ -158,7 +180,7 @@ public static partial class ArticleIntake
         return null;
     }
 
-    private static DateOnly? ParseDate(string value)
+    public static DateOnly? ParseDate(string value)
     {
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {

@@ -92,16 +92,29 @@ public static class ArticlesApi
         return stored.Duplicate ? TypedResults.Ok(result) : TypedResults.Accepted(location, result);
     }
 
+    /// <param name="asOf">A reference date for every line that gives no <c>asOf</c> of its own.</param>
     public static Results<PushStreamHttpResult, ProblemHttpResult> SubmitBatch(
-        HttpRequest request, ArticleIngest ingest, IOptions<IngestOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, ArticleIngest ingest, IOptions<IngestOptions> options, [FromQuery] string? asOf, CancellationToken cancellationToken)
     {
         if (Format(request.ContentType) != BodyFormat.Ndjson)
         {
             return UnsupportedMediaType(NdjsonMediaType);
         }
 
+        DateOnly? batchAsOf = null;
+        if (asOf is not null)
+        {
+            if (ArticleIntake.ParseDate(asOf.Trim()) is not { } date)
+            {
+                return TypedResults.Problem(ArticleIntake.DateError("asOf", "parameter"),
+                    statusCode: StatusCodes.Status400BadRequest, title: "The batch was refused.");
+            }
+
+            batchAsOf = date;
+        }
+
         return TypedResults.Stream(
-            response => new BatchImport(request.BodyReader, response, ingest, options.Value.MaxArticleBytes).RunAsync(cancellationToken),
+            response => new BatchImport(request.BodyReader, response, ingest, options.Value.MaxArticleBytes, batchAsOf).RunAsync(cancellationToken),
             NdjsonMediaType);
     }
 
@@ -195,7 +208,7 @@ public static class ArticlesApi
     /// One NDJSON batch, streamed: lines are parsed as they arrive, stored in chunks (one transaction each,
     /// committed before their result lines are written), so memory holds at most one chunk, never the batch.
     /// </summary>
-    private sealed class BatchImport(PipeReader body, Stream response, ArticleIngest ingest, int lineLimit)
+    private sealed class BatchImport(PipeReader body, Stream response, ArticleIngest ingest, int lineLimit, DateOnly? asOf)
     {
         private readonly List<(int Line, RawArticle? Article, string? Error)> _chunk = [];
         private long _chunkBytes;
@@ -272,7 +285,7 @@ public static class ArticlesApi
                 return;
             }
 
-            var intake = ArticleIntake.FromJson(bytes);
+            var intake = ArticleIntake.WithDefaultAsOf(ArticleIntake.FromJson(bytes), asOf);
             Add(_line, intake.Article, intake.Error);
             _chunkBytes += bytes.Length;
             if (_chunk.Count >= ChunkArticles || _chunkBytes >= ChunkBytes)

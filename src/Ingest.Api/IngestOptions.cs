@@ -64,4 +64,10 @@ public sealed class SeedOptions
     public string Dir { get; set; } = "seeds";
 
     public bool Import { get; set; } = true;
+
+    /// <summary>
+    /// The reference date of the seed articles (see <see cref="NewsSearch.Articles.ArticleMetadata.AsOf"/>): the shipped seeds
+    /// were collected on 15 November 2025 (appsettings.json). Set it empty for a folder of another time.
+    /// </summary>
+    public DateOnly? AsOf { get; set; }
 }

@@ -61,8 +61,8 @@ public sealed class RawStore : IDisposable
         return await WriteAsync(async (connection, transaction) =>
         {
             using var insert = Command(connection, transaction, """
-                INSERT INTO articles (id, text, title, source, url, published, state, next_attempt_at, received_at, updated_at)
-                VALUES ($id, $text, $title, $source, $url, $published, 'pending', $now, $now, $now)
+                INSERT INTO articles (id, text, title, source, url, published, as_of, state, next_attempt_at, received_at, updated_at)
+                VALUES ($id, $text, $title, $source, $url, $published, $asOf, 'pending', $now, $now, $now)
                 ON CONFLICT (id) DO NOTHING
                 """);
             using var existing = Command(connection, transaction, "SELECT state FROM articles WHERE id = $id");
@@ -76,6 +76,7 @@ public sealed class RawStore : IDisposable
                 insert.Parameters.AddWithValue("$source", (object?)article.Metadata.Source ?? DBNull.Value);
                 insert.Parameters.AddWithValue("$url", (object?)article.Metadata.Url ?? DBNull.Value);
                 insert.Parameters.AddWithValue("$published", (object?)article.Metadata.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$asOf", (object?)article.Metadata.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
                 insert.Parameters.AddWithValue("$now", now);
                 if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
                 {
@@ -105,7 +106,7 @@ public sealed class RawStore : IDisposable
                 WHERE id IN (SELECT id FROM articles
                              WHERE state = 'pending' AND in_flight = 0 AND next_attempt_at <= $now
                              ORDER BY next_attempt_at LIMIT $max)
-                RETURNING id, text, title, source, url, published, attempts
+                RETURNING id, text, title, source, url, published, attempts, as_of
                 """);
             claimArticles.Parameters.AddWithValue("$now", Now());
             claimArticles.Parameters.AddWithValue("$max", max);
@@ -118,7 +119,8 @@ public sealed class RawStore : IDisposable
                         Title: reader.IsDBNull(2) ? null : reader.GetString(2),
                         Source: reader.IsDBNull(3) ? null : reader.GetString(3),
                         Url: reader.IsDBNull(4) ? null : reader.GetString(4),
-                        Published: reader.IsDBNull(5) ? null : DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+                        Published: reader.IsDBNull(5) ? null : DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        AsOf: reader.IsDBNull(7) ? null : DateOnly.ParseExact(reader.GetString(7), "yyyy-MM-dd", CultureInfo.InvariantCulture));
                     articles.Add(new ClaimedArticle(new RawArticle(reader.GetString(0), reader.GetString(1), metadata), reader.GetInt32(6)));
                 }
             }
@@ -333,6 +335,7 @@ public sealed class RawStore : IDisposable
                 source TEXT,
                 url TEXT,
                 published TEXT,
+                as_of TEXT,
                 state TEXT NOT NULL,
                 attempts INTEGER NOT NULL DEFAULT 0,
                 in_flight INTEGER NOT NULL DEFAULT 0,
@@ -343,6 +346,14 @@ public sealed class RawStore : IDisposable
             CREATE INDEX IF NOT EXISTS articles_by_state ON articles (state, in_flight, next_attempt_at);
             """;
         command.ExecuteNonQuery();
+
+        // A store made before articles could carry a reference date gets the column; its articles have none.
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('articles') WHERE name = 'as_of'";
+        if ((long)command.ExecuteScalar()! == 0)
+        {
+            command.CommandText = "ALTER TABLE articles ADD COLUMN as_of TEXT";
+            command.ExecuteNonQuery();
+        }
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken, Durability durability = Durability.Synced)

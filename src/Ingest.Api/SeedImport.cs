@@ -54,7 +54,7 @@ public sealed class SeedImport(ArticleIngest ingest, IOptions<SeedOptions> seeds
         }
 
         var bytes = File.ReadAllBytes(file);
-        var intake = extension == ".txt" ? ArticleIntake.FromPlainText(bytes) : ArticleIntake.FromJson(bytes);
+        var intake = ArticleIntake.WithDefaultAsOf(extension == ".txt" ? ArticleIntake.FromPlainText(bytes) : ArticleIntake.FromJson(bytes), seeds.Value.AsOf);
         if (intake.Error is { } error)
         {
             logger.LogWarning("Seed {File} skipped: {Error}", file, error);

@@ -20,18 +20,24 @@ public sealed record SearchHit(
     string Snippet,
     IReadOnlyList<string> Actors,
     IReadOnlyList<string> Topics,
-    double Score);
+    double Score)
+{
+    /// <summary>False when the publication year is unknown (<see cref="Published"/> is null): the article is undated.</summary>
+    public bool YearKnown => Published is not null;
+}
 
 /// <summary>
 /// Facet counts. Source, actor and topic counts are disjunctive: each ignores its own facet's
 /// selection but honours every other filter. Selected values are always present.
+/// <see cref="Undated"/> counts the matches whose publication year is unknown: they have no bar in <see cref="Date"/>.
 /// </summary>
 public sealed record SearchFacets(
     IReadOnlyList<FacetValue> Source,
     IReadOnlyList<FacetValue> Actor,
     IReadOnlyList<FacetValue> Topic,
     IReadOnlyList<DateBucket> Date,
-    DateInterval DateInterval);
+    DateInterval DateInterval,
+    long Undated = 0);
 
 /// <summary>A facet value with its count; <see cref="Type"/> is the actor type for actor values, otherwise null.</summary>
 public sealed record FacetValue(string Value, long Count, bool Selected, string? Type = null);

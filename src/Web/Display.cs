@@ -14,6 +14,12 @@ public static class Display
 
     public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", Culture);
 
+    /// <summary>"3 Mar, year unknown" for an ISO month-day ("--03-03"); "date unknown" when there is none.</summary>
+    public static string UnknownYear(string? monthDay) =>
+        monthDay is { Length: 7 } && DateOnly.TryParseExact("2000" + monthDay[1..], "yyyy-MM-dd", Culture, System.Globalization.DateTimeStyles.None, out var day)
+            ? $"{day.ToString("d MMM", Culture)}, year unknown"
+            : "date unknown";
+
     public static string Mention(DateMention mention) => mention.Precision switch
     {
         DatePrecision.Year => mention.Date.ToString("yyyy", Culture),

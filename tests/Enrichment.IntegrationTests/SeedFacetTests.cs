@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using NewsSearch.Articles;
 using NewsSearch.SearchStore;
 
@@ -9,21 +8,17 @@ namespace NewsSearch.Enrichment.IntegrationTests;
 /// <summary>The service as ingest uses it, on the seed corpus: the facets a researcher sees must be trustworthy.</summary>
 public sealed class SeedFacetTests
 {
-    /// <summary>The seeds were collected in November 2025; the service dates year-less text by the day it receives it.</summary>
-    private sealed class CollectedInNovember2025 : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(2025, 11, 15, 12, 0, 0, TimeSpan.Zero);
-    }
-
     private sealed class SeedFactory : EnrichmentApiFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Enrichment:MaxBatchSize", "100");
-            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new CollectedInNovember2025()));
         }
     }
+
+    /// <summary>The seeds were collected on 15 November 2025: the reference date for the days they give without a year.</summary>
+    private static readonly ArticleMetadata Collected = new(AsOf: new DateOnly(2025, 11, 15));
 
     private static IEnumerable<RawArticle> Seeds()
     {
@@ -35,7 +30,7 @@ public sealed class SeedFacetTests
 
         return Directory.GetFiles(Path.Combine(root.FullName, "seeds"), "*.txt").Order()
             .Select(File.ReadAllText)
-            .Select(text => new RawArticle(ArticleId.FromText(text), text, ArticleMetadata.None));
+            .Select(text => new RawArticle(ArticleId.FromText(text), text, Collected));
     }
 
     [Fact]

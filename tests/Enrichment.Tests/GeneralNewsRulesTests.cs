@@ -10,7 +10,7 @@ public sealed class GeneralNewsRulesTests
     private const string Filler = " The committee will meet again in the spring to review the figures and publish a report for lawmakers.";
 
     private static EnrichedArticle Enrich(string text) =>
-        Enricher.Enrich(new RawArticle(ArticleId.FromText(text), text, ArticleMetadata.None), new DateOnly(2025, 6, 1));
+        Enricher.Enrich(new RawArticle(ArticleId.FromText(text), text, new ArticleMetadata(AsOf: new DateOnly(2025, 6, 1))));
 
     [Fact]
     public void A_wire_dateline_under_a_byline_and_a_date_line_names_the_wire()

@@ -9,11 +9,11 @@ namespace NewsSearch.Ingest.IntegrationTests;
 
 public sealed class BatchTests
 {
-    private static async Task<(HttpResponseMessage Response, List<BatchLineResult> Lines)> PostBatchAsync(IngestHarness ingest, string ndjson, string mediaType = "application/x-ndjson")
+    private static async Task<(HttpResponseMessage Response, List<BatchLineResult> Lines)> PostBatchAsync(IngestHarness ingest, string ndjson, string mediaType = "application/x-ndjson", string query = "")
     {
         using var content = new StringContent(ndjson, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
-        var response = await ingest.Client.PostAsync("/api/articles/batch", content);
+        var response = await ingest.Client.PostAsync("/api/articles/batch" + query, content);
         var body = await response.Content.ReadAsStringAsync();
         var lines = response.IsSuccessStatusCode
             ? body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonSerializer.Deserialize<BatchLineResult>(line, ArticleJson.Options)!).ToList()
@@ -48,6 +48,36 @@ public sealed class BatchTests
         lines[5].Duplicate.ShouldBe(true);
         lines.Where(line => line.Status == "rejected").ShouldAllBe(line => line.Id == null && !string.IsNullOrEmpty(line.Error));
         (await ingest.PipelineAsync()).Received.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_batch_wide_as_of_date_is_given_to_every_line_without_its_own()
+    {
+        await using var ingest = await IngestHarness.StartAsync();
+        var ndjson = string.Join('\n',
+            Line(new { text = Corpus.Article(1) }),
+            Line(new { text = Corpus.Article(2), asOf = "1987-06-30" }),
+            Line(new { text = Corpus.Article(3), asOf = "not a date" }));
+
+        var (_, lines) = await PostBatchAsync(ingest, ndjson, query: "?asOf=1987-04-01");
+
+        lines.Select(line => line.Status).ShouldBe(["pending", "pending", "rejected"]);
+        lines[2].Error!.ShouldContain("asOf");
+        await ingest.WaitForAsync(status => status.Indexed == 2);
+        var delivered = ingest.Enrichment.Batches.SelectMany(batch => batch).ToDictionary(article => article.Text, article => article.Metadata.AsOf);
+        delivered[Corpus.Article(1)].ShouldBe(new DateOnly(1987, 4, 1));
+        delivered[Corpus.Article(2)].ShouldBe(new DateOnly(1987, 6, 30));
+    }
+
+    [Fact]
+    public async Task A_malformed_batch_wide_as_of_date_refuses_the_batch()
+    {
+        await using var ingest = await IngestHarness.StartAsync();
+
+        var (response, _) = await PostBatchAsync(ingest, Line(new { text = Corpus.Article(1) }), query: "?asOf=yesterday");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ingest.PipelineAsync()).Received.ShouldBe(0);
     }
 
     [Fact]

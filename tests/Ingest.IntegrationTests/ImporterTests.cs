@@ -36,4 +36,21 @@ public sealed class ImporterTests
         summary.Files.Single(file => file.File.EndsWith("100.json")).Id.ShouldBe(ArticleId.FromText(Corpus.Article(100)));
         (await ingest.PipelineAsync()).Received.ShouldBe(26);
     }
+
+    [Fact]
+    public async Task An_as_of_date_given_to_the_import_reaches_enrichment_with_every_article()
+    {
+        await using var ingest = await IngestHarness.StartAsync();
+        using var folder = new TempDir();
+        File.WriteAllText(Path.Combine(folder.Path, "1.txt"), Corpus.Article(1));
+        File.WriteAllText(Path.Combine(folder.Path, "2.json"), JsonSerializer.Serialize(new { text = Corpus.Article(2), asOf = "1987-06-30" }));
+
+        var summary = await new FolderImport(ingest.Client, asOf: new DateOnly(1987, 4, 1)).ImportAsync(FolderImport.FindFiles(folder.Path), _ => { }, TestContext.Current.CancellationToken);
+
+        summary.Accepted.ShouldBe(2);
+        await ingest.WaitForAsync(status => status.Indexed == 2);
+        var delivered = ingest.Enrichment.Batches.SelectMany(batch => batch).ToDictionary(article => article.Text, article => article.Metadata.AsOf);
+        delivered[Corpus.Article(1)].ShouldBe(new DateOnly(1987, 4, 1));
+        delivered[Corpus.Article(2)].ShouldBe(new DateOnly(1987, 6, 30));
+    }
 }

@@ -50,6 +50,21 @@ public sealed class ServiceTests
     }
 
     [Fact]
+    public async Task The_seed_articles_carry_the_configured_reference_date()
+    {
+        using var seeds = new TempDir();
+        File.WriteAllText(Path.Combine(seeds.Path, "a.txt"), Corpus.Article(1));
+        await using var ingest = await IngestHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["Seeds:Import"] = "true", ["Seeds:Dir"] = seeds.Path, ["Seeds:AsOf"] = "2025-11-15",
+        });
+
+        await ingest.WaitForAsync(status => status.Indexed == 1);
+
+        ingest.Enrichment.Batches.SelectMany(batch => batch).Single().Metadata.AsOf.ShouldBe(new DateOnly(2025, 11, 15));
+    }
+
+    [Fact]
     public async Task Invalid_options_stop_the_service_at_start()
     {
         await using var enrichment = await FakeEnrichment.StartAsync();

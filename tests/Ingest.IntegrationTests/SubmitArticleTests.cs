@@ -73,6 +73,18 @@ public sealed class SubmitArticleTests
     }
 
     [Fact]
+    public async Task A_json_article_keeps_its_as_of_reference_date_on_the_way_to_enrichment()
+    {
+        await using var ingest = await IngestHarness.StartAsync();
+
+        using var response = await ingest.Client.PostAsJsonAsync("/api/articles", new { text = Corpus.Article(2), asOf = "1987-04-01" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await ingest.WaitForAsync(status => status.Indexed == 1);
+        ingest.Enrichment.Batches.SelectMany(batch => batch).Single().Metadata.ShouldBe(new ArticleMetadata(AsOf: new DateOnly(1987, 4, 1)));
+    }
+
+    [Fact]
     public async Task A_published_date_and_time_is_kept_as_its_date()
     {
         await using var ingest = await IngestHarness.StartAsync();

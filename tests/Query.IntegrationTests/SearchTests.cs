@@ -36,7 +36,7 @@ public sealed class SearchTests(QueryFixture fixture) : IClassFixture<QueryFixtu
         var result = await SearchAsync("?q=Istanbul");
 
         foreach (var hit in result.GetProperty("hits").EnumerateArray())
-            hit.EnumerateObject().Select(p => p.Name).ShouldBe(["id", "title", "source", "published", "snippet", "actors", "topics", "score"], ignoreOrder: true);
+            hit.EnumerateObject().Select(p => p.Name).ShouldBe(["id", "title", "source", "published", "yearKnown", "snippet", "actors", "topics", "score"], ignoreOrder: true);
     }
 
     [Fact]
@@ -148,5 +148,6 @@ public sealed class SearchTests(QueryFixture fixture) : IClassFixture<QueryFixtu
 
         var buckets = result.GetProperty("facets").GetProperty("date").EnumerateArray().Sum(b => b.GetProperty("count").GetInt64());
         buckets.ShouldBe(3);
+        result.GetProperty("facets").GetProperty("undated").GetInt64().ShouldBe(0);
     }
 }

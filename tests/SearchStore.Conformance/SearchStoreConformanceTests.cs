@@ -456,6 +456,27 @@ public abstract class SearchStoreConformanceTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Articles_whose_year_is_unknown_are_counted_as_undated_and_have_no_bar()
+    {
+        var store = await SeededAsync();
+        var result = await Search(store, new SearchRequest());
+        result.Facets.Undated.ShouldBe(1);
+        result.Facets.Date.Sum(b => b.Count).ShouldBe(All.Count - 1);
+        result.Hits.Single(h => h.Id == Undated.Id).YearKnown.ShouldBeFalse();
+        result.Hits.Where(h => h.Id != Undated.Id).ShouldAllBe(h => h.YearKnown);
+    }
+
+    [Fact]
+    public async Task The_undated_count_honours_the_other_filters_but_not_the_date_range()
+    {
+        var store = await SeededAsync();
+        (await Search(store, new SearchRequest { Sources = [Reuters] })).Facets.Undated.ShouldBe(0);
+        var ranged = await Search(store, new SearchRequest { From = new DateOnly(2025, 10, 1), To = new DateOnly(2025, 10, 31) });
+        ranged.Hits.ShouldNotContain(h => h.Id == Undated.Id);
+        ranged.Facets.Undated.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task The_date_histogram_honours_the_other_filters()
     {
         var store = await SeededAsync();

@@ -139,6 +139,20 @@ public sealed class ResponseParsingTests
     }
 
     [Fact]
+    public async Task The_undated_count_is_read_from_the_missing_aggregation_of_the_date_facet()
+    {
+        var answer = FacetedAnswer();
+        answer["aggregations"]!["date"]!["undated"] = new JsonObject { ["doc_count"] = 2 };
+        var fake = Cluster().Enqueue("search", FakeResponse.Json(200, answer));
+        using var store = Samples.Store(fake);
+
+        var result = await store.SearchAsync(new SearchRequest(), Token);
+
+        result.Facets.Undated.ShouldBe(2);
+        fake.Requests.Last().Body!.ShouldContain("\"missing\"");
+    }
+
+    [Fact]
     public async Task Suggestions_are_read_from_the_aggregations_and_titles_and_ranked_by_count()
     {
         var fake = Cluster().Enqueue("search", FakeResponse.Json(200, SuggestAnswer()));

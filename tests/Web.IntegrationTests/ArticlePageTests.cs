@@ -6,6 +6,14 @@ namespace NewsSearch.Web.IntegrationTests;
 public sealed class ArticlePageTests(WebFixture web) : IClassFixture<WebFixture>
 {
     [Fact]
+    public async Task An_article_whose_year_is_unknown_shows_the_day_the_text_gives_and_that_the_year_is_unknown()
+    {
+        var (_, html) = await web.Client.PageAsync($"/articles/{SampleArticles.UndatedWireId}");
+
+        Html.Text(html).ShouldContain("Published 3 Mar, year unknown");
+    }
+
+    [Fact]
     public async Task The_article_page_shows_publisher_and_date_with_how_they_were_found()
     {
         var (status, html) = await web.Client.PageAsync($"/articles/{SampleArticles.TalksCollapseId}");

@@ -18,6 +18,15 @@ public sealed class SearchPageTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task An_article_whose_year_is_unknown_says_so_and_is_counted_as_undated_beside_the_histogram()
+    {
+        var (_, html) = await web.Client.PageAsync("/?q=copper");
+
+        Html.Text(html).ShouldContain("Reuters · date unknown");
+        Html.TextOf(html, "facet-date").ShouldContain("1 undated article: the year is unknown");
+    }
+
+    [Fact]
     public async Task Hostile_titles_sources_actors_and_topics_are_shown_as_text_never_as_markup()
     {
         var (_, html) = await web.Client.PageAsync("/?q=Eve");

@@ -32,6 +32,8 @@ internal sealed record EntityData
     public List<string> StateNouns { get; init; } = [];
     public List<string> Stopwords { get; init; } = [];
     public List<string> NameParticles { get; init; } = [];
+    /// <summary>Words before a country name that make a longer place, not a person: "Northern Ireland", "Greater Syria".</summary>
+    public List<string> PlaceQualifiers { get; init; } = [];
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -46,9 +48,7 @@ internal sealed record EntityData
 
     private static EntityData Load(string fileName)
     {
-        var assembly = typeof(EntityData).Assembly;
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + fileName, StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var stream = DataFile.Open(fileName);
         return JsonSerializer.Deserialize<EntityData>(stream, Options)
             ?? throw new InvalidOperationException($"{fileName} is empty.");
     }

@@ -22,6 +22,7 @@ internal sealed class Lexicon
     public HashSet<string> StateNouns { get; }
     public HashSet<string> Stopwords { get; }
     public HashSet<string> NameParticles { get; }
+    public HashSet<string> PlaceQualifiers { get; }
     public HashSet<string> Platforms { get; }
     public List<string[]> CiteCues { get; }
 
@@ -79,6 +80,7 @@ internal sealed class Lexicon
         StateNouns = Lower(data.StateNouns);
         Stopwords = new HashSet<string>(data.Stopwords, StringComparer.Ordinal);
         NameParticles = new HashSet<string>(data.NameParticles, StringComparer.Ordinal);
+        PlaceQualifiers = new HashSet<string>(data.PlaceQualifiers, StringComparer.Ordinal);
         Platforms = new HashSet<string>(data.Platforms, StringComparer.OrdinalIgnoreCase);
         CiteCues = [.. data.CiteCues.Select(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using NewsSearch.Enrichment.Text;
 
 namespace NewsSearch.Enrichment.Actors;
 
@@ -37,12 +38,6 @@ internal readonly record struct Token(int Start, int End, string Text, string Lo
 /// </summary>
 internal static class Tokenizer
 {
-    private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
-    {
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Lt", "Col", "Capt", "Maj", "Brig", "Sen", "Rep", "Gov", "Rev", "No",
-        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp",
-    };
-
     private static readonly string[] CreditLabels = ["Image:", "Photo:", "Photograph:", "Credit:", "Picture:", "Source:", "File photo:", "Read more:", "Also read:"];
 
     private static readonly ConditionalWeakTable<string, Token[]> Recent = [];
@@ -227,8 +222,8 @@ internal static class Tokenizer
             }
             var last = tokens[^1];
             var extra = TokenFlags.None;
-            // "S. Jaishankar", "Donald J. Trump": an initial joins the name that follows.
-            var initial = word.Length == 1 && char.IsUpper(word[0]) && g - i == 2 && text[i] == '.' && text[i + 1] == ' ' && g < text.Length && char.IsUpper(text[g]);
+            // "S. Jaishankar", "Donald J. Trump", "Fernand St. Germain": an initial, or "St.", joins the name that follows.
+            var initial = (word.Length == 1 || word == "St") && char.IsUpper(word[0]) && g - i == 2 && text[i] == '.' && text[i + 1] == ' ' && g < text.Length && char.IsUpper(text[g]);
             if ((onlySpace || initial) && g < text.Length && text[g] != '\n')
             {
                 extra |= TokenFlags.JoinedToNext;
@@ -307,8 +302,7 @@ internal static class Tokenizer
         return letters > 0;
     }
 
-    private static bool IsAbbreviation(string word, bool possessive) =>
-        !possessive && (Abbreviations.Contains(word) || (word.Length == 1 && char.IsUpper(word[0])) || word.Contains('.'));
+    private static bool IsAbbreviation(string word, bool possessive) => !possessive && Abbreviations.Precede(word);
 
     private static void MarkConnectors(List<Token> tokens)
     {

@@ -14,7 +14,7 @@ public sealed record CleanedArticle(
     string Body,
     IReadOnlyList<ReaderComment> Comments,
     IReadOnlyList<string> Chrome,
-    string? Dateline);
+    Dateline? Dateline);
 
 /// <summary>
 /// Removes what web pages wrap around an article when they are copied as text: blog headers with
@@ -113,25 +113,30 @@ public static partial class ArticleCleaner
             storyStarted |= line.Length > MaxHeaderLineLength;
         }
 
-        // The story's last line may be the wire that wrote it; it is evidence, not prose.
-        var last = kept.FindLastIndex(l => l.Length > 0);
-        if (last >= 0 && WireCredit().IsMatch(kept[last]))
+        // The story's last lines may be the wire that wrote it ("(Reporting by …)" then "Reuter"); evidence, not prose.
+        for (var signOffs = 0; signOffs < 2; signOffs++)
         {
+            var last = kept.FindLastIndex(l => l.Length > 0);
+            if (last < 0 || !WireSignOff.IsSignOff(kept[last]))
+            {
+                break;
+            }
+
             chrome.Add(kept[last]);
             kept[last] = string.Empty;
         }
 
-        string? dateline = null;
+        Dateline? dateline = null;
         string? headline = null;
         var firstIndex = kept.FindIndex(l => l.Length > 0);
         if (firstIndex >= 0)
         {
-            var datelineIndex = kept.FindIndex(firstIndex, l => l.Length > 0 && Dateline().IsMatch(l));
+            var datelineIndex = kept.FindIndex(firstIndex, l => l.Length > 0 && DatelineReader.Read(l) is not null);
             if (datelineIndex >= 0 && kept.Skip(firstIndex).Take(datelineIndex - firstIndex).Count(l => l.Length > 0) <= 2)
             {
-                var match = Dateline().Match(kept[datelineIndex]);
-                dateline = match.Groups["outlet"].Value.Trim();
-                kept[datelineIndex] = kept[datelineIndex][match.Length..].TrimStart();
+                var (found, length) = DatelineReader.Read(kept[datelineIndex])!.Value;
+                dateline = found;
+                kept[datelineIndex] = kept[datelineIndex][length..].TrimStart();
                 // Everything above a dateline is the headline (or its caption): the story starts at the dateline.
                 if (datelineIndex > firstIndex)
                 {
@@ -328,10 +333,6 @@ public static partial class ArticleCleaner
     [GeneratedRegex(@"^(?:(?:Share|Tweet|Pin|Email|Print|WhatsApp|Facebook|Twitter|LinkedIn|Telegram|Reddit)(?:\s*(?:on|this|via|it))?[\s,|/:]*)+$|^(?:Advertisement|ADVERTISEMENT|Sponsored|(?i:read more)\b:?.{0,120}|Also read:?.{0,160}|READ MORE:?.{0,160}|Click here.{0,120}|Follow us on.{0,120}|Subscribe(?: to our newsletter| now)?.{0,80}|Sign up.{0,100}newsletter.{0,60}|Tags?:.{0,160}|Labels?:.{0,160}|Posted (?:by|in).{0,100}|Skip to (?:main )?content|Menu|Home|Search|Toggle navigation|Loading\.*|Ok, Go it!|Got it!?|Accept(?: all)?(?: cookies)?|Check Now|Cookies? (?:Consent|Policy|Settings)|.{0,200}\b(?:uses|use) cookies\b.{0,200}|Copyright\b.{0,120}|©.{0,120}|All rights reserved\.?|(?:Image|Photo|Picture|Photograph|Illustration|File photo)s?(?: credit)?\s*:.{0,80}|\d{1,3} min(?:ute)?s? read|Listen to (?:this )?article.{0,40}|(?:Published|Updated|Posted|Last updated)\b.{0,80}|By [\p{Lu}][\p{L}.'’\-]+(?: (?:[\p{Lu}][\p{L}.'’\-]+|al|bin|de|van|von)){0,4}(?:\s*(?:[|,/–—-]|and)\s*[^.!?]{0,60})?|(?:Staff Reporter|Our Correspondent|Web Desk|News Desk|Monitoring Desk|Special Correspondent)|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,? \d{4}|\d{4}-\d{2}-\d{2})(?:,? (?:at )?\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,5})?)?)$")]
     private static partial Regex ChromeLine();
 
-    /// <summary>A wire's credit closing the story: "— Reuters", "(AFP)".</summary>
-    [GeneratedRegex(@"^(?:[\u2013\u2014\-]+\s*\p{Lu}[\p{L}&.' ]{1,30}|\(\p{Lu}[\p{L}&.' ]{1,30}\))$")]
-    private static partial Regex WireCredit();
-
     [GeneratedRegex(@"^(?:Reply|Report|Like|Share|Flag|\d+\s*(?:likes?|replies|points?)|\d+\s*(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}(?:,? (?:at )?\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)?|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,? \d{4}(?:,? (?:at )?\d{1,2}[:.]\d{2})?)$", RegexOptions.IgnoreCase)]
     private static partial Regex CommentFurniture();
 
@@ -350,13 +351,6 @@ public static partial class ArticleCleaner
     /// <summary>"Image: Modern Diplomacy." at the end of a caption line, or a whole credit line.</summary>
     [GeneratedRegex(@"(?:^|(?<=[.!?\u201D""]\s))\(?(?:Image|Photo|Picture|Photograph|Illustration|File photo)s?(?: credits?)?\s*[:\u2013\u2014-]\s*[^.:\n]{1,60}\.?\)?\s*$")]
     private static partial Regex ImageCredit();
-
-    /// <summary>
-    /// "(The Post News) –", "ISLAMABAD (Reuters) -", "KABUL, Oct 29 (AP) —": where the line starts with the
-    /// outlet that filed the story. Place names in capitals and a date may come first.
-    /// </summary>
-    [GeneratedRegex(@"^(?:(?:[A-Z][A-Z.'\-]+|[A-Z][a-z]+(?= [A-Z][a-z]+ \())(?:[ ,/]+[A-Z][A-Za-z.'\-]+){0,3},?\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?\s*)?)?(?:\((?<outlet>[A-Z][\w&.'’\- ]{0,40}?)\)|/(?<outlet>[A-Z][A-Za-z\- ]{1,30})/)\s*[\u2013\u2014\-:]+\s*")]
-    private static partial Regex Dateline();
 
     /// <summary>"Home | About me | Archive | Contact": a menu of short items.</summary>
     [GeneratedRegex(@"^[\p{L}][\p{L}' ]{0,20}(?:\s+\|\s+[\p{L}][\p{L}' ]{0,20}){2,}$")]

@@ -1,15 +1,20 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using NewsSearch.Articles;
 using NewsSearch.Enrichment.Text;
 
 namespace NewsSearch.Enrichment.Dates;
 
-/// <summary>The publication date (with why it was chosen) and every date the article refers to.</summary>
-public sealed record DateAnalysis(DateOnly? Published, Evidence? PublishedEvidence, IReadOnlyList<DateMention> Mentions);
+/// <summary>
+/// The publication date (with why it was chosen) and every date the article refers to. When the text gives the day of
+/// publication but nothing says its year, <see cref="Published"/> is null and <see cref="MonthDay"/> holds the day ("--03-03").
+/// </summary>
+public sealed record DateAnalysis(DateOnly? Published, Evidence? PublishedEvidence, IReadOnlyList<DateMention> Mentions, string? MonthDay = null);
 
 /// <summary>
 /// Reads dates the way a reader of the news does. Absolute dates ("Oct. 19", "November 8, 2025") take
-/// their missing year from the years the article states. Relative ones ("early Wednesday",
+/// their missing year from the publication date given, a reference date (<c>asOf</c>) or the years the article
+/// states (see <see cref="YearContext"/>); with none of these the year stays unknown. Relative ones ("early Wednesday",
 /// "10 days after ... Oct. 19", "over the weekend", "last month") are resolved against those absolute
 /// dates: news style names a weekday for the days around publication and a date for anything older,
 /// so the publication date is the first day, on or after the latest date the article reports as past,
@@ -19,20 +24,37 @@ public static class DateAnalyzer
 {
     private const int SearchDays = 21;
 
-    public static DateAnalysis Analyze(string body, string rawText, DateOnly? metadataPublished = null, DateOnly? receivedOn = null)
+    /// <summary>A mention may lie a little after the reference day ("talks resume on Oct. 30"); a publication date may not.</summary>
+    private const int MentionDaysAfterReference = 7;
+
+    /// <param name="body">The clean body.</param>
+    /// <param name="rawText">The text as sent (after unwrapping), for the page's own date line.</param>
+    /// <param name="metadataPublished">The publication date given with the article: it wins.</param>
+    /// <param name="asOf">The reference date given with the article or its batch (see <see cref="ArticleMetadata.AsOf"/>).</param>
+    /// <param name="datelineDay">The day a wire dateline gives ("MARCH 3"), if any.</param>
+    public static DateAnalysis Analyze(string body, string rawText, DateOnly? metadataPublished = null, DateOnly? asOf = null, string? datelineDay = null)
     {
         var sentences = SentenceSplitter.Split(body);
         var found = FindAbsolute(sentences);
+        var years = YearContext.For(metadataPublished, asOf, StatedYear(found, asOf));
         // The page's own date ("Published 3 March 2024") is the present the story speaks from: it gives the year of "on 10 March",
         // rather than a year the story looks back to ("in January 2022").
-        var stated = StatedYear(found, receivedOn);
-        var pageLine = metadataPublished is null ? PublishedLine(rawText, stated ?? receivedOn?.Year) : null;
-        var year = metadataPublished?.Year ?? pageLine?.Item1?.Year ?? stated ?? receivedOn?.Year;
-        var dated = Resolve(found, year, receivedOn);
+        var pageLine = metadataPublished is null ? PublishedLine(rawText, years) : null;
+        if (pageLine is { YearGiven: true, Date: { } statedDay })
+        {
+            years = years.WithPageDate(statedDay);
+        }
+
+        var dated = Resolve(found, years);
+        var dateline = metadataPublished is null && pageLine is null && datelineDay is not null ? DatelineDate(datelineDay, years) : null;
 
         var (published, evidence) = metadataPublished is { } given
             ? (given, new Evidence("metadata", given.ToString("yyyy-MM-dd"), 1.0))
-            : pageLine ?? Infer(body, sentences, dated, year);
+            : pageLine is { } page
+                ? (page.Date, page.Evidence)
+                : dateline is { Date: { } filed }
+                    ? (filed, dateline.Evidence)
+                    : Infer(body, sentences, dated, years);
 
         var mentions = dated.Select(d => (d.Position, Mention: new DateMention(d.Date, d.Precision, d.Text, d.Sentence.Text))).ToList();
         if (published is { } p)
@@ -40,12 +62,15 @@ public static class DateAnalyzer
             mentions.AddRange(RelativeMentions(sentences, p));
         }
 
-        return new DateAnalysis(published, evidence, mentions
+        return new DateAnalysis(published, evidence ?? dateline?.Evidence, mentions
             .OrderBy(m => m.Position)
             .Select(m => m.Mention)
             .Distinct()
-            .ToList());
+            .ToList(), published is null ? dateline?.MonthDay : null);
     }
+
+    /// <summary>A publication date found on the page or in a dateline; <see cref="Date"/> is null when its year is unknown.</summary>
+    private sealed record FoundDate(DateOnly? Date, Evidence Evidence, bool YearGiven, string MonthDay);
 
     private sealed record RawDate(Match Match, Sentence Sentence, int? Year, int Month, int Day, int? SecondDay, DatePrecision Precision, bool Future, bool SinceAnchor);
 
@@ -98,32 +123,70 @@ public static class DateAnalyzer
     private static int? ParseYear(Group group) => group.Success ? int.Parse(group.Value) : null;
 
     /// <summary>
-    /// The year an undated "Oct. 19" belongs to: the latest year the article states about the present —
-    /// not one it looks back to ("since the Taliban took power in 2021") or ahead to ("by 2030"); null when it states none.
+    /// The year an undated "Oct. 19" belongs to when nothing else says: the latest year the article states about the
+    /// present — not one it looks back to ("since the Taliban took power in 2021") or ahead to ("by 2030"). A company's
+    /// results for a year ("earned $3 million in 1986") are reported the year after.
+    /// Null when the article states none.
     /// </summary>
-    private static int? StatedYear(List<RawDate> found, DateOnly? receivedOn)
+    private static (int Year, string Text, bool FromFullDate)? StatedYear(List<RawDate> found, DateOnly? asOf)
     {
-        var present = found.Where(d => d.Year is not null && !d.Future && !d.SinceAnchor && (receivedOn is null || d.Year <= receivedOn.Value.Year))
-            .Select(d => d.Year!.Value).ToList();
-        return present.Count > 0 ? present.Max() : null;
+        (int Year, string Text, bool FromFullDate)? best = null;
+        foreach (var d in found)
+        {
+            if (d.Year is not { } year || d.Future || d.SinceAnchor)
+            {
+                continue;
+            }
+
+            var fullDate = d.Precision == DatePrecision.Day;
+            if (!fullDate && DatePatterns.Before(DatePatterns.YearOfResults(), d.Sentence.Text, d.Match.Index, 80).Success)
+            {
+                year++;
+            }
+
+            if (asOf is { } reference && year > reference.Year)
+            {
+                continue;
+            }
+
+            if (best is null || year > best.Value.Year || (year == best.Value.Year && fullDate && !best.Value.FromFullDate))
+            {
+                best = (year, SentenceAround(d), fullDate);
+            }
+        }
+
+        return best;
     }
 
-    private static List<DatedMention> Resolve(List<RawDate> found, int? contextYear, DateOnly? receivedOn)
+    /// <summary>The few words around a date, as evidence: "earned $3 million in 1986".</summary>
+    private static string SentenceAround(RawDate d)
+    {
+        var start = Math.Max(0, d.Match.Index - 40);
+        var end = Math.Min(d.Sentence.Text.Length, d.Match.Index + d.Match.Length + 20);
+        return d.Sentence.Text[start..end].Trim();
+    }
+
+    private static List<DatedMention> Resolve(List<RawDate> found, YearContext years)
     {
         var dated = new List<DatedMention>();
         foreach (var d in found)
         {
             var yearGiven = d.Year is not null;
-            var year = d.Year ?? contextYear;
-            if (year is null || !TryDate(year.Value, d.Month, d.Day, out var date))
+            DateOnly date;
+            if (d.Year is { } year)
+            {
+                if (!TryDate(year, d.Month, d.Day, out date))
+                {
+                    continue;
+                }
+            }
+            else if (years.Resolve(d.Month, d.Day, MentionDaysAfterReference) is { } resolved)
+            {
+                date = resolved;
+            }
+            else
             {
                 continue;
-            }
-
-            // Without a stated year, a date after the day the article arrived is last year's.
-            if (!yearGiven && receivedOn is { } received && date > received.AddDays(7) && TryDate(year.Value - 1, d.Month, d.Day, out var earlier))
-            {
-                date = earlier;
             }
 
             dated.Add(new DatedMention(date, d.Precision, d.Match.Value.Trim(), d.Sentence, d.Sentence.Start + d.Match.Index, d.Future, yearGiven));
@@ -136,28 +199,36 @@ public static class DateAnalyzer
         return dated;
     }
 
-    private static bool TryDate(int year, int month, int day, out DateOnly date)
+    private static bool TryDate(int year, int month, int day, out DateOnly date) => YearContext.TryDate(year, month, day, out date);
+
+    /// <summary>"MARCH 3" or "Oct 29" from a dateline: the day of filing, in the year the context gives or none.</summary>
+    private static FoundDate? DatelineDate(string day, YearContext years)
     {
-        date = default;
-        if (year is < 1 or > 9999 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        // Wires print the month in capitals; the date patterns read it as it is written in prose.
+        var prose = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(day.ToLowerInvariant());
+        var raw = FindAbsolute([new Sentence(prose, 0)]).FirstOrDefault();
+        if (raw is not { Precision: DatePrecision.Day })
         {
-            return false;
+            return null;
         }
 
-        date = new DateOnly(year, month, day);
-        return true;
+        var date = raw.Year is { } year ? TryDate(year, raw.Month, raw.Day, out var full) ? full : (DateOnly?)null : years.Resolve(raw.Month, raw.Day, 0);
+        var monthDay = $"--{raw.Month:00}-{raw.Day:00}";
+        var why = raw.Year is null ? years.Why ?? "year unknown" : null;
+        var confidence = raw.Year is not null ? 0.95 : date is null ? 0.9 : Math.Min(0.9, years.MaxConfidence);
+        return new FoundDate(date, new Evidence("dateline", why is null ? day : $"{day} ({why})", confidence), raw.Year is not null, monthDay);
     }
 
     /// <summary>The page's own date: a date line, or a line near the top that is nothing but a date.</summary>
-    private static (DateOnly?, Evidence?)? PublishedLine(string rawText, int? contextYear)
+    private static FoundDate? PublishedLine(string rawText, YearContext years)
     {
         foreach (Match line in DatePatterns.PublishedLine().Matches(rawText))
         {
             var rest = rawText.AsSpan(line.Index + line.Length);
             var end = rest.IndexOf('\n');
-            if (PageDate((end < 0 ? rest : rest[..end]).ToString(), contextYear, wholeLine: false) is { } found)
+            if (PageDate((end < 0 ? rest : rest[..end]).ToString(), years, wholeLine: false) is { } found)
             {
-                return (found.Date, new Evidence("published-line", (line.Value + found.Text).Trim(), found.Confidence));
+                return found with { Evidence = found.Evidence with { Text = (line.Value + found.Evidence.Text).Trim() } };
             }
         }
 
@@ -170,16 +241,16 @@ public static class DateAnalyzer
                 break;
             }
 
-            if (PageDate(rawText.AsSpan(line).Trim().ToString(), contextYear, wholeLine: true) is { } found)
+            if (PageDate(rawText.AsSpan(line).Trim().ToString(), years, wholeLine: true) is { } found)
             {
-                return (found.Date, new Evidence("published-line", found.Text, found.Confidence));
+                return found;
             }
         }
 
         return null;
     }
 
-    private static (DateOnly Date, string Text, double Confidence)? PageDate(string text, int? contextYear, bool wholeLine)
+    private static FoundDate? PageDate(string text, YearContext years, bool wholeLine)
     {
         var m = DatePatterns.AbsoluteDate().Match(text);
         if (!m.Success || m.Index != 0 || wholeLine && !DatePatterns.DateLineTail().IsMatch(text[m.Length..]))
@@ -188,12 +259,20 @@ public static class DateAnalyzer
         }
 
         var raw = FindAbsolute([new Sentence(text, 0)]).FirstOrDefault();
-        if (raw is not { Precision: DatePrecision.Day } || (raw.Year ?? contextYear) is not { } year || !TryDate(year, raw.Month, raw.Day, out var date))
+        if (raw is not { Precision: DatePrecision.Day })
         {
             return null;
         }
 
-        return (date, m.Value.Trim(), raw.Year is null ? 0.85 : 0.95);
+        var date = raw.Year is { } year ? TryDate(year, raw.Month, raw.Day, out var full) ? full : (DateOnly?)null : years.Resolve(raw.Month, raw.Day, 0);
+        if (date is null)
+        {
+            return null;
+        }
+
+        var confidence = raw.Year is null ? Math.Min(0.85, years.MaxConfidence) : 0.95;
+        var shown = raw.Year is null && years.Why is { } why ? $"{m.Value.Trim()} ({why})" : m.Value.Trim();
+        return new FoundDate(date, new Evidence("published-line", shown, confidence), raw.Year is not null, $"--{raw.Month:00}-{raw.Day:00}");
     }
 
     private enum RefKind
@@ -205,7 +284,7 @@ public static class DateAnalyzer
     /// <summary>A weekday or weekend the article mentions, and what it says about the publication day.</summary>
     private sealed record DayReference(RefKind Kind, DayOfWeek Day, bool Strong, bool Last, DateOnly? After, string Text);
 
-    private static (DateOnly?, Evidence?) Infer(string body, IReadOnlyList<Sentence> sentences, List<DatedMention> dated, int? contextYear)
+    private static (DateOnly?, Evidence?) Infer(string body, IReadOnlyList<Sentence> sentences, List<DatedMention> dated, YearContext years)
     {
         var past = dated.Where(d => d.Precision == DatePrecision.Day && !d.Future).ToList();
         if (past.Count == 0)
@@ -267,7 +346,7 @@ public static class DateAnalyzer
 
         var references = DayReferences(body, sentences, past);
         var chosen = Search(lowerBound, references, includeWeak: true) ?? Search(lowerBound, references, includeWeak: false);
-        var confidence = latest.YearGiven || contextYear is not null ? 0.6 : 0.4;
+        var confidence = latest.YearGiven || years.Known ? 0.6 : 0.4;
         if (chosen is { } day)
         {
             evidence.AddRange(references.Where(r => r.Strong).Select(r => r.Text).Distinct());
@@ -277,6 +356,16 @@ public static class DateAnalyzer
         if (!past.Any(d => d.YearGiven))
         {
             confidence -= 0.2;
+        }
+
+        if (!latest.YearGiven)
+        {
+            // The day is the text's, the year the context's: the date is no surer than its year.
+            confidence = Math.Min(confidence, years.MaxConfidence);
+            if (years.Why is { } why)
+            {
+                evidence.Add(why);
+            }
         }
 
         return (chosen ?? lowerBound, new Evidence("inferred", string.Join("; ", evidence.Distinct()), Math.Round(Math.Clamp(confidence, 0.1, 0.9), 2)));

@@ -33,7 +33,7 @@ internal static partial class DatePatterns
         @"|\b(?<m1>" + Month + @")\.?\s+(?<d1>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:\s*(?:or|and|-|–|to|through)\s*(?<d1b>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?)?(?!\d|:|\s*(?:%|per\s?cent|percent))(?:,?\s+(?<y1>(?:19|20)\d{2})(?!\d))?" +
         @"|\b(?<d2>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m2>" + Month + @")\b\.?(?:,?\s+(?<y2>(?:19|20)\d{2})(?!\d))?" +
         @"|\b(?<m3>" + Month + @")\.?,?\s+(?<y3>(?:19|20)\d{2})(?!\d)" +
-        @"|(?<![\d,.\-$€£/])\b(?<y4>(?:19|20)\d{2})\b(?![\d,]|-\d|'?s\b|\s*(?:%|per\s?cent|km|kilomet|miles|people|troops|soldiers|militants|members|attacks|casualties|fighters|civilians|dollars|units|votes|seats))")]
+        @"|(?<![\d,.\-$€£/])\b(?<y4>(?:19|20)\d{2})\b(?!\d|,\d|-\d|'?s\b|\s*(?:%|per\s?cent|km|kilomet|miles|people|troops|soldiers|militants|members|attacks|casualties|fighters|civilians|dollars|units|votes|seats))")]
     public static partial Regex AbsoluteDate();
 
     /// <summary>
@@ -84,6 +84,13 @@ internal static partial class DatePatterns
     /// <summary>Words before a date that put it in the future: it cannot bound the publication date from below.</summary>
     [GeneratedRegex(@"\b(?:will|shall|scheduled|slated|due|expected|planned|plans|set to|next|upcoming|deadline|postponed to)\b", RegexOptions.IgnoreCase)]
     public static partial Regex FutureCue();
+
+    /// <summary>
+    /// "earned $3 million in 1986", "net profit for fiscal 1986": a company's results for a year, which are reported once the
+    /// year is over; read back from the year (ending just before it). Figures that merely "rose in 2025" may be the year so far.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:earned|earnings|net (?:profit|income|loss)|profits?|losses|revenues?|turnover|dividends?)\b.{0,60}?\b(?:in|for|during)\s+(?:(?:the\s+)?(?:fiscal|financial|calendar)(?:\s+year)?\s+)?$", RegexOptions.IgnoreCase)]
+    public static partial Regex YearOfResults();
 
     [GeneratedRegex(@"\bsince\b", RegexOptions.IgnoreCase)]
     public static partial Regex Since();

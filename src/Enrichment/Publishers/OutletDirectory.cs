@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Reflection;
 using System.Text.Json;
 
 namespace NewsSearch.Enrichment.Publishers;
@@ -76,9 +75,7 @@ public sealed class OutletDirectory
 
     private static OutletDirectory Load()
     {
-        var assembly = Assembly.GetExecutingAssembly();
-        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith(".outlets.json", StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var stream = DataFile.Open("outlets.json");
         var file = JsonSerializer.Deserialize<OutletFile>(stream, JsonSerializerOptions.Web)
             ?? throw new InvalidDataException("outlets.json is empty");
         return new OutletDirectory(file.Outlets);

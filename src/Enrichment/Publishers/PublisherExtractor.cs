@@ -16,31 +16,11 @@ public sealed record PublisherFinding(string Source, Evidence? Evidence, IReadOn
 /// </summary>
 public sealed partial class PublisherExtractor(OutletDirectory outlets)
 {
-    private static readonly string[] BlogHosts =
-    [
-        "blogspot.com", "blogger.com", "wordpress.com", "substack.com", "medium.com", "tumblr.com",
-        "wixsite.com", "weebly.com", "github.io", "livejournal.com", "typepad.com", "ghost.io", "hashnode.dev",
-    ];
-
-    /// <summary>Share buttons and embeds link to these; they never name the site that carries the article.</summary>
-    private static readonly string[] PlatformHosts =
-    [
-        "facebook.com", "twitter.com", "x.com", "instagram.com", "youtube.com", "youtu.be", "linkedin.com", "whatsapp.com",
-        "t.me", "telegram.me", "google.com", "pinterest.com", "reddit.com", "tiktok.com", "bit.ly", "blogger.com", "wordpress.org",
-        "gravatar.com", "feedburner.com", "addthis.com", "sharethis.com", "w3.org", "schema.org", "gstatic.com", "googleapis.com",
-    ];
-
-    private static readonly string[] SecondLevelSuffixes = ["co", "com", "org", "net", "gov", "edu", "ac", "gob", "or", "ne"];
-
-    private static readonly string[] OutletWords =
-    [
-        "News", "Times", "Post", "Tribune", "Herald", "Journal", "Gazette", "TV", "Radio", "Agency", "Press", "Daily",
-        "Media", "Television", "Network", "Broadcasting", "Chronicle", "Observer", "Express", "Telegraph", "Mail",
-        "Standard", "Dispatch", "Monitor", "Magazine", "Wire", "Today", "Insider", "Courier", "Sentinel", "Bulletin",
-    ];
-
     /// <summary>Words every footer statement contains; most articles have none, so the footer pattern is skipped.</summary>
     private static readonly string[] FooterCues = ["©", "(c)", "Copyright", "published", "appeared", "Published", "Source:"];
+
+    /// <summary>Host names and words that say what a site or a name is (Data/outlets.json).</summary>
+    private static readonly PublisherWords Words = PublisherWords.Default;
 
     public static PublisherExtractor CreateDefault() => new(OutletDirectory.Default);
 
@@ -56,7 +36,7 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
 
     private (string Source, Evidence? Evidence) Infer(string rawText, CleanedArticle cleaned)
     {
-        if (cleaned.Dateline is { Length: > 0 } dateline && LooksLikeOutletName(dateline))
+        if (cleaned.Dateline?.Outlet is { Length: > 0 } dateline && LooksLikeOutletName(dateline))
         {
             return (outlets.FindByName(dateline) ?? dateline, new Evidence("dateline", $"({dateline})", 0.9));
         }
@@ -83,10 +63,16 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
                 return (bylined, new Evidence("byline", line, 0.8));
             }
 
-            // "— Reuters" closing the story: the wire wrote it.
-            if (WireCredit().Match(line) is { Success: true } wire && outlets.FindByName(wire.Groups["outlet"].Value.Trim()) is { } credited)
+            // "By Jane Doe, Reuters": a known outlet after the reporter's name.
+            if (BylineCredit().Match(line) is { Success: true } credit && outlets.FindByName(credit.Groups["outlet"].Value.Trim()) is { } employer)
             {
-                return (credited, new Evidence("wire-credit", line, 0.6));
+                return (employer, new Evidence("byline", line, 0.8));
+            }
+
+            // "— Reuters", "Reuter", "(Reporting by …)" closing the story: the wire wrote it.
+            if (WireSignOff.Outlet(line) is { } signed && outlets.FindByName(signed) is { } credited)
+            {
+                return (credited, new Evidence("wire-credit", line, 0.7));
             }
         }
 
@@ -142,7 +128,7 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
                 host = host[4..];
             }
 
-            if (PlatformHosts.Any(p => host == p || host.EndsWith("." + p, StringComparison.Ordinal)))
+            if (Words.PlatformHosts.Any(p => host == p || host.EndsWith("." + p, StringComparison.Ordinal)))
             {
                 continue;
             }
@@ -167,12 +153,12 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
         }
 
         string label;
-        var blog = BlogHosts.FirstOrDefault(b => host.EndsWith("." + b, StringComparison.Ordinal));
+        var blog = Words.BlogHosts.FirstOrDefault(b => host.EndsWith("." + b, StringComparison.Ordinal));
         if (blog is not null)
         {
             label = labels[0];
         }
-        else if (labels.Length >= 3 && labels[^1].Length == 2 && SecondLevelSuffixes.Contains(labels[^2]))
+        else if (labels.Length >= 3 && labels[^1].Length == 2 && Words.SecondLevelSuffixes.Contains(labels[^2]))
         {
             label = labels[^3];
         }
@@ -244,7 +230,7 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
                 return known;
             }
 
-            if (LooksLikeOutletName(candidate) && OutletWords.Any(w => candidate.EndsWith(w, StringComparison.Ordinal) || candidate.EndsWith(w.ToLowerInvariant(), StringComparison.Ordinal) && candidate.Length > w.Length))
+            if (LooksLikeOutletName(candidate) && Words.OutletWords.Any(w => candidate.EndsWith(w, StringComparison.Ordinal) || candidate.EndsWith(w.ToLowerInvariant(), StringComparison.Ordinal) && candidate.Length > w.Length))
             {
                 // "told the Manchester Evening News": a lower-case article is the sentence's, not the name's.
                 return candidate.StartsWith("the ", StringComparison.Ordinal) ? candidate[4..] : candidate;
@@ -290,8 +276,8 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
     [GeneratedRegex(@"^By [^|–—]{2,60}?\s*[|–—]\s*(?<outlet>[^|]{2,60})$")]
     private static partial Regex BylineOutlet();
 
-    [GeneratedRegex(@"^(?:[\u2013\u2014\-]+\s*(?<outlet>[\p{L}&.' ]{2,30})|\((?<outlet>[\p{L}&.' ]{2,30})\))$")]
-    private static partial Regex WireCredit();
+    [GeneratedRegex(@"^By \p{Lu}[\p{L}.'’\- ]{1,60}?,\s*(?<outlet>\p{Lu}[\p{L}&.'’\- ]{1,40})$")]
+    private static partial Regex BylineCredit();
 
     /// <summary>Statements a site prints about itself, usually in its footer.</summary>
     [GeneratedRegex(@"(?:(?:©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?|Copyright\s*(?:©\s*)?\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*|(?:originally|first) (?:published|appeared) (?:in|on|by|at)\s+|This (?:article|story|report) (?:was |is )?(?:originally )?(?:published|appeared) (?:in|on|by)\s+|^Published by\s+|^Published in\s+|^Source:\s*)(?<name>(?:[Tt]he )?[\p{Lu}][\p{L}\p{N}&'’\-]*(?:\.\p{L}+)*(?: [\p{Lu}&][\p{L}\p{N}&'’\-]*(?:\.\p{L}+)*){0,4})", RegexOptions.Multiline)]

@@ -7,7 +7,8 @@ public readonly record struct Sentence(string Text, int Start);
 
 /// <summary>
 /// Splits news prose into sentences: at line breaks, and at . ! ? followed by a capital —
-/// but not after abbreviations that news text uses before numbers and names ("Oct. 19", "U.S. officials", "Mr. Khan").
+/// but not after abbreviations that news text uses before numbers and names ("Oct. 19", "U.S. officials", "Mr. Khan";
+/// see <see cref="Abbreviations"/>, the rule the actor tokenizer uses too).
 /// </summary>
 public static partial class SentenceSplitter
 {
@@ -34,9 +35,15 @@ public static partial class SentenceSplitter
             }
 
             var start = lineStart;
-            // Matching on a span of the line (not a copy of it): the look-behind still cannot see past the line start.
-            foreach (var end in SentenceEnd().EnumerateMatches(text.AsSpan(lineStart, lineEnd - lineStart)))
+            // Matching on a span of the line (not a copy of it).
+            var line = text.AsSpan(lineStart, lineEnd - lineStart);
+            foreach (var end in SentenceEnd().EnumerateMatches(line))
             {
+                if (line[end.Index] == '.' && Abbreviations.Precede(WordBefore(line, end.Index)))
+                {
+                    continue;
+                }
+
                 var stop = lineStart + end.Index + end.Length;
                 Add(sentences, text, start, stop);
                 start = stop;
@@ -67,6 +74,18 @@ public static partial class SentenceSplitter
         }
     }
 
-    [GeneratedRegex(@"(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gen|Col|Lt|Maj|Sen|Rep|Gov|Prof|No|vs|Jr|Sr|Inc|Co|Corp|Ltd))[.!?]+[\u201D""’')]*(?=\s+[\p{Lu}\p{N}\u201C""'‘(])")]
+    /// <summary>"U.S" before the last full stop of "U.S.", "Oct" before "Oct.": the letters and dots up to <paramref name="end"/>.</summary>
+    private static ReadOnlySpan<char> WordBefore(ReadOnlySpan<char> line, int end)
+    {
+        var start = end;
+        while (start > 0 && (char.IsLetter(line[start - 1]) || line[start - 1] == '.'))
+        {
+            start--;
+        }
+
+        return line[start..end];
+    }
+
+    [GeneratedRegex(@"[.!?]+[\u201D""’')]*(?=\s+[\p{Lu}\p{N}\u201C""'‘(])")]
     private static partial Regex SentenceEnd();
 }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Frozen;
-using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using NewsSearch.Articles;
@@ -17,9 +16,7 @@ public sealed record TopicTaxonomy(double MinScore, double RelativeCutoff, int M
 
     private static TopicTaxonomy Load()
     {
-        var assembly = Assembly.GetExecutingAssembly();
-        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith(".topics.json", StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var stream = DataFile.Open("topics.json");
         return JsonSerializer.Deserialize<TopicTaxonomy>(stream, JsonSerializerOptions.Web)
             ?? throw new InvalidDataException("topics.json is empty");
     }

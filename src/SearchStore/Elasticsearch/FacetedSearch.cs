@@ -21,6 +21,7 @@ internal static class FacetedSearch
     public const string Nested = "nested";
     public const string Day = "day";
     public const string Month = "month";
+    public const string Undated = "undated";
 
     /// <summary>Facet names as they appear in the aggregations of a faceted search.</summary>
     public enum Facet
@@ -151,11 +152,13 @@ internal static class FacetedSearch
     /// <summary>The selected values of a facet, once each, in the order of their <c>filters</c> buckets.</summary>
     public static IReadOnlyList<string> SelectedValues(IReadOnlyList<string> selected) => [.. selected.Distinct()];
 
-    /// <summary>Both granularities; the reader keeps days when the matching dates span at most about two months.</summary>
+    /// <summary>Both granularities and the undated count; the reader keeps days when the matching dates span at most about two months.</summary>
     private static Dictionary<string, Aggregation> DateHistograms() => new()
     {
         [Day] = DateHistogram(CalendarInterval.Day, "yyyy-MM-dd"),
         [Month] = DateHistogram(CalendarInterval.Month, "yyyy-MM"),
+        // Articles whose publication year is unknown have no date: counted apart, never in a bar.
+        [Undated] = new MissingAggregation { Field = ArticleIndex.Published },
     };
 
     private static DateHistogramAggregation DateHistogram(CalendarInterval interval, string format) => new()

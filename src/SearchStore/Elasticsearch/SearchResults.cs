@@ -23,13 +23,15 @@ internal static class SearchResults
         var hits = Hits(response);
         var total = response.HitsMetadata?.Total?.Match(total => total?.Value ?? 0, count => count) ?? hits.Count;
         var aggregations = response.Aggregations;
-        var (interval, buckets) = Dates(aggregations?.GetFilter(Name(Facet.Date))?.Aggregations);
+        var dates = aggregations?.GetFilter(Name(Facet.Date))?.Aggregations;
+        var (interval, buckets) = Dates(dates);
         var facets = new SearchFacets(
             Values(aggregations?.GetFilter(Name(Facet.Source))?.Aggregations, request.Sources),
             Values(aggregations?.GetFilter(Name(Facet.Actor))?.Aggregations?.GetNested(Nested)?.Aggregations, request.Actors),
             Values(aggregations?.GetFilter(Name(Facet.Topic))?.Aggregations?.GetNested(Nested)?.Aggregations, request.Topics),
             buckets,
-            interval);
+            interval,
+            dates?.GetMissing(Undated)?.DocCount ?? 0);
         return new SearchResult(total, request.Page, request.Size, tookMs, hits, facets);
     }
 

@@ -65,6 +65,7 @@ internal sealed class SearchEvaluation
         var actorCounts = new long[names.ActorNames.Count];
         var topicCounts = new long[names.TopicNames.Count];
         var dayCounts = new Dictionary<int, long>();
+        long undated = 0;
         var results = new List<(int, double)>();
 
         for (var i = 0; i < matches.Docs.Count; i++)
@@ -85,7 +86,12 @@ internal sealed class SearchEvaluation
             if ((failed & ~ActorBit) == 0) Count(docActors, actorCounts);
             if ((failed & ~TopicBit) == 0) Count(docTopics, topicCounts);
             // One hash lookup per match, not two (a broad search updates this 100,000 times).
-            if ((failed & ~DateBit) == 0 && day != FacetIndex.NoDay) CollectionsMarshal.GetValueRefOrAddDefault(dayCounts, day, out _)++;
+            if ((failed & ~DateBit) == 0)
+            {
+                // An article whose year is unknown gets no bar: it is counted as undated instead.
+                if (day == FacetIndex.NoDay) undated++;
+                else CollectionsMarshal.GetValueRefOrAddDefault(dayCounts, day, out _)++;
+            }
         }
 
         var (buckets, interval) = Histogram(dayCounts);
@@ -94,7 +100,8 @@ internal sealed class SearchEvaluation
             Values(actorCounts, names.ActorNames, names.ActorTypes, actors, request.Actors, request.FacetSize),
             Values(topicCounts, names.TopicNames, null, topics, request.Topics, request.FacetSize),
             buckets,
-            interval);
+            interval,
+            undated);
         return new SearchEvaluation(results, facets);
     }
 

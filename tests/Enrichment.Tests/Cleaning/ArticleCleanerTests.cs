@@ -78,7 +78,7 @@ public sealed class ArticleCleanerTests
     {
         var cleaned = ArticleCleaner.Clean(lead);
 
-        cleaned.Dateline.ShouldBe(outlet);
+        cleaned.Dateline?.Outlet.ShouldBe(outlet);
         cleaned.Body.ShouldBe("Peace talks collapsed.");
     }
 

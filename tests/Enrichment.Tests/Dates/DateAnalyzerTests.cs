@@ -5,8 +5,8 @@ namespace NewsSearch.Enrichment.Tests.Dates;
 
 public sealed class DateAnalyzerTests
 {
-    private static DateAnalysis Analyze(string body, DateOnly? metadata = null, DateOnly? receivedOn = null) =>
-        DateAnalyzer.Analyze(body, body, metadata, receivedOn);
+    private static DateAnalysis Analyze(string body, DateOnly? metadata = null, DateOnly? asOf = null) =>
+        DateAnalyzer.Analyze(body, body, metadata, asOf);
 
     [Fact]
     public void A_lead_weekday_is_resolved_against_a_date_counted_from_an_absolute_one()
@@ -52,11 +52,11 @@ public sealed class DateAnalyzerTests
     }
 
     [Fact]
-    public void Without_a_present_year_in_the_text_the_year_comes_from_the_day_the_article_arrived()
+    public void Without_a_present_year_in_the_text_the_year_comes_from_the_reference_date_given_with_it()
     {
         const string body = "A ceasefire was signed on October 19.\nClashes have continued since the group took power in 2021.";
 
-        var analysis = Analyze(body, receivedOn: new DateOnly(2025, 11, 15));
+        var analysis = Analyze(body, asOf: new DateOnly(2025, 11, 15));
 
         analysis.DatesMentioned().ShouldContain(new DateOnly(2025, 10, 19));
         analysis.Published.ShouldBe(new DateOnly(2025, 10, 19));

@@ -124,8 +124,9 @@ public static class GoldStandard
         return file.Articles.Select(gold =>
         {
             var text = File.ReadAllText(Path.Combine(root, textFolder, gold.File));
-            var raw = new RawArticle(ArticleId.FromText(text), text, ArticleMetadata.None);
-            return new GoldCase(gold, enricher.Enrich(raw, gold.ReceivedOn));
+            // The day the corpus was collected is a reference date: the text was current on or before it.
+            var raw = new RawArticle(ArticleId.FromText(text), text, new ArticleMetadata(AsOf: gold.ReceivedOn));
+            return new GoldCase(gold, enricher.Enrich(raw));
         }).ToList();
     }
 

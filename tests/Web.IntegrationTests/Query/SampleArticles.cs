@@ -7,6 +7,7 @@ public static class SampleArticles
 {
     public const string TalksCollapseId = "0bebbef317f8dfdc";
     public const string HostileId = "deadbeefdeadbeef";
+    public const string UndatedWireId = "c0ffee00c0ffee00";
     public const string HostileTitle = "<script>alert('title')</script> & \"friends\"";
 
     private static ActorMention Person(string name, int mentions, params string[] aliases) =>
@@ -109,6 +110,16 @@ public static class SampleArticles
             Topics = [new("<script>topic</script>", 0.5)],
             Quotes = [new("<script>quote</script>", "Mallory")],
             Comments = [new("<em>troll</em>", "<script>comment</script>")],
+        },
+        new()
+        {
+            Id = UndatedWireId,
+            Title = "Copper producers cut output",
+            Body = "Shares of copper producers rose on Tuesday after two mines said they would cut output.",
+            Source = "Reuters",
+            PublishedEvidence = new Evidence("dateline", "MARCH 3 (year unknown)", 0.9),
+            PublishedMonthDay = "--03-03",
+            Topics = [new("Markets", 0.7)],
         },
     ];
 }

@@ -1,0 +1,70 @@
+using NewsSearch.Articles;
+
+namespace NewsSearch.Enrichment.Actors;
+
+/// <summary>Pass 5b: names the text calls an organisation ("the far-right Chega party", "Liberal Initiative, a smaller party").</summary>
+internal sealed class DescribedOrganisationPass(Lexicon lexicon, ActorClaims state) : ActorPass(lexicon, state)
+{
+    public void Run()
+    {
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (!OrgNameWord(i) || (i > 0 && tokens[i - 1].Has(TokenFlags.JoinedToNext) && OrgNameWord(i - 1)))
+            {
+                continue;
+            }
+            var last = i;
+            while (last + 1 < tokens.Length && last - i < 3 && tokens[last].Has(TokenFlags.JoinedToNext) && !tokens[last].Has(TokenFlags.Possessive) && OrgNameWord(last + 1))
+            {
+                last++;
+            }
+            if (OrgNounAfter(last))
+            {
+                var name = Surface(i, last);
+                var entity = localByName.GetValueOrDefault(name) ?? KnownOrLocal(name, ActorType.Organisation, null);
+                RegisterLocal(name, entity);
+                AddMention(entity, i, last, false);
+            }
+            i = last;
+        }
+    }
+
+    private bool OrgNameWord(int k)
+    {
+        var t = tokens[k];
+        return owner[k] == Free && t.IsCapitalised && !t.Has(TokenFlags.Heading) && !t.Has(TokenFlags.Skip)
+            && !lex.Stopwords.Contains(t.Text) && !lex.RoleNouns.Contains(t.Lower) && !lex.Honorifics.Contains(t.Text);
+    }
+
+    /// <summary>"… party" right after the name, or ", a/an [up to four lower-case words] party/firm/group" in apposition.</summary>
+    private bool OrgNounAfter(int last)
+    {
+        if (last + 1 >= tokens.Length || tokens[last].Has(TokenFlags.Possessive))
+        {
+            return false;
+        }
+        var next = tokens[last + 1];
+        if (tokens[last].Has(TokenFlags.JoinedToNext) && !next.IsCapitalised && next.Lower == "party")
+        {
+            return true;
+        }
+        if (!tokens[last].Has(TokenFlags.CommaAfter) || next.Lower is not ("a" or "an")
+            || body.AsSpan(tokens[last].End, Math.Max(0, next.Start - tokens[last].End)).Trim() is not ",")
+        {
+            return false;
+        }
+        for (var k = last + 2; k < tokens.Length && k - last <= 6 && tokens[k - 1].Has(TokenFlags.JoinedToNext); k++)
+        {
+            // "Jane Roe, a member of the party": a role or a preposition makes the phrase about a person.
+            if (tokens[k].IsCapitalised || lex.RoleNouns.Contains(tokens[k].Lower) || tokens[k].Lower is "of" or "at" or "for" or "in" or "with" or "from")
+            {
+                return false;
+            }
+            if (lex.OrgNouns.Contains(tokens[k].Lower))
+            {
+                return !tokens[k].Has(TokenFlags.JoinedToNext) || k + 1 >= tokens.Length || tokens[k + 1].Lower is not ("of" or "member" or "leader" or "official" or "spokesman" or "spokeswoman" or "spokesperson");
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,153 @@
+using NewsSearch.Articles;
+
+namespace NewsSearch.Enrichment.Actors;
+
+/// <summary>Pass 4: capitalised phrases that end in an organisation word ("Wilson Center", "Supreme Court", "University of Lisbon").</summary>
+internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorPass(lexicon, state)
+{
+    public void Run()
+    {
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (!IsBodyWord(i) || !lex.OrgHeadwords.Contains(tokens[i].Text))
+            {
+                continue;
+            }
+            // "Securities Litigation Reform Act": the name goes on past the organisation word, so it does not end there.
+            if (NameGoesOn(i))
+            {
+                continue;
+            }
+            var first = i;
+            while (first > 0 && tokens[first - 1].Has(TokenFlags.JoinedToNext) && !tokens[first - 1].Has(TokenFlags.Possessive))
+            {
+                var p = first - 1;
+                if (IsBodyWord(p) && (!lex.Stopwords.Contains(tokens[p].Text) || lex.OrgModifiers.Contains(tokens[p].Text)) && !lex.RoleNouns.Contains(tokens[p].Lower))
+                {
+                    first = p;
+                }
+                else if (tokens[p].Has(TokenFlags.Connector) && p > 0 && tokens[p - 1].IsCapitalised)
+                {
+                    first = p;
+                }
+                else if (IsNamePart(p))
+                {
+                    // "Kabul Policy Institute", "Afghanistan Analysts Network": a place or country starting the name.
+                    first = p;
+                }
+                else if (p > 0 && tokens[p].Lower is "of" or "for" or "and" && IsBodyWord(p - 1) && tokens[p - 1].Has(TokenFlags.JoinedToNext) && !lex.RoleNouns.Contains(tokens[p - 1].Lower))
+                {
+                    first = p - 1;
+                }
+                else
+                {
+                    break;
+                }
+            }
+            while (first < i && !tokens[first].IsCapitalised)
+            {
+                first++;
+            }
+            // "Shares of Apple Inc": a sentence's first word before "of" is the sentence's, unless it is itself a body ("Bank of England").
+            if (first + 1 < i && tokens[first].Has(TokenFlags.SentenceInitial) && tokens[first + 1].Lower is "of" or "for" && !lex.OrgHeadwords.Contains(tokens[first].Text))
+            {
+                first += 2;
+            }
+            while (first < i && (!tokens[first].IsCapitalised || (lex.Stopwords.Contains(tokens[first].Text) && !lex.OrgModifiers.Contains(tokens[first].Text))))
+            {
+                first++;
+            }
+            // "University of Lisbon", "National Institute for Disaster Management", "Federation of Red Cross and Red Crescent Societies"
+            var last = BodyComplement(i);
+            if (first == i && last == i)
+            {
+                continue;
+            }
+            var name = Surface(first, last);
+            var entity = localByName.GetValueOrDefault(name) ?? KnownOrLocal(name, ActorType.Organisation, lex.MediaHeadwords.Contains(tokens[i].Text) ? "media" : null);
+            RegisterLocal(name, entity);
+            for (var k = first; k <= last; k++)
+            {
+                if (owner[k] >= 0)
+                {
+                    absorbed.Add(owner[k]);
+                }
+            }
+            AddMention(entity, first, last, false);
+            i = last;
+        }
+    }
+
+    /// <summary>
+    /// "Securities Litigation Reform Act", "Federal Reserve Bank": the capitalised name goes on past this organisation word
+    /// to a word that decides what it is (a law, an event, or a later organisation word), so it does not end here.
+    /// </summary>
+    private bool NameGoesOn(int head)
+    {
+        var k = head;
+        // Names are short: looking a few words ahead keeps a page of capitalised words linear.
+        while (k + 1 < tokens.Length && k - head < 8 && tokens[k].Has(TokenFlags.JoinedToNext) && !tokens[k].Has(TokenFlags.Possessive) && IsBodyWord(k + 1) && !tokens[k + 1].Has(TokenFlags.SentenceInitial))
+        {
+            k++;
+        }
+        return k > head && (lex.NonOrgHeadwords.Contains(tokens[k].Text) || lex.OrgHeadwords.Contains(tokens[k].Text));
+    }
+
+    /// <summary>The last word of "of/for" + capitalised words after an organisation word, or the word itself when none follow.</summary>
+    private int BodyComplement(int head)
+    {
+        if (head + 2 >= tokens.Length || lex.RoleNouns.Contains(tokens[head].Lower) || !tokens[head].Has(TokenFlags.JoinedToNext) || tokens[head].Has(TokenFlags.Possessive)
+            || tokens[head + 1].Lower is not ("of" or "for") || !tokens[head + 1].Has(TokenFlags.JoinedToNext))
+        {
+            return head;
+        }
+        var k = head + 2;
+        if (tokens[k].Lower == "the" && tokens[k].Has(TokenFlags.JoinedToNext))
+        {
+            k++;
+        }
+        var end = head;
+        while (k < tokens.Length && ComplementWord(k))
+        {
+            end = k;
+            if (!tokens[k].Has(TokenFlags.JoinedToNext) || tokens[k].Has(TokenFlags.Possessive))
+            {
+                break;
+            }
+            k++;
+            if (k + 1 < tokens.Length && tokens[k].Lower == "and" && tokens[k].Has(TokenFlags.JoinedToNext) && ComplementWord(k + 1))
+            {
+                k++;
+            }
+        }
+        return end;
+    }
+
+    private bool ComplementWord(int k)
+    {
+        var t = tokens[k];
+        if (!t.IsCapitalised || t.Has(TokenFlags.Heading) || t.Has(TokenFlags.Skip) || lex.RoleNouns.Contains(t.Lower))
+        {
+            return false;
+        }
+        return owner[k] == Place
+            || (owner[k] == Free && !lex.Stopwords.Contains(t.Text) && !t.Has(TokenFlags.SentenceInitial))
+            || (owner[k] >= 0 && mentions[owner[k]].Entity.Type != ActorType.Person);
+    }
+
+    private bool IsNamePart(int k)
+    {
+        var t = tokens[k];
+        if (!t.IsCapitalised || t.Has(TokenFlags.Possessive) || t.Has(TokenFlags.Heading) || !t.Has(TokenFlags.JoinedToNext))
+        {
+            return false;
+        }
+        return owner[k] == Place || (owner[k] >= 0 && mentions[owner[k]] is { Entity.Type: ActorType.Country } m && m.First == k && m.Last == k);
+    }
+
+    private bool IsBodyWord(int k)
+    {
+        var t = tokens[k];
+        return owner[k] == Free && t.IsCapitalised && !t.Has(TokenFlags.Heading) && !t.Has(TokenFlags.Skip) && !t.Has(TokenFlags.AllCaps);
+    }
+}

@@ -1,0 +1,92 @@
+using NewsSearch.Articles;
+using NewsSearch.Enrichment.Actors;
+
+namespace NewsSearch.Enrichment.Tests.Actors;
+
+/// <summary>Names as wire copy of any era writes them: titles before names, initials, particles, blocs, parties.</summary>
+public sealed class ArchiveNameTests
+{
+    private static IReadOnlyList<ActorMention> Extract(string body) => ActorExtractor.CreateDefault().Extract(body);
+
+    [Theory]
+    [InlineData("Chancellor of the Exchequer Nigel Lawson said the budget would cut income tax by two pence.", "Nigel Lawson", "Chancellor of the Exchequer")]
+    [InlineData("Treasury Secretary James Baker told a House committee that the dollar had fallen far enough.", "James Baker", "Treasury Secretary")]
+    [InlineData("House Speaker Jim Wright said the trade bill would reach the floor next month.", "Jim Wright", "House Speaker")]
+    [InlineData("Bank of Japan Governor Satoshi Sumita said the central bank would keep credit easy.", "Satoshi Sumita", "Governor")]
+    [InlineData("Canadian Energy Minister Marcel Masse said oil exports would be reviewed.", "Marcel Masse", "Energy Minister")]
+    public void A_job_title_before_a_name_is_the_persons_role_not_part_of_the_name(string body, string name, string role)
+    {
+        var person = Extract(body).Where(a => a.Type == ActorType.Person).ShouldHaveSingleItem();
+
+        person.Name.ShouldBe(name);
+        person.Role.ShouldNotBeNull();
+        person.Role.ShouldContain(role);
+    }
+
+    [Fact]
+    public void A_name_with_St_and_a_full_stop_stays_whole()
+    {
+        var actors = Extract("Representative Fernand St. Germain, chairman of the House Banking Committee, said the bill would pass. St. Germain said hearings would start in May.");
+
+        actors.ShouldContain(a => a.Name == "Fernand St. Germain" && a.Type == ActorType.Person);
+        actors.ShouldNotContain(a => a.Name == "Germain" || a.Name == "Fernand St");
+    }
+
+    [Fact]
+    public void A_hyphenated_name_of_a_body_of_states_is_one_organisation()
+    {
+        var actors = Extract("Ministers of the Association of South-East Asian Nations met in Manila on Monday to discuss a regional trade pact.");
+
+        actors.ShouldContain(a => a.Name == "Association of Southeast Asian Nations" && a.Type == ActorType.Organisation && a.Aliases.Contains("Association of South-East Asian Nations"));
+    }
+
+    [Fact]
+    public void A_bloc_of_states_is_an_organisation_and_never_a_person()
+    {
+        var actors = Extract("The European Community said on Tuesday it would cut farm subsidies. European Community farm ministers will meet in Brussels.");
+
+        actors.ShouldContain(a => a.Name == "European Community" && a.Type == ActorType.Organisation);
+        actors.ShouldNotContain(a => a.Type == ActorType.Person);
+    }
+
+    [Fact]
+    public void The_Soviet_Union_is_a_country()
+    {
+        var actors = Extract("The Soviet Union bought two million tonnes of wheat, the Agriculture Department said. Soviet officials declined to comment.");
+
+        actors.ShouldContain(a => a.Name == "Soviet Union" && a.Type == ActorType.Country);
+        actors.ShouldNotContain(a => a.Name == "Russia");
+    }
+
+    [Fact]
+    public void Parties_with_democratic_in_their_names_stay_distinct()
+    {
+        var actors = Extract(
+            "The ruling Liberal Democratic Party of Japan lost seats in the upper house. In Bonn, the Free Democrats said they would stay in the coalition " +
+            "led by the Christian Democratic Union.");
+
+        actors.ShouldContain(a => a.Name == "Liberal Democratic Party" && a.Type == ActorType.Organisation);
+        actors.ShouldContain(a => a.Name == "Free Democratic Party" && a.Type == ActorType.Organisation);
+        actors.ShouldContain(a => a.Name == "Christian Democratic Union" && a.Type == ActorType.Organisation);
+        actors.ShouldNotContain(a => a.Name == "Democratic Party");
+    }
+
+    [Fact]
+    public void A_word_is_not_linked_to_a_person_by_a_loose_spelling_alone()
+    {
+        var actors = Extract("U.S. Trade Representative Clayton Yeutter said Japan must open its markets. Yeutter spoke to Reuter in Geneva, Reuter said.");
+
+        var yeutter = actors.Where(a => a.Name == "Clayton Yeutter").ShouldHaveSingleItem();
+        yeutter.Aliases.ShouldNotContain("Reuter");
+        yeutter.Mentions.ShouldBe(2);
+    }
+
+    [Fact]
+    public void An_old_company_name_is_not_modernised()
+    {
+        var actors = Extract("Exxon Corp said on Monday it would cut its crude oil postings by 50 cts a barrel. Exxon said the cut was effective today.");
+
+        actors.ShouldContain(a => a.Name == "Exxon" && a.Type == ActorType.Organisation);
+        actors.ShouldNotContain(a => a.Name == "ExxonMobil");
+    }
+}
