@@ -1,14 +1,10 @@
-using Microsoft.Extensions.Options;
 using NewsSearch.Enrichment;
 using NewsSearch.Enrichment.Api;
-using NewsSearch.SearchStore;
 
 namespace Microsoft.Extensions.Hosting;
 
 public static class EnrichmentServiceExtensions
 {
-    private const string StoreHttpClient = "search-store";
-
     /// <summary>The enricher, the search store it writes (initialised on start), its health check and the OpenAPI document.</summary>
     public static IHostApplicationBuilder AddEnrichment(this IHostApplicationBuilder builder)
     {
@@ -17,16 +13,7 @@ public static class EnrichmentServiceExtensions
             .BindConfiguration(EnrichmentOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        // The store's settings live under the system-wide names (Search:Backend, Data:Dir, ConnectionStrings:elasticsearch).
-        services.AddOptions<SearchStoreOptions>()
-            .Configure<IConfiguration>((options, configuration) => options.ReadFrom(key => configuration[key]))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-
-        services.AddHttpClient(StoreHttpClient);
-        services.AddSingleton(provider => SearchStoreFactory.Create(
-            provider.GetRequiredService<IOptions<SearchStoreOptions>>().Value,
-            provider.GetRequiredService<IHttpClientFactory>().CreateClient(StoreHttpClient)));
+        services.AddSearchStore();
         services.AddHostedService<SearchStoreInitializer>();
         services.AddHealthChecks().AddCheck<SearchStoreHealthCheck>("search-store");
 
