@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Options;
 using NewsSearch.Enrichment;
 using NewsSearch.Enrichment.Api;
-using NewsSearch.SearchStore;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -15,13 +13,7 @@ public static class EnrichmentServiceExtensions
             .BindConfiguration(EnrichmentOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        // The store's settings live under the system-wide names (Search:Backend, Data:Dir, ConnectionStrings:elasticsearch).
-        services.AddOptions<SearchStoreOptions>()
-            .Configure<IConfiguration>((options, configuration) => options.ReadFrom(key => configuration[key]))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-
-        services.AddSingleton(provider => SearchStoreFactory.Create(provider.GetRequiredService<IOptions<SearchStoreOptions>>().Value));
+        services.AddSearchStore();
         services.AddHostedService<SearchStoreInitializer>();
         services.AddHealthChecks().AddCheck<SearchStoreHealthCheck>("search-store");
 

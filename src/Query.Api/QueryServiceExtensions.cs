@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using NewsSearch.SearchStore;
-
 namespace NewsSearch.Query.Api;
 
 public static class QueryServiceExtensions
@@ -10,12 +7,7 @@ public static class QueryServiceExtensions
     {
         var services = builder.Services;
         services.AddOptions<QueryOptions>().BindConfiguration(QueryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SearchStoreOptions>()
-            .Configure<IConfiguration>((store, configuration) => store.ReadFrom(key => configuration[key]))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-
-        services.AddSingleton(provider => SearchStoreFactory.Create(provider.GetRequiredService<IOptions<SearchStoreOptions>>().Value));
+        services.AddSearchStore();
         services.AddSingleton<StoreReadiness>();
         services.AddSingleton<StoreCalls>();
         services.AddSingleton<SearchMetrics>();

@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSearch.Articles;
 using NewsSearch.SearchStore;
+using NewsSearch.SearchStore.Conformance;
 
 namespace NewsSearch.Query.IntegrationTests;
 
@@ -58,6 +60,32 @@ public sealed class ResilienceTests
         }
         finally
         {
+            Directory.Delete(dataDir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_search_past_the_time_limit_is_stopped_in_the_real_store_with_a_503_and_the_next_search_is_answered()
+    {
+        var dataDir = Directory.CreateTempSubdirectory("query-costly-").FullName;
+        try
+        {
+            await TestStore.CreateAsync(dataDir, CostlyQueryCorpus.Articles());
+            await using var factory = new QueryFactory(dataDir, new Dictionary<string, string?> { ["Query:Timeout"] = "00:00:02" });
+            using var client = factory.CreateClient();
+
+            // The store answers on the request's thread: a 503 rather than a late 200 means SQLite stopped the query.
+            var costly = await client.GetAsync("/api/search?q=" + Uri.EscapeDataString(CostlyQueryCorpus.Query), Ct);
+            var next = await client.GetAsync("/api/search?q=" + CostlyQueryCorpus.Word(7), Ct);
+
+            costly.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            (await costly.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("title").GetString().ShouldBe("Search took too long");
+            next.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await next.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("total").GetInt64().ShouldBe(1);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
             Directory.Delete(dataDir, recursive: true);
         }
     }

@@ -12,10 +12,10 @@ namespace NewsSearch.SearchStore.Tests;
 /// </summary>
 public sealed class SqliteStoreTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "searchstore-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryDirectory _directory = new();
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private string DatabasePath => Path.Combine(_directory, "search.db");
+    private string DatabasePath => _directory.File("search.db");
 
     private static EnrichedArticle Article(int n, string source, params string[] actors) => new()
     {
@@ -73,7 +73,6 @@ public sealed class SqliteStoreTests : IDisposable
         // A file as version 1 wrote it: FTS5's default merge settings, and an article's actors and topics as rows of
         // link tables, here with the second actor created first.
         var article = Article(1, "Dawn", "Customs Office", "Port Authority");
-        Directory.CreateDirectory(_directory);
         using (var old = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
         {
             old.Open();
@@ -127,7 +126,6 @@ public sealed class SqliteStoreTests : IDisposable
     [Fact]
     public async Task A_store_that_was_never_initialised_reports_unhealthy()
     {
-        Directory.CreateDirectory(_directory);
         using var store = new SqliteSearchStore(DatabasePath);
         var health = await store.CheckHealthAsync(Ct);
         health.Healthy.ShouldBeFalse();
@@ -378,9 +376,5 @@ public sealed class SqliteStoreTests : IDisposable
 
     private static Query Parse(string text) => QueryParser.Parse(text).Query!;
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _directory.Dispose();
 }
