@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 
@@ -11,7 +12,9 @@ public sealed class ServiceEndpointTests(EnrichmentApiFactory factory) : IClassF
         var response = await factory.CreateClient().GetAsync("/health", TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldBe("Healthy");
+        var health = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        health.GetProperty("status").GetString().ShouldBe("Healthy");
+        health.GetProperty("entries").GetProperty("search-store").GetProperty("status").GetString().ShouldBe("Healthy");
     }
 
     [Fact]

@@ -142,7 +142,7 @@ public sealed class ResponseParsingTests
     public async Task The_undated_count_is_read_from_the_missing_aggregation_of_the_date_facet()
     {
         var answer = FacetedAnswer();
-        answer["aggregations"]!["date"]!["undated"] = new JsonObject { ["doc_count"] = 2 };
+        answer["aggregations"]!["filter#date"]!["missing#undated"] = new JsonObject { ["doc_count"] = 2 };
         var fake = Cluster().Enqueue("search", FakeResponse.Json(200, answer));
         using var store = Samples.Store(fake);
 
