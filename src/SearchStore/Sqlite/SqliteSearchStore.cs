@@ -13,7 +13,7 @@ namespace NewsSearch.SearchStore.Sqlite;
 /// filters, facet counts and the date histogram are then computed over an in-memory copy of the articles' facet
 /// values (<see cref="FacetIndex"/>), which each reader refreshes incrementally when the file's generation moves.
 /// </summary>
-public sealed class SqliteSearchStore : ISearchStore, IDisposable
+public sealed partial class SqliteSearchStore : ISearchStore, IDisposable
 {
     // bm25 weights for the FTS columns title, actors, topics, body: title and actors outrank the body.
     private const string Bm25 = "bm25(article_fts, 5.0, 3.0, 2.0, 1.0)";
