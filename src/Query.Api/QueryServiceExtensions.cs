@@ -43,6 +43,7 @@ public static class QueryServiceExtensions
         app.UseMiddleware<RequestIdScope>();
         app.MapOpenApi();
         app.MapSearchApi();
+        app.MapExportApi();
         app.MapArticlesApi();
         return app;
     }
