@@ -44,6 +44,7 @@ public static class QueryServiceExtensions
         app.MapOpenApi();
         app.MapSearchApi();
         app.MapExportApi();
+        app.MapAnalysisApi();
         app.MapArticlesApi();
         return app;
     }
