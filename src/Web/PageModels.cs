@@ -1,4 +1,5 @@
 using NewsSearch.Articles;
+using NewsSearch.Coverage.Analysis;
 using NewsSearch.SearchStore;
 
 namespace NewsSearch.Web;
@@ -36,3 +37,14 @@ public sealed record ArticlePageModel(EnrichedArticle Article, IReadOnlyList<Sea
 
 /// <summary>A page that only says something: not found, or the search service is down.</summary>
 public sealed record MessagePageModel(int Status, string Title, string Text, string? Detail = null);
+
+/// <summary>The outlet × actor (or topic) heat map and the attention strips of one search.</summary>
+public sealed record MatrixPageModel(SearchState State, string Columns, CoverageMatrix? Matrix, AttentionOverTime? Attention, QueryProblem? Problem)
+{
+    public const string Actors = "actor";
+    public const string Topics = "topic";
+
+    public HeatMap? HeatMap { get; } = Matrix is null ? null : HeatMap.From(Matrix, State);
+
+    public AttentionChart? Chart { get; } = Attention is null ? null : AttentionChart.From(Attention, State);
+}

@@ -27,6 +27,7 @@ public static class WebPages
         });
         pages.MapGet("/", Search);
         pages.MapGet("/articles/{id}", Article);
+        pages.MapGet("/matrix", Matrix);
         pages.MapFallback(NotFound);
         app.MapGet("/assets/{name}", Asset);
         return app;
@@ -39,6 +40,21 @@ public static class WebPages
         return new(new { Model = new SearchPageModel(state, response.Value, response.Problem) })
         {
             StatusCode = response.Problem?.Status ?? StatusCodes.Status200OK,
+        };
+    }
+
+    public static async Task<RazorComponentResult<MatrixPage>> Matrix(HttpRequest request, QueryClient query, CancellationToken cancellationToken)
+    {
+        var state = SearchState.FromQuery(request.Query);
+        var columns = request.Query["cols"].LastOrDefault() == MatrixPageModel.Topics ? MatrixPageModel.Topics : MatrixPageModel.Actors;
+        // The two analyses are independent: ask for both at once.
+        var matrixCall = query.MatrixAsync(state, columns, cancellationToken);
+        var attentionCall = query.AttentionAsync(state, cancellationToken);
+        var (matrix, attention) = (await matrixCall, await attentionCall);
+        var problem = matrix.Problem ?? attention.Problem;
+        return new(new { Model = new MatrixPageModel(state, columns, matrix.Value, attention.Value, problem) })
+        {
+            StatusCode = problem?.Status ?? StatusCodes.Status200OK,
         };
     }
 
