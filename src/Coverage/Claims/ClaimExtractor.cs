@@ -84,6 +84,7 @@ public static partial class ClaimExtractor
         var nouns = new List<string>();
         while (next < tokens.Count && nouns.Count < MaxNounWords && IsNounWord(tokens[next].Text, nouns.Count))
             nouns.Add(tokens[next++].Text);
+        if (vague && nouns.Count == 0 && tokens[next - 1].Text == "of") next--; // "thousands of—including traders—stranded"
         if (kind == FigureKind.Count && nouns.Count > 0 && Lexicon.Currencies.Contains(nouns[^1])) kind = FigureKind.Money;
         var head = unit ?? (nouns.Count > 0 ? nouns[^1].ToLowerInvariant() : null);
         if (head is not null && Lexicon.DurationUnits.Contains(Lexicon.Lemma(head))) kind = FigureKind.Duration;

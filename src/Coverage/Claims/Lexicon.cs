@@ -24,7 +24,7 @@ internal static class Lexicon
         "and", "or", "but", "in", "on", "at", "of", "for", "to", "from", "with", "by", "into", "over", "after", "before", "since",
         "during", "across", "along", "near", "against", "than", "as", "were", "was", "are", "is", "have", "has", "had", "been",
         "being", "who", "which", "that", "the", "a", "an", "this", "these", "those", "their", "its", "his", "her", "they",
-        "when", "while", "where", "per", "percent", "ago", "each", "more", "less", "reportedly", "allegedly", "so", "far", "last", "next",
+        "when", "while", "where", "would", "will", "could", "can", "may", "might", "should", "must", "did", "do", "does", "per", "percent", "ago", "each", "more", "less", "reportedly", "allegedly", "so", "far", "last", "next",
     };
 
     public static readonly HashSet<string> DurationUnits = new(StringComparer.OrdinalIgnoreCase)

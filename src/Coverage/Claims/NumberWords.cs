@@ -21,7 +21,7 @@ internal static class NumberWords
     /// <summary>Plural amounts without a number: shown as written, never compared.</summary>
     public static readonly HashSet<string> Vague = new(StringComparer.OrdinalIgnoreCase)
     {
-        "dozens", "scores", "hundreds", "thousands", "millions", "billions", "several", "many",
+        "dozens", "scores", "hundreds", "thousands", "millions", "billions", "several",
     };
 
     public static bool IsScale(string word) => Scales.ContainsKey(word);
