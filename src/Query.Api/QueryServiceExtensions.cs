@@ -45,6 +45,7 @@ public static class QueryServiceExtensions
         app.MapSearchApi();
         app.MapExportApi();
         app.MapAnalysisApi();
+        app.MapCompareApi();
         app.MapArticlesApi();
         return app;
     }
