@@ -91,8 +91,6 @@ public sealed class AnalysisTests(QueryFixture fixture) : IClassFixture<QueryFix
     {
         var response = await _client.GetAsync("/api/analysis/" + path, Ct);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty(parameter, out var _).ShouldBeTrue();
+        await response.ShouldBeBadRequestNamingAsync(parameter);
     }
 }

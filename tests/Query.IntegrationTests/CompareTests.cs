@@ -40,8 +40,6 @@ public sealed class CompareTests(QueryFixture fixture) : IClassFixture<QueryFixt
     {
         var response = await _client.GetAsync("/api/compare?" + query, Ct);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty(parameter, out var _).ShouldBeTrue();
+        await response.ShouldBeBadRequestNamingAsync(parameter);
     }
 }

@@ -87,10 +87,7 @@ public sealed class ExportTests(QueryFixture fixture) : IClassFixture<QueryFixtu
     {
         var response = await _client.GetAsync("/api/search/export?" + query, Ct);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        problem.GetProperty("errors").TryGetProperty(parameter, out _).ShouldBeTrue();
+        await response.ShouldBeBadRequestNamingAsync(parameter);
     }
 
     [Fact]
