@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using NewsSearch.Articles;
 using NewsSearch.Coverage.Analysis;
+using NewsSearch.Coverage.Comparison;
 using NewsSearch.SearchStore;
 
 namespace NewsSearch.Web;
@@ -42,6 +43,9 @@ public sealed class QueryClient(HttpClient http, ILogger<QueryClient> logger)
 
     public Task<QueryResponse<AttentionOverTime>> AttentionAsync(SearchState state, CancellationToken cancellationToken) =>
         GetAsync<AttentionOverTime>(state.PathFor("api/analysis/attention"), cancellationToken);
+
+    public Task<QueryResponse<CoverageComparison>> CompareAsync(SearchState state, CancellationToken cancellationToken) =>
+        GetAsync<CoverageComparison>(state.PathFor("api/compare"), cancellationToken);
 
     public async Task<bool> IsAliveAsync(CancellationToken cancellationToken)
     {

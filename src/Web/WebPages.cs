@@ -28,6 +28,7 @@ public static class WebPages
         pages.MapGet("/", Search);
         pages.MapGet("/articles/{id}", Article);
         pages.MapGet("/matrix", Matrix);
+        pages.MapGet("/compare", Compare);
         pages.MapFallback(NotFound);
         app.MapGet("/assets/{name}", Asset);
         return app;
@@ -55,6 +56,16 @@ public static class WebPages
         return new(new { Model = new MatrixPageModel(state, columns, matrix.Value, attention.Value, problem) })
         {
             StatusCode = problem?.Status ?? StatusCodes.Status200OK,
+        };
+    }
+
+    public static async Task<RazorComponentResult<ComparePage>> Compare(HttpRequest request, QueryClient query, CancellationToken cancellationToken)
+    {
+        var state = SearchState.FromQuery(request.Query);
+        var comparison = await query.CompareAsync(state, cancellationToken);
+        return new(new { Model = new ComparePageModel(state, comparison.Value, comparison.Problem) })
+        {
+            StatusCode = comparison.Problem?.Status ?? StatusCodes.Status200OK,
         };
     }
 
