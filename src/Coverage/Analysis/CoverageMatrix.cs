@@ -33,28 +33,29 @@ public sealed record CoverageMatrix(
     public static async Task<CoverageMatrix> BuildAsync(
         IAsyncEnumerable<MatchedArticle> matches, MatrixColumns columns, int rows, int columnCount, CancellationToken cancellationToken)
     {
-        var perSource = new Dictionary<string, long>(StringComparer.Ordinal);
+        // Per outlet, its article count and its counts per column value: one lookup of the outlet per article.
+        var perSource = new Dictionary<string, (long Articles, Dictionary<string, long> Columns)>(StringComparer.Ordinal);
         var perColumn = new Dictionary<string, (long Count, string? Type)>(StringComparer.Ordinal);
-        var pairs = new Dictionary<(string Source, string Column), long>();
         long total = 0;
         await foreach (var match in matches.WithCancellation(cancellationToken))
         {
             total++;
-            perSource[match.Source] = perSource.GetValueOrDefault(match.Source) + 1;
+            if (!perSource.TryGetValue(match.Source, out var source)) source = (0, new Dictionary<string, long>(StringComparer.Ordinal));
+            perSource[match.Source] = (source.Articles + 1, source.Columns);
             var values = columns == MatrixColumns.Actor
                 ? match.Actors.Select(actor => (actor.Name, actor.Type))
                 : match.Topics.Select(topic => (Name: topic, Type: (string?)null));
             foreach (var (name, type) in values.DistinctBy(value => value.Name))
             {
                 perColumn[name] = (perColumn.GetValueOrDefault(name).Count + 1, type);
-                pairs[(match.Source, name)] = pairs.GetValueOrDefault((match.Source, name)) + 1;
+                source.Columns[name] = source.Columns.GetValueOrDefault(name) + 1;
             }
         }
 
-        var rowHeadings = Top(perSource.Select(pair => new MatrixHeading(pair.Key, pair.Value)), rows);
+        var rowHeadings = Top(perSource.Select(pair => new MatrixHeading(pair.Key, pair.Value.Articles)), rows);
         var columnHeadings = Top(perColumn.Select(pair => new MatrixHeading(pair.Key, pair.Value.Count, pair.Value.Type)), columnCount);
         var cells = rowHeadings
-            .Select(row => (IReadOnlyList<long>)[.. columnHeadings.Select(column => pairs.GetValueOrDefault((row.Value, column.Value)))])
+            .Select(row => (IReadOnlyList<long>)[.. columnHeadings.Select(column => perSource[row.Value].Columns.GetValueOrDefault(column.Value))])
             .ToList();
         return new CoverageMatrix(columns, total, rowHeadings, columnHeadings, cells);
     }

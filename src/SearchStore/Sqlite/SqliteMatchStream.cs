@@ -11,8 +11,13 @@ namespace NewsSearch.SearchStore.Sqlite;
 /// </summary>
 public sealed partial class SqliteSearchStore
 {
-    public IAsyncEnumerable<MatchedArticle> MatchesAsync(SearchRequest request, CancellationToken cancellationToken) =>
-        ReadMatches(request, (_, index, doc) => Facets(index, doc), cancellationToken).ToAsyncEnumerable();
+    public IAsyncEnumerable<MatchedArticle> MatchesAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        // One NamedActor per actor for the whole stream, not one per mention: a broad analysis reads 100,000 articles.
+        NamedActor[]? actors = null;
+        return ReadMatches(request, (_, index, doc) => Facets(index, doc, actors ??= new NamedActor[index.Names.ActorNames.Count]), cancellationToken)
+            .ToAsyncEnumerable();
+    }
 
     public IAsyncEnumerable<EnrichedArticle> MatchedArticlesAsync(SearchRequest request, bool withBody, CancellationToken cancellationToken) =>
         ReadMatches(request, (reader, _, doc) => reader.Read(doc, withBody), cancellationToken).ToAsyncEnumerable();
@@ -52,7 +57,7 @@ public sealed partial class SqliteSearchStore
         return string.CompareOrdinal(index.Ids[a], index.Ids[b]);
     });
 
-    private static MatchedArticle Facets(FacetIndex index, int doc)
+    private static MatchedArticle Facets(FacetIndex index, int doc, NamedActor[] actors)
     {
         var names = index.Names;
         var day = index.Day[doc];
@@ -60,7 +65,7 @@ public sealed partial class SqliteSearchStore
             index.Ids[doc]!,
             names.SourceNames[index.Source[doc]],
             day == FacetIndex.NoDay ? null : DateOnly.FromDayNumber(day),
-            [.. index.Actors[doc].Select(a => new NamedActor(names.ActorNames[a], names.ActorTypes[a]))],
+            [.. index.Actors[doc].Select(a => actors[a] ??= new NamedActor(names.ActorNames[a], names.ActorTypes[a]))],
             [.. index.Topics[doc].Select(t => names.TopicNames[t])]);
     }
 
