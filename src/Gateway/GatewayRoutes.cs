@@ -55,6 +55,10 @@ public sealed class GatewayRoutes
             // Admin calls need a key whatever their method: they act on the whole index.
             new("ingest-admin", Ingest, "/api/admin/{**rest}", null, write),
             new("query-search", Query, "/api/search", Read, search),
+            // An export spends one read token however many rows it streams, and holds a search slot while it runs.
+            new("query-export", Query, "/api/search/export", Read, search),
+            new("query-analysis", Query, "/api/analysis/{**rest}", Read, search),
+            new("query-compare", Query, "/api/compare", Read, search),
             new("query-similar", Query, "/api/articles/{id}/similar", Read, search),
             new("query-article", Query, "/api/articles/{id}", Read, read),
             new("query-suggest", Query, "/api/suggest", Read, read),

@@ -34,6 +34,9 @@ public static class QueryServiceExtensions
         app.UseMiddleware<RequestIdScope>();
         app.MapOpenApi();
         app.MapSearchApi();
+        app.MapExportApi();
+        app.MapAnalysisApi();
+        app.MapCompareApi();
         app.MapArticlesApi();
         return app;
     }

@@ -30,6 +30,19 @@ public interface ISearchStore
 
     /// <summary>Other coverage of the same story: shared actors, dates and distinctive terms. Empty when the id is unknown.</summary>
     Task<IReadOnlyList<SearchHit>> SimilarAsync(string id, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The facet values of every article the search matches (paging ignored), oldest first for
+    /// <see cref="SortOrder.Oldest"/> and newest first otherwise, each read as the caller asks for it: the
+    /// store keeps the matches' positions, never the articles, so a caller that consumes one at a time runs in
+    /// constant memory. For exports and the analyses (matrix, attention, compare).
+    /// </summary>
+    IAsyncEnumerable<MatchedArticle> MatchesAsync(SearchRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{GetType().Name} cannot stream a search's matches yet.");
+
+    /// <summary>The whole articles of <see cref="MatchesAsync"/>, in the same order, one at a time; the body only when asked for.</summary>
+    IAsyncEnumerable<EnrichedArticle> MatchedArticlesAsync(SearchRequest request, bool withBody, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{GetType().Name} cannot stream a search's matches yet.");
 }
 
 /// <summary>Per-item outcome of an upsert; <see cref="Failed"/> maps ids to reasons.</summary>

@@ -1,4 +1,6 @@
 using NewsSearch.Articles;
+using NewsSearch.Coverage.Analysis;
+using NewsSearch.Coverage.Comparison;
 using NewsSearch.SearchStore;
 
 namespace NewsSearch.Web;
@@ -36,3 +38,37 @@ public sealed record ArticlePageModel(EnrichedArticle Article, IReadOnlyList<Sea
 
 /// <summary>A page that only says something: not found, or the search service is down.</summary>
 public sealed record MessagePageModel(int Status, string Title, string Text, string? Detail = null);
+
+/// <summary>The outlet × actor (or topic) heat map and the attention strips of one search.</summary>
+public sealed record MatrixPageModel(SearchState State, string Columns, CoverageMatrix? Matrix, AttentionOverTime? Attention, QueryProblem? Problem)
+{
+    public const string Actors = "actor";
+    public const string Topics = "topic";
+
+    public HeatMap? HeatMap { get; } = Matrix is null ? null : HeatMap.From(Matrix, State);
+
+    public AttentionChart? Chart { get; } = Attention is null ? null : AttentionChart.From(Attention, State);
+}
+
+/// <summary>The outlets' accounts of one search side by side.</summary>
+public sealed record ComparePageModel(SearchState State, CoverageComparison? Comparison, QueryProblem? Problem)
+{
+    /// <summary>Enough rows to see the figures several outlets give and the main one-outlet ones, few enough to read.</summary>
+    public const int MaxFigureRows = 40;
+    public const int MaxSpeakerRows = 30;
+    private const int MaxQuoteLength = 240;
+
+    /// <summary>The outlet that published first; none when no outlet has a date.</summary>
+    public string? First { get; } = Comparison?.Outlets.FirstOrDefault(o => o.FirstPublished is not null)?.Name;
+
+    /// <summary>At most <paramref name="length"/> characters, cut at a word.</summary>
+    public static string Shorten(string text, int length = MaxQuoteLength)
+    {
+        if (text.Length <= length) return text;
+        var cut = text.LastIndexOf(' ', length - 1);
+        return text[..(cut > 0 ? cut : length)].TrimEnd(',', ';', ' ') + "…";
+    }
+
+    /// <summary>A figure with who asserts it; without a named source it is the outlet's own word.</summary>
+    public static string WithSource(ClaimCell claim) => claim.AssertedBy is null ? claim.Text : $"{claim.Text} — {claim.AssertedBy}";
+}

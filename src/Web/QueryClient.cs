@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using NewsSearch.Articles;
+using NewsSearch.Coverage.Analysis;
+using NewsSearch.Coverage.Comparison;
 using NewsSearch.SearchStore;
 using Polly;
 
@@ -36,6 +38,15 @@ public sealed class QueryClient(HttpClient http, ILogger<QueryClient> logger)
 
     public Task<QueryResponse<List<SearchHit>>> SimilarAsync(string id, CancellationToken cancellationToken) =>
         GetAsync<List<SearchHit>>($"api/articles/{Uri.EscapeDataString(id)}/similar", cancellationToken);
+
+    public Task<QueryResponse<CoverageMatrix>> MatrixAsync(SearchState state, string columns, CancellationToken cancellationToken) =>
+        GetAsync<CoverageMatrix>(state.PathFor("api/analysis/matrix", ("rows", "source"), ("cols", columns)), cancellationToken);
+
+    public Task<QueryResponse<AttentionOverTime>> AttentionAsync(SearchState state, CancellationToken cancellationToken) =>
+        GetAsync<AttentionOverTime>(state.PathFor("api/analysis/attention"), cancellationToken);
+
+    public Task<QueryResponse<CoverageComparison>> CompareAsync(SearchState state, CancellationToken cancellationToken) =>
+        GetAsync<CoverageComparison>(state.PathFor("api/compare"), cancellationToken);
 
     public async Task<bool> IsAliveAsync(CancellationToken cancellationToken)
     {

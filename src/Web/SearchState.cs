@@ -77,6 +77,13 @@ public sealed record SearchState
     /// <summary>The page's own address: "/" plus the canonical query string.</summary>
     public string Href => "/" + Encode(Parameters());
 
+    /// <summary>Another page or API route over the same search: every filter, without the page number.</summary>
+    public string PathFor(string path, params (string Name, string Value)[] extra) =>
+        path + Encode([.. (this with { Page = null }).Parameters(), .. extra]);
+
+    /// <summary>Every match of this search as a file, from the query API through the gateway.</summary>
+    public string ExportHref(string format) => PathFor("/api/search/export", ("format", format));
+
     /// <summary>The query API's address for this state.</summary>
     public string ApiSearchPath(int facetSize) => "api/search" + Encode(
     [

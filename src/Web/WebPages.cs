@@ -27,6 +27,8 @@ public static class WebPages
         });
         pages.MapGet("/", Search);
         pages.MapGet("/articles/{id}", Article);
+        pages.MapGet("/matrix", Matrix);
+        pages.MapGet("/compare", Compare);
         pages.MapFallback(NotFound);
         app.MapGet("/assets/{name}", Asset);
         return app;
@@ -39,6 +41,31 @@ public static class WebPages
         return new(new { Model = new SearchPageModel(state, response.Value, response.Problem) })
         {
             StatusCode = response.Problem?.Status ?? StatusCodes.Status200OK,
+        };
+    }
+
+    public static async Task<RazorComponentResult<MatrixPage>> Matrix(HttpRequest request, QueryClient query, CancellationToken cancellationToken)
+    {
+        var state = SearchState.FromQuery(request.Query);
+        var columns = request.Query["cols"].LastOrDefault() == MatrixPageModel.Topics ? MatrixPageModel.Topics : MatrixPageModel.Actors;
+        // The two analyses are independent: ask for both at once.
+        var matrixCall = query.MatrixAsync(state, columns, cancellationToken);
+        var attentionCall = query.AttentionAsync(state, cancellationToken);
+        var (matrix, attention) = (await matrixCall, await attentionCall);
+        var problem = matrix.Problem ?? attention.Problem;
+        return new(new { Model = new MatrixPageModel(state, columns, matrix.Value, attention.Value, problem) })
+        {
+            StatusCode = problem?.Status ?? StatusCodes.Status200OK,
+        };
+    }
+
+    public static async Task<RazorComponentResult<ComparePage>> Compare(HttpRequest request, QueryClient query, CancellationToken cancellationToken)
+    {
+        var state = SearchState.FromQuery(request.Query);
+        var comparison = await query.CompareAsync(state, cancellationToken);
+        return new(new { Model = new ComparePageModel(state, comparison.Value, comparison.Problem) })
+        {
+            StatusCode = comparison.Problem?.Status ?? StatusCodes.Status200OK,
         };
     }
 

@@ -12,7 +12,7 @@ namespace NewsSearch.SearchStore.Sqlite;
 /// computes filters, facet counts and the date histogram over an in-memory copy of the articles' facet values
 /// (<see cref="Searcher"/>). Reads run on the caller's thread, and a cancelled token stops them inside SQLite.
 /// </summary>
-public sealed class SqliteSearchStore : ISearchStore, IDisposable
+public sealed partial class SqliteSearchStore : ISearchStore, IDisposable
 {
     private readonly StoreFile _file;
     private readonly StoreWriter _writer;

@@ -1,0 +1,12 @@
+namespace NewsSearch.SearchStore;
+
+/// <summary>One article a search matches, by its facet values only: what counting by outlet, actor, topic and day needs.</summary>
+public sealed record MatchedArticle(
+    string Id,
+    string Source,
+    DateOnly? Published,
+    IReadOnlyList<NamedActor> Actors,
+    IReadOnlyList<string> Topics);
+
+/// <summary>An actor's canonical name and its type (person, organisation, country) when known.</summary>
+public sealed record NamedActor(string Name, string? Type);
