@@ -45,7 +45,7 @@ internal sealed class Searcher
         return new SearchResult(evaluation.Total, request.Page, request.Size, stopwatch.ElapsedMilliseconds, hits, evaluation.Facets);
     }
 
-    private static IReadOnlyList<string> AliasForms(SqliteConnection connection, string key)
+    internal static IReadOnlyList<string> AliasForms(SqliteConnection connection, string key)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -61,7 +61,7 @@ internal sealed class Searcher
     }
 
     /// <summary>The rowids of the articles the query matches, in rowid order, before filters.</summary>
-    private static MatchSet Matches(SqliteConnection connection, FacetIndex index, FtsQuery? fts)
+    internal static MatchSet Matches(SqliteConnection connection, FacetIndex index, FtsQuery? fts)
     {
         if (fts is null) return MatchSet.All(index);
         var docs = MatchesBetween(connection, fts, 0, int.MaxValue);

@@ -7,7 +7,7 @@ namespace NewsSearch.SearchStore.Sqlite;
 /// <summary>
 /// Every match of a search, streamed: the match set is found as for a search (4 bytes per match), ordered by
 /// publication day, and each article is read from the file only when the caller asks for the next one. One read
-/// transaction spans the stream, so an export sees one snapshot even while enrichment writes.
+/// snapshot spans the stream, so an export sees one snapshot even while enrichment writes.
 /// </summary>
 public sealed partial class SqliteSearchStore
 {
@@ -30,11 +30,12 @@ public sealed partial class SqliteSearchStore
             throw new ArgumentException(string.Join(" ", problems.Select(p => $"{p.Key}: {p.Value}")), nameof(request));
         cancellationToken.ThrowIfCancellationRequested();
 
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction(deferred: true);
-        var index = CurrentIndex(connection);
-        var fts = request.Query is null ? null : FtsQuery.Translate(request.Query, key => AliasForms(connection, key));
-        var docs = SearchEvaluation.Run(index, Matches(connection, index, fts), request with { FacetSize = 1 }).ResultDocs.ToArray();
+        // One snapshot for the whole stream; a cancelled token (the client hung up) stops its statements in SQLite.
+        using var snapshot = new ReadSnapshot(_file, _facets, cancellationToken);
+        var connection = snapshot.Connection;
+        var index = snapshot.Index;
+        var fts = request.Query is null ? null : FtsQuery.Translate(request.Query, key => Searcher.AliasForms(connection, key));
+        var docs = SearchEvaluation.Run(index, Searcher.Matches(connection, index, fts), request with { FacetSize = 1 }).ResultDocs.ToArray();
         Array.Sort(docs, ByDay(index, request.Sort == SortOrder.Oldest ? 1 : -1));
         using var reader = new ArticleReader(connection);
         foreach (var doc in docs)
