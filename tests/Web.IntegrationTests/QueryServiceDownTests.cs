@@ -36,6 +36,29 @@ public sealed class QueryServiceDownTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Once_the_circuit_to_query_is_open_pages_still_say_search_is_unavailable_rather_than_fail()
+    {
+        // A breaker that opens after two calls, so a few page views trip it; its BrokenCircuitException must be
+        // answered like any other outage.
+        await using var tripping = WebFactory.For($"http://127.0.0.1:{UnusedPort()}").WithWebHostBuilder(web => web
+            .UseSetting("Http:Resilience:CircuitBreaker:MinimumThroughput", "2")
+            .UseSetting("Http:Resilience:CircuitBreaker:FailureRatio", "0.1")
+            .UseSetting("Http:Resilience:Retry:MaxRetryAttempts", "1")
+            .UseSetting("Http:Resilience:Retry:Delay", "00:00:00.010"));
+        using var pages = tripping.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var view = 0; view < 6; view++)
+        {
+            var (status, html) = await pages.PageAsync("/?q=talks");
+            statuses.Add(status);
+            html.ShouldContain("Search is unavailable right now");
+        }
+
+        statuses.ShouldAllBe(status => status == HttpStatusCode.ServiceUnavailable);
+    }
+
+    [Fact]
     public async Task Health_reports_unhealthy_while_the_query_service_is_down()
     {
         using var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
