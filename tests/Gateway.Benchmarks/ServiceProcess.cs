@@ -5,8 +5,7 @@ using System.Net.Sockets;
 namespace NewsSearch.Gateway.Benchmarks;
 
 /// <summary>
-/// A service's built dll run as its own process on a free loopback port, as the AppHost runs it. It watches this
-/// process (APPHOST_PID), so it exits even if the benchmark is killed.
+/// A service's built dll run as its own process on a free loopback port; disposing it stops the process.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
@@ -46,7 +45,6 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(url);
-        start.Environment["APPHOST_PID"] = Environment.ProcessId.ToString();
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in settings)
             start.Environment[key.Replace(":", "__")] = value;

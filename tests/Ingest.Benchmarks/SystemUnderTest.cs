@@ -75,8 +75,6 @@ public sealed class SystemUnderTest : IAsyncDisposable
             info.ArgumentList.Add(arg);
         }
 
-        // Services stop by themselves if this benchmark dies (ServiceDefaults' watchdog).
-        info.Environment["APPHOST_PID"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // Per-request logs would cost the services CPU that belongs to the measurement.
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in environment)
