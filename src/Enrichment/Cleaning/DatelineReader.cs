@@ -33,7 +33,7 @@ public static partial class DatelineReader
     }
 
     /// <summary>
-    /// "(The Post News) –", "ISLAMABAD (Reuters) -", "KABUL, Oct 29 (AP) —", "NEW YORK, MARCH 3 -", "Omaha, Neb., April 9 -",
+    /// "(The Post News) –", "ISLAMABAD (Reuters) -", "KABUL, Oct 29 (AP) —", "HAMBURG, Dec 4 (dpa) -", "NEW YORK, MARCH 3 -", "Omaha, Neb., April 9 -",
     /// "PARIS, /AFP/ -". The place is up to four capitalised words (with the particles of place names); a region such as a
     /// US state may follow it; the month is read in any case because wires print it in capitals.
     /// </summary>
@@ -41,7 +41,8 @@ public static partial class DatelineReader
         @"^(?:(?<place>\p{Lu}[\p{L}.'’\-]*(?:[ /](?:\p{Lu}[\p{L}.'’\-]*|de|da|do|del|la|el|al|es|of)){0,3})" +
         @"(?:,\s*\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)??,?\s*" +
         @"(?<date>(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*)?" +
-        @"(?:\((?<outlet>\p{Lu}[\w&.'’\- ]{0,40}?)\)|/(?<outlet>\p{Lu}[\p{L}\- ]{1,30})/)?" +
+        // dpa is the one wire that writes its name in lower case.
+        @"(?:\((?<outlet>\p{Lu}[\w&.'’\- ]{0,40}?|dpa)\)|/(?<outlet>\p{Lu}[\p{L}\- ]{1,30})/)?" +
         @"\s*[\u2013\u2014\-:]+\s*")]
     private static partial Regex Pattern();
 }

@@ -36,7 +36,8 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
 
     private (string Source, Evidence? Evidence) Infer(string rawText, CleanedArticle cleaned)
     {
-        if (cleaned.Dateline?.Outlet is { Length: > 0 } dateline && LooksLikeOutletName(dateline))
+        // A known outlet is taken as written ("dpa" is lower case); another name must look like one.
+        if (cleaned.Dateline?.Outlet is { Length: > 0 } dateline && (outlets.FindByName(dateline) is not null || LooksLikeOutletName(dateline)))
         {
             return (outlets.FindByName(dateline) ?? dateline, new Evidence("dateline", $"({dateline})", 0.9));
         }

@@ -20,12 +20,22 @@ public sealed class WireConventionTests
     [InlineData("TOKYO (Reuters) - The central bank left interest rates unchanged.", "TOKYO", null, "Reuters")]
     [InlineData("WASHINGTON (AP) \u2014 The Senate passed the spending bill late on Friday.", "WASHINGTON", null, "AP")]
     [InlineData("OMAHA, Neb., April 9 - Grain farmers met state officials on Thursday.", "OMAHA", "April 9", null)]
+    [InlineData("HAMBURG, Dec 4 (dpa) - Flood barriers along the Elbe held overnight.", "HAMBURG", "Dec 4", "dpa")]
     public void A_dateline_gives_the_place_the_day_and_the_outlet_and_leaves_the_lead(string lead, string place, string? day, string? outlet)
     {
         var cleaned = ArticleCleaner.Clean(lead);
 
         cleaned.Dateline.ShouldBe(new Dateline(place, day, outlet));
         cleaned.Body.ShouldNotStartWith(place);
+    }
+
+    [Fact]
+    public void A_wire_credit_in_the_dateline_names_the_publisher_and_the_dateline_city_gives_its_country()
+    {
+        var article = Enrich("Flood defences hold in Hamburg\n\nHAMBURG, Dec 4 (dpa) - Flood barriers along the Elbe held overnight as the river rose, city officials said.");
+
+        article.Source.ShouldBe("dpa");
+        article.Actors.ShouldContain(actor => actor.Name == "Germany" && actor.Type == ActorType.Country);
     }
 
     [Theory]
