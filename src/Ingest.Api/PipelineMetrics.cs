@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using NewsSearch.ServiceDefaults;
 
 namespace NewsSearch.Ingest.Api;
 
@@ -44,24 +45,10 @@ public sealed class PipelineMetrics
     public void Observe(PipelineStatus status) => _lastStatus = status;
 }
 
-/// <summary>Reads the raw store's counts every few seconds for the gauges (a gauge's callback cannot wait on the database).</summary>
-public sealed class PipelineGauges(RawStore store, PipelineMetrics metrics, ILogger<PipelineGauges> logger) : BackgroundService
+/// <summary>Reads the raw store's counts every few seconds for the gauges.</summary>
+public sealed class PipelineGauges(RawStore store, PipelineMetrics metrics, ILogger<PipelineGauges> logger)
+    : PeriodicReading(TimeSpan.FromSeconds(5), logger)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval);
-        do
-        {
-            try
-            {
-                metrics.Observe(await store.GetStatusAsync(recentFailures: 0, stoppingToken));
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogWarning(exception, "Could not read the pipeline counts for the metrics");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override async Task ReadAsync(CancellationToken cancellationToken) =>
+        metrics.Observe(await store.GetStatusAsync(recentFailures: 0, cancellationToken));
 }

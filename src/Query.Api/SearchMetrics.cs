@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using NewsSearch.SearchStore;
+using NewsSearch.ServiceDefaults;
 
 namespace NewsSearch.Query.Api;
 
@@ -35,24 +36,10 @@ public sealed class SearchMetrics
     public void StoreHolds(long articles) => Volatile.Write(ref _storeArticles, articles);
 }
 
-/// <summary>Counts the store's articles every few seconds for the gauge (a gauge's callback cannot wait on the store).</summary>
-public sealed class StoreSizeGauge(ISearchStore store, SearchMetrics metrics, ILogger<StoreSizeGauge> logger) : BackgroundService
+/// <summary>Counts the store's articles every few seconds for the gauge.</summary>
+public sealed class StoreSizeGauge(ISearchStore store, SearchMetrics metrics, ILogger<StoreSizeGauge> logger)
+    : PeriodicReading(TimeSpan.FromSeconds(10), logger)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval);
-        do
-        {
-            try
-            {
-                metrics.StoreHolds(await store.CountAsync(stoppingToken));
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogDebug(exception, "Could not count the store's articles for the metrics");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override async Task ReadAsync(CancellationToken cancellationToken) =>
+        metrics.StoreHolds(await store.CountAsync(cancellationToken));
 }
