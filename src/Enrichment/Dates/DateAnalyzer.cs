@@ -54,7 +54,9 @@ public static class DateAnalyzer
                 ? (page.Date, page.Evidence)
                 : dateline is { Date: { } filed }
                     ? (filed, dateline.Evidence)
-                    : Infer(body, sentences, dated, years);
+                    : asOf is { } reference && DatePatterns.PresentDay().IsMatch(body)
+                        ? OnOrBeforeAsOf(body, sentences, dated, reference) ?? Infer(body, sentences, dated, years)
+                        : Infer(body, sentences, dated, years);
 
         var mentions = dated.Select(d => (d.Position, Mention: new DateMention(d.Date, d.Precision, d.Text, d.Sentence.Text))).ToList();
         if (published is { } p)
@@ -369,6 +371,36 @@ public static class DateAnalyzer
         }
 
         return (chosen ?? lowerBound, new Evidence("inferred", string.Join("; ", evidence.Distinct()), Math.Round(Math.Clamp(confidence, 0.1, 0.9), 2)));
+    }
+
+    /// <summary>
+    /// With <c>asOf</c> ("this text was current on or shortly before this day") and a text that speaks from the day it was
+    /// written ("decided today", "spoke yesterday"): that day is the nearest one on or before asOf that every weekday
+    /// the text names as recent fits ("spoke Friday"), and not before the latest day it reports as past. Null when the
+    /// text reports a day after asOf (then its own dates speak). A text with no such word keeps its own dates, or none:
+    /// asOf bounds the publication day, it does not name it.
+    /// </summary>
+    private static (DateOnly?, Evidence?)? OnOrBeforeAsOf(string body, IReadOnlyList<Sentence> sentences, List<DatedMention> dated, DateOnly asOf)
+    {
+        var past = dated.Where(d => d.Precision == DatePrecision.Day && !d.Future).ToList();
+        if (past.Any(d => d.Date > asOf))
+        {
+            return null;
+        }
+
+        var earliest = past.Count > 0 ? past.Max(d => d.Date) : asOf.AddDays(-SearchDays);
+        var strong = DayReferences(body, sentences, past).Where(r => r.Strong).ToList();
+        var cue = DatePatterns.PresentDay().Match(body).Value;
+        for (var day = asOf; day >= earliest; day = day.AddDays(-1))
+        {
+            if (strong.All(r => Fits(day, r)))
+            {
+                var cues = string.Join("; ", strong.Select(r => r.Text).Prepend(cue).Distinct());
+                return (day, new Evidence("asOf", $"{cues} (on or before asOf {asOf:yyyy-MM-dd})", strong.Count > 0 ? 0.75 : 0.6));
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -52,6 +52,10 @@ internal static partial class DatePatterns
     [GeneratedRegex(@"\b(?<pre>as of|early|late|last|this|next|on|since|until|by|from|before|after)\s+(?:on\s+)?$", RegexOptions.IgnoreCase)]
     public static partial Regex WeekdayModifier();
 
+    /// <summary>Words that tie the text's present to the day it was written: "decided today", "spoke yesterday", "last night".</summary>
+    [GeneratedRegex(@"\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening)|last night)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex PresentDay();
+
     [GeneratedRegex(@"\b[Ww]eekend\b")]
     public static partial Regex Weekend();
 
