@@ -132,6 +132,11 @@ internal abstract class ActorPass
             {
                 last = next + 1;
             }
+            else if (tokens[last].Has(TokenFlags.HyphenToNext) && owner[next] == Free && char.IsLower(tokens[next].Text[0]) && tokens[next].Text.Length <= 5)
+            {
+                // "Kim Sung-han", "Kim Jong-un", "Chiang Kai-shek": the second syllable of a hyphenated given name.
+                last = next;
+            }
             else
             {
                 break;
@@ -140,9 +145,18 @@ internal abstract class ActorPass
         return last;
     }
 
+    /// <summary>"R." in "Joseph R. Biden": one capital letter and a full stop.</summary>
+    protected bool IsInitial(int k) =>
+        tokens[k].Text.Length == 1 && char.IsUpper(tokens[k].Text[0]) && tokens[k].End < body.Length && body[tokens[k].End] == '.';
+
     /// <summary>A person candidate over first..last (honorifics dropped where a name remains), unless a word of it is claimed.</summary>
     protected void AddCandidate(int first, int last, string? role)
     {
+        // "Joseph R." before a name another pass found ("Joseph R. Biden"): a name never ends on an initial.
+        if (IsInitial(last))
+        {
+            return;
+        }
         for (var k = first; k <= last; k++)
         {
             if (owner[k] != Free)

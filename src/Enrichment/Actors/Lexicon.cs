@@ -85,6 +85,10 @@ internal sealed class Lexicon
         CiteCues = [.. data.CiteCues.Select(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
     }
 
+    /// <summary>An organisation word, or its plural: "Federal Reserve Banks" are the reserve banks, not the Federal Reserve.</summary>
+    public bool IsOrgHeadword(string word) =>
+        OrgHeadwords.Contains(word) || (word.Length > 3 && word[^1] == 's' && OrgHeadwords.Contains(word[..^1]));
+
     private Entity Register(Entity entity)
     {
         KnownByName.TryAdd(entity.Name, entity);

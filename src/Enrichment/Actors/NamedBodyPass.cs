@@ -90,7 +90,7 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
         {
             k++;
         }
-        return k > head && (lex.NonOrgHeadwords.Contains(tokens[k].Text) || lex.OrgHeadwords.Contains(tokens[k].Text));
+        return k > head && (lex.NonOrgHeadwords.Contains(tokens[k].Text) || lex.IsOrgHeadword(tokens[k].Text));
     }
 
     /// <summary>The last word of "of/for" + capitalised words after an organisation word, or the word itself when none follow.</summary>

@@ -61,6 +61,10 @@ internal sealed class PeoplePass(Lexicon lexicon, ActorClaims state) : ActorPass
                 var end = NameRun(nameStart, allowHonorific: true);
                 // "Chief Medical Officer": a capitalised word between two role words is part of the title, not a name.
                 var titleGoesOn = end >= nameStart && end + 1 < tokens.Length && tokens[end].Has(TokenFlags.JoinedToNext) && lex.RoleNouns.Contains(tokens[end + 1].Lower);
+                if (end == nameStart && OneWordIsNoName(i, nameStart))
+                {
+                    continue;
+                }
                 if (end >= nameStart && !titleGoesOn)
                 {
                     AddCandidate(nameStart, end, role);
@@ -144,6 +148,20 @@ internal sealed class PeoplePass(Lexicon lexicon, ActorClaims state) : ActorPass
             return end;
         }
         return i;
+    }
+
+    /// <summary>
+    /// "the Executive Branch", "an Official Visit", "Chief of the Military Staff", "Executive Order 9066": one capitalised
+    /// word after a role is a name only where a name can stand — not after an article or a role's "of" complement, nor
+    /// before a number ("President Biden" stays a person).
+    /// </summary>
+    private bool OneWordIsNoName(int role, int name)
+    {
+        var start = RoleStart(role);
+        var determiner = start > 0 && tokens[start - 1].Lower is "the" or "a" or "an" && tokens[start - 1].Has(TokenFlags.JoinedToNext);
+        var complement = name > role + 1;
+        var number = name + 1 < tokens.Length && tokens[name].Has(TokenFlags.JoinedToNext) && char.IsDigit(tokens[name + 1].Text[0]);
+        return determiner || complement || number;
     }
 
     private bool MeetingCueBefore(int i)
