@@ -15,6 +15,7 @@ internal sealed class Lexicon
     public HashSet<string> SpeechVerbs { get; }
     public HashSet<string> OrgHeadwords { get; }
     public HashSet<string> NonOrgHeadwords { get; }
+    public HashSet<string> Legislatures { get; }
     public HashSet<string> OrgNouns { get; }
     public HashSet<string> OrgModifiers { get; }
     public HashSet<string> ForeignOfficeCountries { get; }
@@ -73,6 +74,7 @@ internal sealed class Lexicon
         SpeechVerbs = Lower(data.SpeechVerbs.Where(v => !v.Contains(' ')));
         OrgHeadwords = new HashSet<string>(data.OrgHeadwords, StringComparer.Ordinal);
         NonOrgHeadwords = new HashSet<string>(data.NonOrgHeadwords, StringComparer.Ordinal);
+        Legislatures = new HashSet<string>(data.Legislatures, StringComparer.Ordinal);
         OrgNouns = Lower(data.OrgNouns);
         OrgModifiers = new HashSet<string>(data.OrgModifiers, StringComparer.Ordinal);
         ForeignOfficeCountries = new HashSet<string>(data.ForeignOfficeCountries, StringComparer.Ordinal);

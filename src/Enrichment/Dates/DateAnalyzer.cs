@@ -54,9 +54,12 @@ public static class DateAnalyzer
                 ? (page.Date, page.Evidence)
                 : dateline is { Date: { } filed }
                     ? (filed, dateline.Evidence)
-                    : asOf is { } reference && DatePatterns.PresentDay().IsMatch(body)
-                        ? OnOrBeforeAsOf(body, sentences, dated, reference) ?? Infer(body, sentences, dated, years)
-                        : Infer(body, sentences, dated, years);
+                    : dateline is not null
+                        // The dateline gives the day and nothing its year: the year stays unknown, whatever days the story reports.
+                        ? (null, null)
+                        : asOf is { } reference && DatePatterns.PresentDay().IsMatch(body)
+                            ? OnOrBeforeAsOf(body, sentences, dated, reference) ?? Infer(body, sentences, dated, years)
+                            : Infer(body, sentences, dated, years);
 
         var mentions = dated.Select(d => (d.Position, Mention: new DateMention(d.Date, d.Precision, d.Text, d.Sentence.Text))).ToList();
         if (published is { } p)
@@ -141,9 +144,17 @@ public static class DateAnalyzer
             }
 
             var fullDate = d.Precision == DatePrecision.Day;
+            // A year the text names alone is mostly one it looks back to ("in 2007", "since 1993") or ahead to ("by 2050"):
+            // only a company's results for a year (reported the year after), a budget of the year, or a clause about the
+            // year so far ("violence in 2025 already surpasses that") speak of the present. A full date gives the year of
+            // other days the text names, but not of a dateline (see DatelineDate).
             if (!fullDate && DatePatterns.Before(DatePatterns.YearOfResults(), d.Sentence.Text, d.Match.Index, 80).Success)
             {
                 year++;
+            }
+            else if (!fullDate && !(DatePatterns.BudgetAfter().IsMatch(d.Sentence.Text, d.Match.Index + d.Match.Length) || YearSoFar(d)))
+            {
+                continue;
             }
 
             if (asOf is { } reference && year > reference.Year)
@@ -158,6 +169,14 @@ public static class DateAnalyzer
         }
 
         return best;
+    }
+
+    /// <summary>"in 2025 already surpasses", "so far in 2025": the year the clause is in is not over yet.</summary>
+    private static bool YearSoFar(RawDate d)
+    {
+        var start = Math.Max(0, d.Match.Index - 30);
+        var end = Math.Min(d.Sentence.Text.Length, d.Match.Index + d.Match.Length + 30);
+        return DatePatterns.SoFar().IsMatch(d.Sentence.Text.AsSpan(start, end - start));
     }
 
     /// <summary>The few words around a date, as evidence: "earned $3 million in 1986".</summary>
@@ -214,9 +233,12 @@ public static class DateAnalyzer
             return null;
         }
 
-        var date = raw.Year is { } year ? TryDate(year, raw.Month, raw.Day, out var full) ? full : (DateOnly?)null : years.Resolve(raw.Month, raw.Day, 0);
+        // A full date in the story ("On April 24, 1915, …", "announced on November 26, 2024") is one it reports, often of
+        // another year than the one it was filed in: it gives no year to the dateline.
+        var date = raw.Year is { } year ? TryDate(year, raw.Month, raw.Day, out var full) ? full : (DateOnly?)null
+            : years.Source == YearSource.FullDate ? null : years.Resolve(raw.Month, raw.Day, 0);
         var monthDay = $"--{raw.Month:00}-{raw.Day:00}";
-        var why = raw.Year is null ? years.Why ?? "year unknown" : null;
+        var why = raw.Year is null ? (date is null ? null : years.Why) ?? "year unknown" : null;
         var confidence = raw.Year is not null ? 0.95 : date is null ? 0.9 : Math.Min(0.9, years.MaxConfidence);
         return new FoundDate(date, new Evidence("dateline", why is null ? day : $"{day} ({why})", confidence), raw.Year is not null, monthDay);
     }
