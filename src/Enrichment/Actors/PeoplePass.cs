@@ -113,6 +113,12 @@ internal sealed class PeoplePass(Lexicon lexicon, ActorClaims state) : ActorPass
             {
                 AddCandidate(i, last, null);
             }
+            // "Frederic S. Mishkin", "J. Alfred Broaddus": a given name, a middle initial and a surname is a person's name
+            // shape; bodies and places are not named so.
+            else if (length >= 3 && HasNameInitial(i, last))
+            {
+                AddCandidate(i, last, null);
+            }
             // "Ollie Watkins ran onto …" and later "Watkins has now scored": the surname alone elsewhere marks a person.
             else if (length is 2 or 3 && SurnameEchoed(i, last))
             {
@@ -162,6 +168,19 @@ internal sealed class PeoplePass(Lexicon lexicon, ActorClaims state) : ActorPass
         var complement = name > role + 1;
         var number = name + 1 < tokens.Length && tokens[name].Has(TokenFlags.JoinedToNext) && char.IsDigit(tokens[name + 1].Text[0]);
         return determiner || complement || number;
+    }
+
+    /// <summary>An initial before the last word of first..last, with a full word before or after it ("Jerome H. Powell").</summary>
+    private bool HasNameInitial(int first, int last)
+    {
+        for (var k = first; k < last; k++)
+        {
+            if (IsInitial(k) && (k > first || !IsInitial(k + 1)))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private bool MeetingCueBefore(int i)
