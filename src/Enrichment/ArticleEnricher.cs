@@ -88,7 +88,7 @@ public sealed class ArticleEnricher(
 
         var publisher = publishers.Extract(text, cleaned, metadata.Source);
         var dates = DateAnalyzer.Analyze(cleaned.Body, text, metadata.Published, metadata.AsOf, cleaned.Dateline?.Date);
-        var actorMentions = DatelineCountry.Add(actors.Extract(cleaned.Body), cleaned.Dateline, cities);
+        var actorMentions = DatelineCountry.Add(actors.Extract(cleaned.Body, cleaned.Headline), cleaned.Dateline, cities);
         return enriched with
         {
             Source = publisher.Source,

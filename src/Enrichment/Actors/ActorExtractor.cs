@@ -19,6 +19,24 @@ public sealed class ActorExtractor
     /// <summary>The extractor over the embedded data, built once per process; it is thread-safe.</summary>
     public static ActorExtractor CreateDefault() => Shared.Value;
 
+    /// <summary>
+    /// The actors of a body and of the headline the cleaner took off it: a headline often names the person the body only
+    /// calls "I" or "the President" ("Statement from President Joe Biden on …"). Positions stay offsets into the body
+    /// (an actor first named in the headline is at 0).
+    /// </summary>
+    public IReadOnlyList<ActorMention> Extract(string body, string? headline)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (string.IsNullOrWhiteSpace(headline))
+        {
+            return Extract(body);
+        }
+        var offset = headline.Length + 2;
+        var text = headline + "\n\n" + body;
+        return [.. new ActorRun(lexicon, text, Tokenizer.Tokenize(text)).Execute()
+            .Select(a => a with { FirstPosition = Math.Max(0, a.FirstPosition - offset) })];
+    }
+
     public IReadOnlyList<ActorMention> Extract(string body)
     {
         ArgumentNullException.ThrowIfNull(body);

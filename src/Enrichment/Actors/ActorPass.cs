@@ -11,6 +11,8 @@ internal abstract class ActorPass
 {
     protected const int Free = ActorClaims.Free;
     protected const int Place = ActorClaims.Place;
+    /// <summary>The owner of a word a person candidate holds (see <see cref="AddCandidate"/>).</summary>
+    protected const int Candidate = Place - 1;
 
     protected readonly Lexicon lex;
     protected readonly string body;
@@ -77,4 +79,118 @@ internal abstract class ActorPass
     }
 
     protected string Surface(int first, int last) => body[tokens[first].Start..tokens[last].End];
+
+    /// <summary>
+    /// A word that can be part of a personal name: free, capitalised (not all capitals), no digits, not a stopword, role,
+    /// honorific or organisation word. Headings are out unless <paramref name="inHeading"/> (a role names the person there).
+    /// </summary>
+    protected bool IsNameWord(int k, bool inHeading = false)
+    {
+        var t = tokens[k];
+        if (owner[k] != Free || !t.IsCapitalised || t.Has(TokenFlags.AllCaps) || t.Has(TokenFlags.Skip) || (t.Has(TokenFlags.Heading) && !inHeading))
+        {
+            return false;
+        }
+        // "Charles I. Plosser", "Elizabeth A. Duke": an initial is a name word even where the letter alone is a stopword.
+        var initial = t.Text.Length == 1 && t.End < body.Length && body[t.End] == '.' && t.Has(TokenFlags.JoinedToNext);
+        if ((lex.Stopwords.Contains(t.Text) && !initial) || lex.Honorifics.Contains(t.Text) || lex.RoleNouns.Contains(t.Lower) || lex.RoleModifiers.Contains(t.Lower)
+            || lex.OrgHeadwords.Contains(t.Text) || lex.NonOrgHeadwords.Contains(t.Text))
+        {
+            return false;
+        }
+        foreach (var ch in t.Text)
+        {
+            if (char.IsDigit(ch))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The last token of a personal name starting at <paramref name="start"/> (at most five words), or -1.</summary>
+    protected int NameRun(int start, bool allowHonorific, bool inHeading = false)
+    {
+        var k = start;
+        while (allowHonorific && k < tokens.Length && k - start < 3 && lex.Honorifics.Contains(tokens[k].Text) && owner[k] == Free && tokens[k].Has(TokenFlags.JoinedToNext))
+        {
+            k++;
+        }
+        if (k >= tokens.Length || !IsNameWord(k, inHeading))
+        {
+            return -1;
+        }
+        var last = k;
+        while (last + 1 < tokens.Length && last - start < 4 && tokens[last].Has(TokenFlags.JoinedToNext) && !tokens[last].Has(TokenFlags.Possessive))
+        {
+            var next = last + 1;
+            if (IsNameWord(next, inHeading))
+            {
+                last = next;
+            }
+            else if (lex.NameParticles.Contains(tokens[next].Text) && owner[next] == Free && next + 1 < tokens.Length && tokens[next].Has(TokenFlags.JoinedToNext) && IsNameWord(next + 1, inHeading))
+            {
+                last = next + 1;
+            }
+            else if (tokens[last].Has(TokenFlags.HyphenToNext) && owner[next] == Free && char.IsLower(tokens[next].Text[0]) && tokens[next].Text.Length <= 5)
+            {
+                // "Kim Sung-han", "Kim Jong-un", "Chiang Kai-shek": the second syllable of a hyphenated given name.
+                last = next;
+            }
+            else
+            {
+                break;
+            }
+        }
+        return last;
+    }
+
+    /// <summary>"R." in "Joseph R. Biden": one capital letter and a full stop.</summary>
+    protected bool IsInitial(int k) =>
+        tokens[k].Text.Length == 1 && char.IsUpper(tokens[k].Text[0]) && tokens[k].End < body.Length && body[tokens[k].End] == '.';
+
+    /// <summary>A person candidate over first..last (honorifics dropped where a name remains), unless a word of it is claimed.</summary>
+    protected void AddCandidate(int first, int last, string? role)
+    {
+        // "Joseph R." before a name another pass found ("Joseph R. Biden"): a name never ends on an initial.
+        if (IsInitial(last))
+        {
+            return;
+        }
+        for (var k = first; k <= last; k++)
+        {
+            if (owner[k] != Free)
+            {
+                return;
+            }
+        }
+        var words = new List<Token>();
+        for (var k = first; k <= last; k++)
+        {
+            if (!lex.NameParticles.Contains(tokens[k].Text) || k == first)
+            {
+                words.Add(tokens[k]);
+            }
+        }
+        var keepHonorific = false;
+        while (words.Count > 1 && lex.Honorifics.Contains(words[0].Text))
+        {
+            // "Dr Ayesha Siddiqa", "Lt Gen Asim Malik" drop the title; "Mullah Yaqoob" keeps it, as a single name would be ambiguous.
+            if (words.Count > 2 || lex.StrippedHonorifics.Contains(words[0].Text))
+            {
+                first += 1;
+                words.RemoveAt(0);
+            }
+            else
+            {
+                keepHonorific = true;
+                break;
+            }
+        }
+        candidates.Add(new PersonCandidate(first, last, [.. words.Select(w => w.Key)], Surface(first, last), role, keepHonorific));
+        for (var k = first; k <= last; k++)
+        {
+            owner[k] = Candidate;
+        }
+    }
 }

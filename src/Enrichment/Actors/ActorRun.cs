@@ -21,6 +21,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
         new DescribedOrganisationPass(lex, claims).Run();
         new LocalMatchPass(lex, claims).Run();
         new PeoplePass(lex, claims).Run();
+        new PersonListPass(lex, claims).Run();
         new PersonClustering(lex, claims).Run();
         return new ActorResult(lex, claims).Build();
     }

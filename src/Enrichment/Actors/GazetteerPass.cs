@@ -20,6 +20,14 @@ internal sealed class GazetteerPass(Lexicon lexicon, ActorClaims state) : ActorP
             {
                 continue;
             }
+            // "Federal Reserve Bank of Boston", "Federal Reserve Board": a known body's name followed by an organisation word
+            // names another body (the named-body pass reads it whole), not the known one.
+            if (value.Entity is { Type: Articles.ActorType.Organisation } && end + 1 < tokens.Length && tokens[end].Has(TokenFlags.JoinedToNext)
+                && !tokens[end].Has(TokenFlags.Possessive) && tokens[end + 1].IsCapitalised && lex.IsOrgHeadword(tokens[end + 1].Text))
+            {
+                i = end;
+                continue;
+            }
             if (value.Entity is null)
             {
                 Claim(i, end, Place);

@@ -15,6 +15,7 @@ internal sealed class Lexicon
     public HashSet<string> SpeechVerbs { get; }
     public HashSet<string> OrgHeadwords { get; }
     public HashSet<string> NonOrgHeadwords { get; }
+    public HashSet<string> Legislatures { get; }
     public HashSet<string> OrgNouns { get; }
     public HashSet<string> OrgModifiers { get; }
     public HashSet<string> ForeignOfficeCountries { get; }
@@ -73,6 +74,7 @@ internal sealed class Lexicon
         SpeechVerbs = Lower(data.SpeechVerbs.Where(v => !v.Contains(' ')));
         OrgHeadwords = new HashSet<string>(data.OrgHeadwords, StringComparer.Ordinal);
         NonOrgHeadwords = new HashSet<string>(data.NonOrgHeadwords, StringComparer.Ordinal);
+        Legislatures = new HashSet<string>(data.Legislatures, StringComparer.Ordinal);
         OrgNouns = Lower(data.OrgNouns);
         OrgModifiers = new HashSet<string>(data.OrgModifiers, StringComparer.Ordinal);
         ForeignOfficeCountries = new HashSet<string>(data.ForeignOfficeCountries, StringComparer.Ordinal);
@@ -84,6 +86,10 @@ internal sealed class Lexicon
         Platforms = new HashSet<string>(data.Platforms, StringComparer.OrdinalIgnoreCase);
         CiteCues = [.. data.CiteCues.Select(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
     }
+
+    /// <summary>An organisation word, or its plural: "Federal Reserve Banks" are the reserve banks, not the Federal Reserve.</summary>
+    public bool IsOrgHeadword(string word) =>
+        OrgHeadwords.Contains(word) || (word.Length > 3 && word[^1] == 's' && OrgHeadwords.Contains(word[..^1]));
 
     private Entity Register(Entity entity)
     {

@@ -30,6 +30,11 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
                 {
                     first = p;
                 }
+                else if (owner[p] >= 0 && tokens[p].Has(TokenFlags.HyphenToNext) && mentions[owner[p]].Entity.Type == ActorType.Person)
+                {
+                    // "Biden-Harris Administration": people joined by a hyphen name the body; they are not mentioned alone.
+                    first = mentions[owner[p]].First;
+                }
                 else if (IsNamePart(p))
                 {
                     // "Kabul Policy Institute", "Afghanistan Analysts Network": a place or country starting the name.
@@ -59,8 +64,17 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             }
             // "University of Lisbon", "National Institute for Disaster Management", "Federation of Red Cross and Red Crescent Societies"
             var last = BodyComplement(i);
-            if (first == i && last == i)
+            // "Congress", "the Senate": a legislature is one even when its name is one word (not at a sentence's start,
+            // where any word is capitalised); other lone organisation words ("the Council") say too little.
+            if (first == i && last == i && (!lex.Legislatures.Contains(tokens[i].Text) || tokens[i].Has(TokenFlags.SentenceInitial)))
             {
+                continue;
+            }
+            // "Senior Administration Official", "Deputy Party Secretary": a role's words around an organisation word make a title.
+            if (lex.RoleModifiers.Contains(tokens[first].Lower) && last + 1 < tokens.Length && tokens[last].Has(TokenFlags.JoinedToNext)
+                && lex.RoleNouns.Contains(tokens[last + 1].Lower))
+            {
+                i = last;
                 continue;
             }
             var name = Surface(first, last);
@@ -90,7 +104,7 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
         {
             k++;
         }
-        return k > head && (lex.NonOrgHeadwords.Contains(tokens[k].Text) || lex.OrgHeadwords.Contains(tokens[k].Text));
+        return k > head && (lex.NonOrgHeadwords.Contains(tokens[k].Text) || lex.IsOrgHeadword(tokens[k].Text));
     }
 
     /// <summary>The last word of "of/for" + capitalised words after an organisation word, or the word itself when none follow.</summary>

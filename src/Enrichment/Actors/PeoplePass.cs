@@ -17,8 +17,13 @@ internal sealed class PeoplePass(Lexicon lexicon, ActorClaims state) : ActorPass
         for (var i = 0; i < tokens.Length; i++)
         {
             var t = tokens[i];
-            if (t.Has(TokenFlags.Skip) || t.Has(TokenFlags.Heading))
+            if (t.Has(TokenFlags.Skip))
             {
+                continue;
+            }
+            if (t.Has(TokenFlags.Heading))
+            {
+                i = HeadingNameAfterRole(i);
                 continue;
             }
             // "Security analyst Baqir Sajjad Syed", "Information Minister, Attaullah Tarar,"
@@ -56,6 +61,10 @@ internal sealed class PeoplePass(Lexicon lexicon, ActorClaims state) : ActorPass
                 var end = NameRun(nameStart, allowHonorific: true);
                 // "Chief Medical Officer": a capitalised word between two role words is part of the title, not a name.
                 var titleGoesOn = end >= nameStart && end + 1 < tokens.Length && tokens[end].Has(TokenFlags.JoinedToNext) && lex.RoleNouns.Contains(tokens[end + 1].Lower);
+                if (end == nameStart && OneWordIsNoName(i, nameStart))
+                {
+                    continue;
+                }
                 if (end >= nameStart && !titleGoesOn)
                 {
                     AddCandidate(nameStart, end, role);
@@ -104,6 +113,12 @@ internal sealed class PeoplePass(Lexicon lexicon, ActorClaims state) : ActorPass
             {
                 AddCandidate(i, last, null);
             }
+            // "Frederic S. Mishkin", "J. Alfred Broaddus": a given name, a middle initial and a surname is a person's name
+            // shape; bodies and places are not named so.
+            else if (length >= 3 && HasNameInitial(i, last))
+            {
+                AddCandidate(i, last, null);
+            }
             // "Ollie Watkins ran onto …" and later "Watkins has now scored": the surname alone elsewhere marks a person.
             else if (length is 2 or 3 && SurnameEchoed(i, last))
             {
@@ -111,6 +126,61 @@ internal sealed class PeoplePass(Lexicon lexicon, ActorClaims state) : ActorPass
             }
             i = last;
         }
+    }
+
+    /// <summary>
+    /// "Statement by NSC Spokesperson Emily Horne on …": in a headline only a capitalised role directly before a name of two
+    /// or three words marks a person (headline case capitalises every other word); returns the last token read.
+    /// </summary>
+    private int HeadingNameAfterRole(int i)
+    {
+        var t = tokens[i];
+        if (!t.IsCapitalised || !lex.RoleNouns.Contains(t.Lower) || !t.Has(TokenFlags.JoinedToNext) || t.Has(TokenFlags.Possessive) || i + 1 >= tokens.Length)
+        {
+            return i;
+        }
+        var end = NameRun(i + 1, allowHonorific: false, inHeading: true);
+        if (end - i is < 2 or > 3)
+        {
+            return i;
+        }
+        // The name must end where the headline's own words go on: a possessive, a comma, a lower-case or function word, or the end.
+        var next = end + 1;
+        var ends = tokens[end].Has(TokenFlags.Possessive) || tokens[end].Has(TokenFlags.CommaAfter) || next >= tokens.Length
+            || tokens[next].Paragraph != t.Paragraph || !tokens[next].IsCapitalised || lex.Stopwords.Contains(tokens[next].Text);
+        if (ends)
+        {
+            AddCandidate(i + 1, end, t.Text);
+            return end;
+        }
+        return i;
+    }
+
+    /// <summary>
+    /// "the Executive Branch", "an Official Visit", "Chief of the Military Staff", "Executive Order 9066": one capitalised
+    /// word after a role is a name only where a name can stand — not after an article or a role's "of" complement, nor
+    /// before a number ("President Biden" stays a person).
+    /// </summary>
+    private bool OneWordIsNoName(int role, int name)
+    {
+        var start = RoleStart(role);
+        var determiner = start > 0 && tokens[start - 1].Lower is "the" or "a" or "an" && tokens[start - 1].Has(TokenFlags.JoinedToNext);
+        var complement = name > role + 1;
+        var number = name + 1 < tokens.Length && tokens[name].Has(TokenFlags.JoinedToNext) && char.IsDigit(tokens[name + 1].Text[0]);
+        return determiner || complement || number;
+    }
+
+    /// <summary>An initial before the last word of first..last, with a full word before or after it ("Jerome H. Powell").</summary>
+    private bool HasNameInitial(int first, int last)
+    {
+        for (var k = first; k < last; k++)
+        {
+            if (IsInitial(k) && (k > first || !IsInitial(k + 1)))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private bool MeetingCueBefore(int i)
@@ -152,60 +222,6 @@ internal sealed class PeoplePass(Lexicon lexicon, ActorClaims state) : ActorPass
             }
         }
         return NameKey.Of(tokens[last].Text) is { Length: >= 3 } key && loneWords.Contains(key);
-    }
-
-    private bool IsNameWord(int k)
-    {
-        var t = tokens[k];
-        if (owner[k] != Free || !t.IsCapitalised || t.Has(TokenFlags.AllCaps) || t.Has(TokenFlags.Skip) || t.Has(TokenFlags.Heading))
-        {
-            return false;
-        }
-        if (lex.Stopwords.Contains(t.Text) || lex.Honorifics.Contains(t.Text) || lex.RoleNouns.Contains(t.Lower) || lex.RoleModifiers.Contains(t.Lower)
-            || lex.OrgHeadwords.Contains(t.Text) || lex.NonOrgHeadwords.Contains(t.Text))
-        {
-            return false;
-        }
-        foreach (var ch in t.Text)
-        {
-            if (char.IsDigit(ch))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /// <summary>The last token of a personal name starting at <paramref name="start"/> (at most five words), or -1.</summary>
-    private int NameRun(int start, bool allowHonorific)
-    {
-        var k = start;
-        while (allowHonorific && k < tokens.Length && k - start < 3 && lex.Honorifics.Contains(tokens[k].Text) && owner[k] == Free && tokens[k].Has(TokenFlags.JoinedToNext))
-        {
-            k++;
-        }
-        if (k >= tokens.Length || !IsNameWord(k))
-        {
-            return -1;
-        }
-        var last = k;
-        while (last + 1 < tokens.Length && last - start < 4 && tokens[last].Has(TokenFlags.JoinedToNext) && !tokens[last].Has(TokenFlags.Possessive))
-        {
-            var next = last + 1;
-            if (IsNameWord(next))
-            {
-                last = next;
-            }
-            else if (lex.NameParticles.Contains(tokens[next].Text) && owner[next] == Free && next + 1 < tokens.Length && tokens[next].Has(TokenFlags.JoinedToNext) && IsNameWord(next + 1))
-            {
-                last = next + 1;
-            }
-            else
-            {
-                break;
-            }
-        }
-        return last;
     }
 
     /// <summary>"Information Minister" from the role noun at <paramref name="head"/> and the modifiers before it.</summary>
@@ -296,44 +312,5 @@ internal sealed class PeoplePass(Lexicon lexicon, ActorClaims state) : ActorPass
             }
         }
         return head >= 0 ? Surface(first, head) : null;
-    }
-
-    private void AddCandidate(int first, int last, string? role)
-    {
-        for (var k = first; k <= last; k++)
-        {
-            if (owner[k] != Free)
-            {
-                return;
-            }
-        }
-        var words = new List<Token>();
-        for (var k = first; k <= last; k++)
-        {
-            if (!lex.NameParticles.Contains(tokens[k].Text) || k == first)
-            {
-                words.Add(tokens[k]);
-            }
-        }
-        var keepHonorific = false;
-        while (words.Count > 1 && lex.Honorifics.Contains(words[0].Text))
-        {
-            // "Dr Ayesha Siddiqa", "Lt Gen Asim Malik" drop the title; "Mullah Yaqoob" keeps it, as a single name would be ambiguous.
-            if (words.Count > 2 || lex.StrippedHonorifics.Contains(words[0].Text))
-            {
-                first += 1;
-                words.RemoveAt(0);
-            }
-            else
-            {
-                keepHonorific = true;
-                break;
-            }
-        }
-        candidates.Add(new PersonCandidate(first, last, [.. words.Select(w => w.Key)], Surface(first, last), role, keepHonorific));
-        for (var k = first; k <= last; k++)
-        {
-            owner[k] = Place - 1;
-        }
     }
 }

@@ -13,6 +13,8 @@ internal sealed class PhraseTrie
         public bool AllowLower;
         public bool AllowMixed;
         public bool PossessiveInside;
+        /// <summary>The only spelling this word matches in, for mixed-case acronyms; null for any.</summary>
+        public string? Exact;
     }
 
     private readonly Node root = new();
@@ -38,10 +40,16 @@ internal sealed class PhraseTrie
         {
             var word = words[w].Text;
             node.Next ??= new Dictionary<string, Node>(StringComparer.Ordinal);
+            // "LeT" (Lashkar-e-Taiba) is an acronym, not the word "Let": a short word with a capital inside matches only as written.
+            var acronym = word.Length <= 5 && word.Skip(1).Any(char.IsUpper) && word.Any(char.IsLower) ? word : null;
             if (!node.Next.TryGetValue(words[w].Key, out var child))
             {
-                child = new Node();
+                child = new Node { Exact = acronym };
                 node.Next[words[w].Key] = child;
+            }
+            else if (child.Exact != acronym)
+            {
+                child.Exact = null;
             }
             if (char.IsLower(word[0]) || char.IsDigit(word[0]))
             {
@@ -99,6 +107,10 @@ internal sealed class PhraseTrie
 
     private static bool CaseFits(Token t, Node edge)
     {
+        if (edge.Exact is not null)
+        {
+            return string.Equals(t.Text, edge.Exact, StringComparison.Ordinal);
+        }
         if (!t.IsCapitalised && !char.IsDigit(t.Text[0]))
         {
             return edge.AllowLower;

@@ -171,6 +171,12 @@ public static class TextUnwrapper
             return true;
         }
 
+        // "… Kevin M." + "Warsh; and …": a paragraph never ends on a name's initial, however short the line.
+        if (EndsWithInitial(previous))
+        {
+            return false;
+        }
+
         // The last line of a paragraph stops short of the margin; a headline is short too.
         if (previous.Length < width * ShortLineShare)
         {
@@ -221,6 +227,9 @@ public static class TextUnwrapper
         paragraph.Clear();
         blankBefore = false;
     }
+
+    private static bool EndsWithInitial(string line) =>
+        line.Length >= 3 && line[^1] == '.' && char.IsUpper(line[^2]) && line[^3] == ' ';
 
     private static bool EndsSentence(string line)
     {

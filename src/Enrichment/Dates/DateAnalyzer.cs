@@ -54,7 +54,12 @@ public static class DateAnalyzer
                 ? (page.Date, page.Evidence)
                 : dateline is { Date: { } filed }
                     ? (filed, dateline.Evidence)
-                    : Infer(body, sentences, dated, years);
+                    : dateline is not null
+                        // The dateline gives the day and nothing its year: the year stays unknown, whatever days the story reports.
+                        ? (null, null)
+                        : asOf is { } reference && DatePatterns.PresentDay().IsMatch(body)
+                            ? OnOrBeforeAsOf(body, sentences, dated, reference) ?? Infer(body, sentences, dated, years)
+                            : Infer(body, sentences, dated, years);
 
         var mentions = dated.Select(d => (d.Position, Mention: new DateMention(d.Date, d.Precision, d.Text, d.Sentence.Text))).ToList();
         if (published is { } p)
@@ -139,9 +144,17 @@ public static class DateAnalyzer
             }
 
             var fullDate = d.Precision == DatePrecision.Day;
+            // A year the text names alone is mostly one it looks back to ("in 2007", "since 1993") or ahead to ("by 2050"):
+            // only a company's results for a year (reported the year after), a budget of the year, or a clause about the
+            // year so far ("violence in 2025 already surpasses that") speak of the present. A full date gives the year of
+            // other days the text names, but not of a dateline (see DatelineDate).
             if (!fullDate && DatePatterns.Before(DatePatterns.YearOfResults(), d.Sentence.Text, d.Match.Index, 80).Success)
             {
                 year++;
+            }
+            else if (!fullDate && !(DatePatterns.BudgetAfter().IsMatch(d.Sentence.Text, d.Match.Index + d.Match.Length) || YearSoFar(d)))
+            {
+                continue;
             }
 
             if (asOf is { } reference && year > reference.Year)
@@ -156,6 +169,14 @@ public static class DateAnalyzer
         }
 
         return best;
+    }
+
+    /// <summary>"in 2025 already surpasses", "so far in 2025": the year the clause is in is not over yet.</summary>
+    private static bool YearSoFar(RawDate d)
+    {
+        var start = Math.Max(0, d.Match.Index - 30);
+        var end = Math.Min(d.Sentence.Text.Length, d.Match.Index + d.Match.Length + 30);
+        return DatePatterns.SoFar().IsMatch(d.Sentence.Text.AsSpan(start, end - start));
     }
 
     /// <summary>The few words around a date, as evidence: "earned $3 million in 1986".</summary>
@@ -212,9 +233,12 @@ public static class DateAnalyzer
             return null;
         }
 
-        var date = raw.Year is { } year ? TryDate(year, raw.Month, raw.Day, out var full) ? full : (DateOnly?)null : years.Resolve(raw.Month, raw.Day, 0);
+        // A full date in the story ("On April 24, 1915, …", "announced on November 26, 2024") is one it reports, often of
+        // another year than the one it was filed in: it gives no year to the dateline.
+        var date = raw.Year is { } year ? TryDate(year, raw.Month, raw.Day, out var full) ? full : (DateOnly?)null
+            : years.Source == YearSource.FullDate ? null : years.Resolve(raw.Month, raw.Day, 0);
         var monthDay = $"--{raw.Month:00}-{raw.Day:00}";
-        var why = raw.Year is null ? years.Why ?? "year unknown" : null;
+        var why = raw.Year is null ? (date is null ? null : years.Why) ?? "year unknown" : null;
         var confidence = raw.Year is not null ? 0.95 : date is null ? 0.9 : Math.Min(0.9, years.MaxConfidence);
         return new FoundDate(date, new Evidence("dateline", why is null ? day : $"{day} ({why})", confidence), raw.Year is not null, monthDay);
     }
@@ -369,6 +393,36 @@ public static class DateAnalyzer
         }
 
         return (chosen ?? lowerBound, new Evidence("inferred", string.Join("; ", evidence.Distinct()), Math.Round(Math.Clamp(confidence, 0.1, 0.9), 2)));
+    }
+
+    /// <summary>
+    /// With <c>asOf</c> ("this text was current on or shortly before this day") and a text that speaks from the day it was
+    /// written ("decided today", "spoke yesterday"): that day is the nearest one on or before asOf that every weekday
+    /// the text names as recent fits ("spoke Friday"), and not before the latest day it reports as past. Null when the
+    /// text reports a day after asOf (then its own dates speak). A text with no such word keeps its own dates, or none:
+    /// asOf bounds the publication day, it does not name it.
+    /// </summary>
+    private static (DateOnly?, Evidence?)? OnOrBeforeAsOf(string body, IReadOnlyList<Sentence> sentences, List<DatedMention> dated, DateOnly asOf)
+    {
+        var past = dated.Where(d => d.Precision == DatePrecision.Day && !d.Future).ToList();
+        if (past.Any(d => d.Date > asOf))
+        {
+            return null;
+        }
+
+        var earliest = past.Count > 0 ? past.Max(d => d.Date) : asOf.AddDays(-SearchDays);
+        var strong = DayReferences(body, sentences, past).Where(r => r.Strong).ToList();
+        var cue = DatePatterns.PresentDay().Match(body).Value;
+        for (var day = asOf; day >= earliest; day = day.AddDays(-1))
+        {
+            if (strong.All(r => Fits(day, r)))
+            {
+                var cues = string.Join("; ", strong.Select(r => r.Text).Prepend(cue).Distinct());
+                return (day, new Evidence("asOf", $"{cues} (on or before asOf {asOf:yyyy-MM-dd})", strong.Count > 0 ? 0.75 : 0.6));
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

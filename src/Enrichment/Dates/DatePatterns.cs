@@ -52,6 +52,18 @@ internal static partial class DatePatterns
     [GeneratedRegex(@"\b(?<pre>as of|early|late|last|this|next|on|since|until|by|from|before|after)\s+(?:on\s+)?$", RegexOptions.IgnoreCase)]
     public static partial Regex WeekdayModifier();
 
+    /// <summary>"1987 budget", "1987-88 budget": a year's budget is the year the text speaks from (read from the year's end).</summary>
+    [GeneratedRegex(@"\G(?:-\d{2,4})?\s+budgets?\b", RegexOptions.IgnoreCase)]
+    public static partial Regex BudgetAfter();
+
+    /// <summary>Words that put a year in the present: "already", "so far", "to date", "year to date".</summary>
+    [GeneratedRegex(@"\b(?:already|so far|to date|year to date|thus far)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex SoFar();
+
+    /// <summary>Words that tie the text's present to the day it was written: "decided today", "spoke yesterday", "last night".</summary>
+    [GeneratedRegex(@"\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening)|last night)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex PresentDay();
+
     [GeneratedRegex(@"\b[Ww]eekend\b")]
     public static partial Regex Weekend();
 

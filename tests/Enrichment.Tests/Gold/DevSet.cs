@@ -174,15 +174,20 @@ public static class DevSet
             }
 
             var line = new StringBuilder("    ");
+            // Whether the line holds a word yet: its length cannot say, as a continuation line of four letters ("Open")
+            // is as long as the indent, and "Open" + "Market" would run together.
+            var hasWord = false;
             foreach (var word in paragraphs[i].Split(' '))
             {
-                if (line.Length > 4 && line.Length + 1 + word.Length > WrapWidth)
+                if (hasWord && line.Length + 1 + word.Length > WrapWidth)
                 {
                     sb.Append(line).Append('\n');
                     line.Clear();
+                    hasWord = false;
                 }
 
-                line.Append(line.Length is 0 or 4 ? string.Empty : " ").Append(word);
+                line.Append(hasWord ? " " : string.Empty).Append(word);
+                hasWord = true;
             }
 
             sb.Append(line).Append('\n');
