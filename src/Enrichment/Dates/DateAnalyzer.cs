@@ -60,6 +60,12 @@ public static class DateAnalyzer
                         : asOf is { } reference && DatePatterns.PresentDay().IsMatch(body)
                             ? OnOrBeforeAsOf(body, sentences, dated, reference) ?? Infer(body, sentences, dated, years)
                             : Infer(body, sentences, dated, years);
+        if (published is null && dateline is null && asOf is { } current)
+        {
+            // asOf says the text was current on or shortly before that day; when the text names no day of its own, that
+            // day is the best date there is, and the low confidence says how little stands behind it.
+            (published, evidence) = (current, new Evidence("asOf", $"the text gives no date of its own (current on or shortly before asOf {current:yyyy-MM-dd})", 0.3));
+        }
 
         var mentions = dated.Select(d => (d.Position, Mention: new DateMention(d.Date, d.Precision, d.Text, d.Sentence.Text))).ToList();
         if (published is { } p)

@@ -64,6 +64,20 @@ public sealed class DateAnalyzerTests
     }
 
     [Fact]
+    public void A_text_with_no_date_of_its_own_takes_the_reference_date_at_low_confidence_and_stays_undated_without_one()
+    {
+        const string body = "The committee kept its target range unchanged.\nIt will continue to monitor the economic outlook.";
+
+        var withAsOf = Analyze(body, asOf: new DateOnly(2014, 3, 19));
+        var without = Analyze(body);
+
+        withAsOf.Published.ShouldBe(new DateOnly(2014, 3, 19));
+        withAsOf.PublishedEvidence!.Method.ShouldBe("asOf");
+        withAsOf.PublishedEvidence.Confidence.ShouldBeLessThan(0.5);
+        without.Published.ShouldBeNull();
+    }
+
+    [Fact]
     public void A_year_looked_back_to_is_not_the_year_of_an_undated_day()
     {
         const string body = "A ceasefire was signed on October 19.\nClashes have continued since the group took power in 2021.";
