@@ -37,12 +37,10 @@ public interface ISearchStore
     /// store keeps the matches' positions, never the articles, so a caller that consumes one at a time runs in
     /// constant memory. For exports and the analyses (matrix, attention, compare).
     /// </summary>
-    IAsyncEnumerable<MatchedArticle> MatchesAsync(SearchRequest request, CancellationToken cancellationToken) =>
-        throw new NotSupportedException($"{GetType().Name} cannot stream a search's matches yet.");
+    IAsyncEnumerable<MatchedArticle> MatchesAsync(SearchRequest request, CancellationToken cancellationToken);
 
     /// <summary>The whole articles of <see cref="MatchesAsync"/>, in the same order, one at a time; the body only when asked for.</summary>
-    IAsyncEnumerable<EnrichedArticle> MatchedArticlesAsync(SearchRequest request, bool withBody, CancellationToken cancellationToken) =>
-        throw new NotSupportedException($"{GetType().Name} cannot stream a search's matches yet.");
+    IAsyncEnumerable<EnrichedArticle> MatchedArticlesAsync(SearchRequest request, bool withBody, CancellationToken cancellationToken);
 }
 
 /// <summary>Per-item outcome of an upsert; <see cref="Failed"/> maps ids to reasons.</summary>

@@ -83,7 +83,7 @@ internal static class FacetedSearch
     }
 
     /// <summary>The filter clauses of every selected facet but <paramref name="except"/>; fresh objects on each call.</summary>
-    private static List<Query> Filters(SearchRequest request, Facet? except)
+    public static List<Query> Filters(SearchRequest request, Facet? except)
     {
         var filters = new List<Query>();
         if (except != Facet.Source && request.Sources.Count > 0)

@@ -15,6 +15,10 @@ internal sealed record FakeResponse(int Status, string? Body = null)
     /// <summary>The body of one of the specification's documented examples.</summary>
     public static FakeResponse Example(string name, int status = 200) => new(status, SpecExamples.Text(name)) { Documented = true };
 
+    /// <summary>The body of an example the specification gives inline for an operation (see <see cref="SpecExamples.Inline"/>).</summary>
+    public static FakeResponse Example(HttpMethod method, string path, string name, int status = 200) =>
+        new(status, SpecExamples.Inline(method, path, name)) { Documented = true };
+
     /// <summary>Taken from the specification's examples, so not checked against its schemas again.</summary>
     public bool Documented { get; init; }
 
