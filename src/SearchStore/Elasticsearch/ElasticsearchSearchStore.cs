@@ -86,6 +86,8 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
     {
         var errors = request.Validate();
         if (errors.Count > 0) throw new ArgumentException(string.Join(" ", errors.Values), nameof(request));
+        // Refused rather than ignored: a search narrowed to a story must not answer with every article.
+        if (request.Stories.Count > 0) throw new NotSupportedException("The Elasticsearch store does not group articles into stories yet.");
 
         var stopwatch = Stopwatch.StartNew();
         var aliases = await AliasFormsAsync(QueryTranslator.AliasKeys(request.Query), cancellationToken);
