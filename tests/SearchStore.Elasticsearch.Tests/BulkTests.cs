@@ -8,7 +8,7 @@ public sealed class BulkTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static FakeElasticsearch Cluster() => new FakeElasticsearch().WithIndex("news-v1", "news", Samples.CurrentMappings);
+    private static FakeElasticsearch Cluster() => new FakeElasticsearch().WithIndex("news-v2", "news", Samples.CurrentMappings);
 
     [Fact]
     public async Task Upserting_sends_index_actions_keyed_by_article_id_through_the_alias_so_a_repeat_replaces()
@@ -213,7 +213,7 @@ public sealed class BulkTests
         var array = new JsonArray();
         foreach (var (status, error) in items)
         {
-            var item = new JsonObject { ["_index"] = "news-v1", ["_id"] = "?", ["status"] = status };
+            var item = new JsonObject { ["_index"] = "news-v2", ["_id"] = "?", ["status"] = status };
             if (error is null)
             {
                 item["result"] = "created";

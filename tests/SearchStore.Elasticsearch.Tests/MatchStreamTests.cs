@@ -25,7 +25,7 @@ public sealed class MatchStreamTests
     /// <summary>The id the specification's example answer to open_point_in_time gives.</summary>
     private static string OpenedPit => JsonNode.Parse(SpecExamples.Inline(Post, "news/_pit", "OpenPointInTimeResponseExample1"))!["id"]!.GetValue<string>();
 
-    private static FakeElasticsearch Cluster() => new FakeElasticsearch().WithIndex("news-v1", "news", Samples.CurrentMappings)
+    private static FakeElasticsearch Cluster() => new FakeElasticsearch().WithIndex("news-v2", "news", Samples.CurrentMappings)
         .Enqueue("open-point-in-time", FakeResponse.Example(Post, "news/_pit", "OpenPointInTimeResponseExample1"))
         .Enqueue("close-point-in-time", FakeResponse.Example(HttpMethod.Delete, "_pit", "ClosePointInTimeResponseExample1"));
 
@@ -51,7 +51,7 @@ public sealed class MatchStreamTests
             var id = source["id"]!.GetValue<string>();
             var published = source["published"]?.GetValue<string>();
             var millis = published is null ? long.MinValue : new DateTimeOffset(DateOnly.Parse(published).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
-            hits.Add(new JsonObject { ["_index"] = "news-v1", ["_id"] = id, ["_source"] = source, ["sort"] = new JsonArray(millis, id, shardDoc++) });
+            hits.Add(new JsonObject { ["_index"] = "news-v2", ["_id"] = id, ["_source"] = source, ["sort"] = new JsonArray(millis, id, shardDoc++) });
         }
         return FakeResponse.Json(200, new JsonObject
         {
@@ -97,7 +97,7 @@ public sealed class MatchStreamTests
         first["track_total_hits"]!.GetValue<bool>().ShouldBeFalse();
         Sort(first).ShouldBe([("published", "desc", "_last"), ("id", "asc", null)]);
         first["_source"]!["includes"]!.AsArray().Select(f => f!.GetValue<string>())
-            .ShouldBe(["id", "source", "published", "actors.name", "actors.type", "topics.label"], ignoreOrder: true);
+            .ShouldBe(["id", "source", "published", "actors.name", "actors.type", "topics.label", "story"], ignoreOrder: true);
 
         // The next page starts after the last hit of this one, in the point in time as the last answer named it.
         var second = fake.Requests[2].Json!;
@@ -148,7 +148,9 @@ public sealed class MatchStreamTests
             new JsonObject { ["name"] = "PAKISTAN", ["type"] = "country" },
             new JsonObject { ["name"] = "Amina Khan", ["type"] = "person" });
         odd["topics"] = new JsonArray(new JsonObject { ["label"] = "Diplomacy" }, new JsonObject { ["label"] = "diplomacy" });
-        var fake = Cluster().Enqueue("search-1", Page([Facets("a", source: "Dawn"), odd]));
+        var first = Facets("a", source: "Dawn");
+        first["story"] = "c0";
+        var fake = Cluster().Enqueue("search-1", Page([first, odd]));
         using var store = Samples.Store(fake);
 
         var matches = await store.MatchesAsync(new SearchRequest(), Token).ToListAsync(Token);
@@ -156,6 +158,8 @@ public sealed class MatchStreamTests
         (matches[0].Id, matches[0].Source, matches[0].Published).ShouldBe(("a", "Dawn", new DateOnly(2025, 10, 25)));
         matches[0].Actors.ShouldBe([new NamedActor("Pakistan", "country")]);
         matches[0].Topics.ShouldBe(["Diplomacy"]);
+        matches[0].Story.ShouldBe("c0");
+        matches[1].Story.ShouldBeNull();
         matches[1].Source.ShouldBe(EnrichedArticle.UnknownSource);
         matches[1].Published.ShouldBeNull();
         matches[1].Actors.ShouldBe([new NamedActor("Pakistan", "country"), new NamedActor("Amina Khan", "person")]);
@@ -179,7 +183,8 @@ public sealed class MatchStreamTests
         var page = fake.For("search-1").Single().Json!;
         page["size"]!.GetValue<int>().ShouldBe(ArticlePage);
         var excluded = page["_source"]!["excludes"]!.AsArray().Select(f => f!.GetValue<string>()).ToList();
-        excluded.ShouldBe(withBody ? ["actor_names", "actors.keys", "actors.forms"] : ["actor_names", "actors.keys", "actors.forms", "body"], ignoreOrder: true);
+        string[] derived = ["actor_names", "actors.keys", "actors.forms", "story_label"];
+        excluded.ShouldBe(withBody ? derived : [.. derived, "body"], ignoreOrder: true);
         read.Body.ShouldBe(withBody ? article.Body : "");
         JsonSerializer.Serialize(read, ArticleJson.Options).ShouldBe(JsonSerializer.Serialize(article with { Body = read.Body }, ArticleJson.Options));
     }

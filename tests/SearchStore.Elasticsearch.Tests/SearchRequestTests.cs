@@ -10,7 +10,7 @@ public sealed class SearchRequestTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static FakeElasticsearch Cluster() => new FakeElasticsearch().WithIndex("news-v1", "news", Samples.CurrentMappings);
+    private static FakeElasticsearch Cluster() => new FakeElasticsearch().WithIndex("news-v2", "news", Samples.CurrentMappings);
 
     private static Query Q(string text) => QueryParser.Parse(text).Query!;
 

@@ -18,7 +18,7 @@ namespace NewsSearch.SearchStore.Elasticsearch;
 internal static class ArticleIndex
 {
     /// <summary>Bump on any change to settings, mappings or derived fields: a new index is built and swapped in.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     public static string IndexName(string alias) => $"{alias}-v{SchemaVersion}";
 
@@ -39,6 +39,10 @@ internal static class ArticleIndex
     public const string TopicLabel = "topics.label";
     /// <summary>Every actor's canonical name and aliases as text, so "TTP" finds an article naming Tehreek-e-Taliban Pakistan.</summary>
     public const string ActorNames = "actor_names";
+    /// <summary>The story the store assigned (<see cref="EnrichedArticle.Story"/>): the id of the article that began it.</summary>
+    public const string Story = "story";
+    /// <summary>Derived: the story's generated label, on each of its articles, so a facet or a story reads it with its counts.</summary>
+    public const string StoryLabel = "story_label";
 
     /// <summary>Subfield of text fields: folded but not stemmed, for prefix queries (stems would cut prefixes short).</summary>
     public const string Plain = ".plain";
@@ -98,6 +102,8 @@ internal static class ArticleIndex
                 },
                 [Topics] = new NestedProperty { Properties = new Properties { ["label"] = Facet() } },
                 [ActorNames] = EnglishText(),
+                [Story] = new KeywordProperty(),
+                [StoryLabel] = new KeywordProperty(),
             },
         },
     };
@@ -134,6 +140,8 @@ internal static class ArticleIndex
             actors[i]!["keys"] = new JsonArray([.. forms.Select(TextKey.Fold).Where(k => k.Length > 0).Distinct().Select(k => (JsonNode)k)]);
         }
         document[ActorNames] = names;
+        // The store decides stories; what the article arrives with is not trusted.
+        document.Remove(Story);
         return document;
     }
 

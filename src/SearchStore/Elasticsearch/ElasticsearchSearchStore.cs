@@ -86,8 +86,6 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
     {
         var errors = request.Validate();
         if (errors.Count > 0) throw new ArgumentException(string.Join(" ", errors.Values), nameof(request));
-        // Refused rather than ignored: a search narrowed to a story must not answer with every article.
-        if (request.Stories.Count > 0) throw new NotSupportedException("The Elasticsearch store does not group articles into stories yet.");
 
         var stopwatch = Stopwatch.StartNew();
         var aliases = await AliasFormsAsync(QueryTranslator.AliasKeys(request.Query), cancellationToken);
@@ -124,6 +122,13 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
         if (article is null) return [];
         var response = await _client.SearchAsync<JsonObject>(LookupSearches.Similar(_alias, article, limit), cancellationToken);
         return SearchResults.Hits(response.Valid("Finding similar coverage", cancellationToken));
+    }
+
+    public async Task<StoryDetail?> StoryAsync(string id, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(id)) return null;
+        var response = await _client.SearchAsync<JsonObject>(StoryLookup.Request(_alias, id.Trim()), cancellationToken);
+        return StoryLookup.Read(response.Valid($"Reading story {id}", cancellationToken), id.Trim());
     }
 
     /// <summary>Deletes this version's index (and so the alias on it): for tests and tear-down, never called by the services.</summary>

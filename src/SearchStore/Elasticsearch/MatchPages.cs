@@ -29,7 +29,7 @@ internal static class MatchPages
     public static Duration KeepAliveDuration => new(FormattableString.Invariant($"{(int)KeepAlive.TotalMinutes}m"));
 
     /// <summary>The derived fields (see <see cref="ArticleIndex.Document"/>) that are not part of the article.</summary>
-    private static readonly string[] DerivedFields = [ArticleIndex.ActorNames, ArticleIndex.ActorKeys, ArticleIndex.ActorForms];
+    private static readonly string[] DerivedFields = [ArticleIndex.ActorNames, ArticleIndex.ActorKeys, ArticleIndex.ActorForms, ArticleIndex.StoryLabel];
 
     /// <summary>
     /// One page: everything in filter context (no scores are needed, so none are computed), ordered by publication
@@ -67,7 +67,7 @@ internal static class MatchPages
     /// <summary>Only what a <see cref="MatchedArticle"/> holds.</summary>
     public static SourceConfig FacetFields()
     {
-        string[] fields = [ArticleIndex.Id, ArticleIndex.Source, ArticleIndex.Published, ArticleIndex.ActorName, ArticleIndex.ActorType, ArticleIndex.TopicLabel];
+        string[] fields = [ArticleIndex.Id, ArticleIndex.Source, ArticleIndex.Published, ArticleIndex.ActorName, ArticleIndex.ActorType, ArticleIndex.TopicLabel, ArticleIndex.Story];
         return new SourceFilter { Includes = fields };
     }
 
@@ -104,7 +104,8 @@ internal static class MatchPages
             string.IsNullOrEmpty(outlet) ? EnrichedArticle.UnknownSource : outlet,
             Day(SearchResults.String(source?[ArticleIndex.Published])),
             actors,
-            topics);
+            topics,
+            SearchResults.String(source?[ArticleIndex.Story]));
     }
 
     /// <summary>The article a hit holds; without the body (left out of the page) it reads as an empty body.</summary>
