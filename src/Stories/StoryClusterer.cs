@@ -43,7 +43,7 @@ public sealed class StoryClusterer
     /// <summary>Decides the story of a new or changed article, and records it.</summary>
     public StoryAssignment Assign(StoryArticle article)
     {
-        var previous = Remove(article.Doc);
+        Remove(article.Doc);
         var features = Intern(article);
         var linked = new Dictionary<long, double>();
         foreach (var (other, _) in Candidates(article, features))
@@ -56,10 +56,10 @@ public sealed class StoryClusterer
         }
         if (linked.Count == 0)
         {
-            // A changed article that no longer matches anything stays where it was rather than splitting its story.
-            var own = previous is { } old && _members.ContainsKey(old) ? old : article.Doc;
-            Add(article, features, own);
-            return new StoryAssignment(article.Doc, own, []);
+            // A story of its own, named by its key. A story's first article that no longer matches the others thus stays
+            // in it: the story is named by that article, and splitting it would leave two stories of one name.
+            Add(article, features, article.Doc);
+            return new StoryAssignment(article.Doc, article.Doc, []);
         }
         var ordered = linked.Keys.OrderByDescending(s => _members[s].Count).ThenBy(s => s).ToList();
         var survivor = ordered[0];

@@ -19,22 +19,33 @@ public static class StoryTerms
     /// The article's terms, best first. <paramref name="documentFrequency"/> tells how many indexed articles already
     /// chose a word, and <paramref name="articles"/> how many there are: a word every article picks stops being chosen.
     /// </summary>
-    public static IReadOnlyList<string> From(string title, string body, Func<string, int> documentFrequency, int articles)
+    public static IReadOnlyList<string> From(string title, string body, Func<string, int> documentFrequency, int articles) =>
+        Choose(Count(title, body), documentFrequency, articles);
+
+    /// <summary>
+    /// The candidate words of title and lead with their counts (title words count <see cref="TitleWeight"/> times), in the
+    /// order they first appear. Needs nothing from the index, so a store counts a batch on other threads.
+    /// </summary>
+    public static IReadOnlyList<(string Word, int Count)> Count(string title, string body)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var firstSeen = new Dictionary<string, int>(StringComparer.Ordinal);
-        Count(title, TitleWeight, counts, firstSeen);
-        Count(body.Length > LeadCharacters ? body[..LeadCharacters] : body, 1, counts, firstSeen);
-        return counts
-            .Select(c => (Word: c.Key, Score: c.Value * Math.Log(1 + (articles + 1.0) / (documentFrequency(c.Key) + 1))))
+        var order = new List<string>();
+        Count(title, TitleWeight, counts, order);
+        Count(body.Length > LeadCharacters ? body[..LeadCharacters] : body, 1, counts, order);
+        return order.Select(w => (w, counts[w])).ToList();
+    }
+
+    /// <summary>The best <see cref="Max"/> of the counted words (see <see cref="From"/>), the earlier first among equals.</summary>
+    public static IReadOnlyList<string> Choose(IReadOnlyList<(string Word, int Count)> counts, Func<string, int> documentFrequency, int articles) =>
+        counts
+            .Select((c, index) => (c.Word, Index: index, Score: c.Count * Math.Log(1 + (articles + 1.0) / (documentFrequency(c.Word) + 1))))
             .OrderByDescending(c => c.Score)
-            .ThenBy(c => firstSeen[c.Word])
+            .ThenBy(c => c.Index)
             .Take(Max)
             .Select(c => c.Word)
             .ToList();
-    }
 
-    private static void Count(string text, int weight, Dictionary<string, int> counts, Dictionary<string, int> firstSeen)
+    private static void Count(string text, int weight, Dictionary<string, int> counts, List<string> order)
     {
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
@@ -45,8 +56,8 @@ public static class StoryTerms
             {
                 if (Word(text.AsSpan(start, i - start)) is { } word)
                 {
-                    counts[word] = counts.GetValueOrDefault(word) + weight;
-                    firstSeen.TryAdd(word, firstSeen.Count);
+                    if (!counts.TryAdd(word, weight)) counts[word] += weight;
+                    else order.Add(word);
                 }
                 start = -1;
             }
