@@ -46,8 +46,7 @@ public interface ISearchStore
     /// A story: the articles about one event, grouped as they are indexed (see <see cref="EnrichedArticle.Story"/>).
     /// Null when no live article belongs to a story of that id.
     /// </summary>
-    Task<StoryDetail?> StoryAsync(string id, CancellationToken cancellationToken) =>
-        throw new NotSupportedException($"{GetType().Name} does not group articles into stories yet.");
+    Task<StoryDetail?> StoryAsync(string id, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -128,6 +128,7 @@ public sealed class ResilienceTests
         public async Task<IReadOnlyList<SearchHit>> SimilarAsync(string id, int limit, CancellationToken cancellationToken) { await Never.Task; return []; }
         public IAsyncEnumerable<MatchedArticle> MatchesAsync(SearchRequest request, CancellationToken cancellationToken) => Forever<MatchedArticle>();
         public IAsyncEnumerable<EnrichedArticle> MatchedArticlesAsync(SearchRequest request, bool withBody, CancellationToken cancellationToken) => Forever<EnrichedArticle>();
+        public async Task<StoryDetail?> StoryAsync(string id, CancellationToken cancellationToken) { await Never.Task; return null; }
 
         private static async IAsyncEnumerable<T> Forever<T>()
         {
@@ -151,5 +152,6 @@ public sealed class ResilienceTests
         public Task<IReadOnlyList<SearchHit>> SimilarAsync(string id, int limit, CancellationToken cancellationToken) => throw Failure();
         public IAsyncEnumerable<MatchedArticle> MatchesAsync(SearchRequest request, CancellationToken cancellationToken) => throw Failure();
         public IAsyncEnumerable<EnrichedArticle> MatchedArticlesAsync(SearchRequest request, bool withBody, CancellationToken cancellationToken) => throw Failure();
+        public Task<StoryDetail?> StoryAsync(string id, CancellationToken cancellationToken) => throw Failure();
     }
 }

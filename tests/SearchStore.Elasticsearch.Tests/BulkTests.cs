@@ -76,7 +76,8 @@ public sealed class BulkTests
         await store.UpsertAsync([article], Token);
         var read = await store.GetAsync(article.Id, Token);
 
-        Json(read).ShouldBe(Json(article));
+        // Alone in the index, it begins a story of its own.
+        Json(read).ShouldBe(Json(article with { Story = article.Id }));
     }
 
     [Fact]
@@ -97,7 +98,7 @@ public sealed class BulkTests
         var fake = Cluster();
         using var store = Samples.Store(fake, Samples.Options() with { BulkMaxBytes = 3000 });
 
-        var articles = Enumerable.Range(0, 4).Select(i => Samples.Article($"{i:x16}") with { Body = new string('x', 1200) }).ToList();
+        var articles = Enumerable.Range(0, 4).Select(i => Samples.Article($"{i:x16}") with { Body = string.Join(' ', Enumerable.Repeat("xx", 400)) }).ToList();
         var result = await store.UpsertAsync(articles, Token);
 
         result.Indexed.ShouldBe(4);

@@ -183,7 +183,7 @@ public sealed class MatchStreamTests
         var page = fake.For("search-1").Single().Json!;
         page["size"]!.GetValue<int>().ShouldBe(ArticlePage);
         var excluded = page["_source"]!["excludes"]!.AsArray().Select(f => f!.GetValue<string>()).ToList();
-        string[] derived = ["actor_names", "actors.keys", "actors.forms", "story_label"];
+        string[] derived = ["actor_names", "actors.keys", "actors.forms", "story_label", "story_terms"];
         excluded.ShouldBe(withBody ? derived : [.. derived, "body"], ignoreOrder: true);
         read.Body.ShouldBe(withBody ? article.Body : "");
         JsonSerializer.Serialize(read, ArticleJson.Options).ShouldBe(JsonSerializer.Serialize(article with { Body = read.Body }, ArticleJson.Options));

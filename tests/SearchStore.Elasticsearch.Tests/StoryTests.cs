@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using NewsSearch.Articles;
 using NewsSearch.SearchStore.Elasticsearch.Tests.Fakes;
 
 namespace NewsSearch.SearchStore.Elasticsearch.Tests;
@@ -139,7 +140,7 @@ public sealed class StoryTests
     }
 
     [Fact]
-    public async Task The_story_an_article_arrives_with_is_not_indexed_the_store_decides_it()
+    public async Task The_story_an_article_arrives_with_is_ignored_the_store_assigns_it_reading_the_index_first()
     {
         var fake = Cluster();
         using var store = Samples.Store(fake);
@@ -147,7 +148,76 @@ public sealed class StoryTests
         await store.UpsertAsync([Samples.Article("a1") with { Story = "forged" }], Token);
 
         ShouldBeValid(fake);
-        fake.Documents["a1"].ContainsKey("story").ShouldBeFalse();
+        fake.Requests.Select(FakeElasticsearch.OperationId).ShouldBe(["open-point-in-time", "search-1", "close-point-in-time", "bulk-2"]);
+        var document = fake.Documents["a1"];
+        document["story"]!.GetValue<string>().ShouldBe("a1"); // alone, it begins its own story
+        document["story_label"]!.GetValue<string>().ShouldContain("Pakistan");
+        document["story_terms"]!.AsArray().Select(t => t!.GetValue<string>()).ShouldContain("istanbul");
+    }
+
+    [Fact]
+    public async Task Later_coverage_joins_the_story_and_its_earlier_articles_take_the_new_label()
+    {
+        var fake = Cluster();
+        using var store = Samples.Store(fake);
+
+        await store.UpsertAsync([Samples.Article("a1")], Token);
+        await store.UpsertAsync([Samples.Article("a2", source: "Reuters") with { Actors = [.. Samples.Article("a2").Actors, Person("Khawaja Asif")] }], Token);
+
+        ShouldBeValid(fake);
+        fake.For("open-point-in-time").Count().ShouldBe(1); // the stories are read once, then kept up to date
+        fake.Documents["a2"]["story"]!.GetValue<string>().ShouldBe("a1");
+        var update = fake.For("update-by-query").ShouldHaveSingleItem();
+        update.Path.ShouldBe("news/_update_by_query");
+        update.QueryParameters["refresh"].ShouldBe("true");
+        update.Json!["query"]!.ToJsonString().ShouldBe("""{"terms":{"story":["a1"]}}""");
+        update.Json["script"]!["params"]!["moved"]!.AsObject().Count.ShouldBe(0);
+        fake.Documents["a1"]["story_label"]!.GetValue<string>().ShouldBe(fake.Documents["a2"]["story_label"]!.GetValue<string>());
+    }
+
+    private static ActorMention Person(string name) => new(name, ActorType.Person, [], 1, 0);
+
+    /// <summary>An article with actors and no story terms (every word too short), so only the actors link it.</summary>
+    private static EnrichedArticle Named(string id, params string[] actors) => Samples.Article(id) with
+    {
+        Title = "On the go",
+        Body = "It is so.",
+        Actors = [.. actors.Select(Person)],
+    };
+
+    [Fact]
+    public async Task An_article_that_links_two_stories_merges_them_and_the_absorbed_story_moves_in_one_update()
+    {
+        var fake = Cluster();
+        using var store = Samples.Store(fake);
+        await store.UpsertAsync([Named("x1", "Ann Ash", "Bo Birch", "Cy Cedar"), Named("y1", "Di Dew", "Ed Elm", "Fay Fir")], Token);
+        fake.Documents["x1"]["story"]!.GetValue<string>().ShouldNotBe(fake.Documents["y1"]["story"]!.GetValue<string>());
+
+        await store.UpsertAsync([Named("z1", "Ann Ash", "Bo Birch", "Cy Cedar", "Di Dew", "Ed Elm", "Fay Fir")], Token);
+
+        ShouldBeValid(fake);
+        var stories = new[] { "x1", "y1", "z1" }.Select(id => fake.Documents[id]["story"]!.GetValue<string>()).Distinct().ToList();
+        stories.ShouldHaveSingleItem().ShouldBeOneOf("x1", "y1");
+        new[] { "x1", "y1", "z1" }.Select(id => fake.Documents[id]["story_label"]!.GetValue<string>()).Distinct().ShouldHaveSingleItem();
+        var moved = fake.For("update-by-query").ShouldHaveSingleItem().Json!["script"]!["params"]!["moved"]!.AsObject();
+        moved.Single().Value!.GetValue<string>().ShouldBe(stories[0]);
+    }
+
+    [Fact]
+    public async Task A_new_store_reads_the_stories_from_the_index_and_deleting_an_article_relabels_its_story()
+    {
+        var fake = Cluster();
+        using (var first = Samples.Store(fake)) await first.UpsertAsync([Samples.Article("a1")], Token);
+        using var second = Samples.Store(fake);
+
+        await second.UpsertAsync([Samples.Article("a2", source: "Reuters")], Token);
+        (await second.DeleteAsync("a2", Token)).ShouldBeTrue();
+
+        ShouldBeValid(fake);
+        fake.Documents.ContainsKey("a1").ShouldBeTrue();
+        fake.For("update-by-query").Last().Json!["query"]!.ToJsonString().ShouldBe("""{"terms":{"story":["a1"]}}""");
+        var joined = fake.For("bulk").Last().Body!.Split('\n')[1];
+        System.Text.Json.Nodes.JsonNode.Parse(joined)!["story"]!.GetValue<string>().ShouldBe("a1");
     }
 
     private static void ShouldBeValid(FakeElasticsearch fake)

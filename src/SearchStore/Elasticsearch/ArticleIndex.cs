@@ -43,6 +43,9 @@ internal static class ArticleIndex
     public const string Story = "story";
     /// <summary>Derived: the story's generated label, on each of its articles, so a facet or a story reads it with its counts.</summary>
     public const string StoryLabel = "story_label";
+    /// <summary>Derived: the distinctive terms story assignment chose for the article, read back when the writer starts.</summary>
+    public const string StoryTerms = "story_terms";
+    public const string PublishedMonthDay = "publishedMonthDay";
 
     /// <summary>Subfield of text fields: folded but not stemmed, for prefix queries (stems would cut prefixes short).</summary>
     public const string Plain = ".plain";
@@ -104,6 +107,8 @@ internal static class ArticleIndex
                 [ActorNames] = EnglishText(),
                 [Story] = new KeywordProperty(),
                 [StoryLabel] = new KeywordProperty(),
+                // Only read back from _source, never searched or counted: no index, no doc values (and so no term length limit).
+                [StoryTerms] = new KeywordProperty { Index = false, DocValues = false },
             },
         },
     };
@@ -127,7 +132,9 @@ internal static class ArticleIndex
         },
     };
 
-    public static JsonObject Document(EnrichedArticle article)
+    /// <param name="article">The article.</param>
+    /// <param name="story">The story the store assigned it; none when it is copied into a new index without assignment.</param>
+    public static JsonObject Document(EnrichedArticle article, StoryFields? story = null)
     {
         var document = JsonSerializer.SerializeToNode(article, ArticleJson.Options)!.AsObject();
         var names = new JsonArray();
@@ -142,6 +149,12 @@ internal static class ArticleIndex
         document[ActorNames] = names;
         // The store decides stories; what the article arrives with is not trusted.
         document.Remove(Story);
+        if (story is not null)
+        {
+            document[Story] = story.Story;
+            document[StoryLabel] = story.Label;
+            document[StoryTerms] = new JsonArray([.. story.Terms.Select(t => (JsonNode)t)]);
+        }
         return document;
     }
 

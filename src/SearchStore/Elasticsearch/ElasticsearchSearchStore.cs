@@ -41,18 +41,6 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
 
     public Task InitializeAsync(CancellationToken cancellationToken) => _versions.EnsureCurrentAsync(cancellationToken);
 
-    public Task<UpsertResult> UpsertAsync(IReadOnlyList<EnrichedArticle> articles, CancellationToken cancellationToken) =>
-        // Through the alias InitializeAsync made. require_alias is deliberately not sent: a server that refuses it
-        // (as a 7.x one did) fails every upsert.
-        _bulk.IndexAsync(_alias, waitForRefresh: true, articles, cancellationToken);
-
-    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
-    {
-        var response = await _client.DeleteAsync(new DeleteRequest(_alias, id) { Refresh = Refresh.WaitFor }, cancellationToken);
-        if (response.Result == Result.NotFound) return false;
-        return response.Valid($"Deleting {id}", cancellationToken).Result == Result.Deleted;
-    }
-
     public async Task<EnrichedArticle?> GetAsync(string id, CancellationToken cancellationToken)
     {
         var response = await _client.GetAsync<JsonObject>(new GetRequest(_alias, id), cancellationToken);
@@ -139,7 +127,11 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
     }
 
     /// <summary>The client owns its connections; disposing its transport's invoker closes them.</summary>
-    public void Dispose() => (_client.ElasticsearchClientSettings.RequestInvoker as IDisposable)?.Dispose();
+    public void Dispose()
+    {
+        _writeLock.Dispose();
+        (_client.ElasticsearchClientSettings.RequestInvoker as IDisposable)?.Dispose();
+    }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,200}$")]
     private static partial Regex IndexNamePattern();

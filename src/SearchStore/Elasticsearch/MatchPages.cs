@@ -29,7 +29,7 @@ internal static class MatchPages
     public static Duration KeepAliveDuration => new(FormattableString.Invariant($"{(int)KeepAlive.TotalMinutes}m"));
 
     /// <summary>The derived fields (see <see cref="ArticleIndex.Document"/>) that are not part of the article.</summary>
-    private static readonly string[] DerivedFields = [ArticleIndex.ActorNames, ArticleIndex.ActorKeys, ArticleIndex.ActorForms, ArticleIndex.StoryLabel];
+    private static readonly string[] DerivedFields = [ArticleIndex.ActorNames, ArticleIndex.ActorKeys, ArticleIndex.ActorForms, ArticleIndex.StoryLabel, ArticleIndex.StoryTerms];
 
     /// <summary>
     /// One page: everything in filter context (no scores are needed, so none are computed), ordered by publication
@@ -70,6 +70,22 @@ internal static class MatchPages
         string[] fields = [ArticleIndex.Id, ArticleIndex.Source, ArticleIndex.Published, ArticleIndex.ActorName, ArticleIndex.ActorType, ArticleIndex.TopicLabel, ArticleIndex.Story];
         return new SourceFilter { Includes = fields };
     }
+
+    /// <summary>What story assignment reads back of every indexed article.</summary>
+    public static SourceConfig StoryFields()
+    {
+        string[] fields =
+        [
+            ArticleIndex.Id, ArticleIndex.Source, ArticleIndex.Published, ArticleIndex.PublishedMonthDay, ArticleIndex.ActorName,
+            ArticleIndex.Story, ArticleIndex.StoryTerms,
+        ];
+        return new SourceFilter { Includes = fields };
+    }
+
+    public static StoredStory Stored(Hit<JsonObject> hit) => new(
+        Matched(hit),
+        NewsSearch.Stories.MonthDay.Parse(SearchResults.String(hit.Source?[ArticleIndex.PublishedMonthDay])),
+        hit.Source?[ArticleIndex.StoryTerms] is JsonArray terms ? [.. terms.Select(SearchResults.String).OfType<string>()] : []);
 
     /// <summary>The whole article, less the derived fields, and less the body unless it is wanted.</summary>
     public static SourceConfig ArticleFields(bool withBody)

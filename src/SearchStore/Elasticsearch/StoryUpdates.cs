@@ -1,0 +1,34 @@
+using Elastic.Clients.Elasticsearch;
+
+namespace NewsSearch.SearchStore.Elasticsearch;
+
+/// <summary>The <c>_update_by_query</c> that applies a batch's <see cref="StoryChanges"/> to the articles indexed before it.</summary>
+internal static class StoryUpdates
+{
+    /// <summary>
+    /// A fixed script with the changes as parameters (the script compiles once and is cached by the cluster): an article of
+    /// a merged story moves to the survivor, and every article of a changed story takes its new label.
+    /// </summary>
+    public const string Script = """
+        String story = ctx._source.story;
+        if (params.moved.containsKey(story)) { story = params.moved.get(story); ctx._source.story = story; }
+        if (params.labels.containsKey(story)) { ctx._source.story_label = params.labels.get(story); }
+        """;
+
+    public static UpdateByQueryRequest Request(string alias, StoryChanges changes) => new(alias)
+    {
+        Query = QueryTranslator.Terms(ArticleIndex.Story, changes.Moved.Keys.Concat(changes.Labels.Keys)),
+        Script = new Script
+        {
+            Source = Script,
+            Params = new Dictionary<string, object>
+            {
+                ["moved"] = changes.Moved,
+                ["labels"] = changes.Labels,
+            },
+        },
+        // Visible to the next search, as the bulk write is; a conflict is a failure, never skipped silently.
+        Refresh = true,
+        Conflicts = Conflicts.Abort,
+    };
+}
