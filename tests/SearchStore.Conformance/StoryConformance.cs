@@ -9,7 +9,7 @@ public abstract partial class SearchStoreConformanceTests
 {
     private static readonly DateOnly StoryDay = new(2025, 10, 28);
 
-    private static EnrichedArticle Talks(int n, string source, DateOnly published) => new()
+    private static EnrichedArticle Talks(int n, string source, DateOnly? published, string? monthDay = null) => new()
     {
         Id = $"e{n:x15}",
         Title = "Istanbul talks between Pakistan and Afghanistan collapse",
@@ -17,6 +17,7 @@ public abstract partial class SearchStoreConformanceTests
                "Mediators from Qatar and Türkiye hosted the Istanbul talks on the ceasefire and the militants.",
         Source = source,
         Published = published,
+        PublishedMonthDay = monthDay,
         Actors = [ConformanceCorpus.Country("Pakistan"), ConformanceCorpus.Country("Afghanistan"), ConformanceCorpus.Person("Khawaja Asif"), ConformanceCorpus.Person("Zabihullah Mujahid")],
         Topics = [ConformanceCorpus.Topic("Peace process")],
     };
@@ -98,5 +99,24 @@ public abstract partial class SearchStoreConformanceTests
         await AfterWriteAsync(store);
 
         (await store.StoryAsync(story, Ct)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task An_article_with_only_a_month_and_day_takes_its_year_from_its_story_now_or_when_dated_coverage_arrives()
+    {
+        var store = await SeededAsync([.. Enumerable.Range(1, 20).Select(Unrelated)]);
+        await store.UpsertAsync([Talks(2, "Blog", null, "--10-29")], Ct);
+        await AfterWriteAsync(store);
+        (await store.GetAsync(Talks(2, "", null).Id, Ct))!.Published.ShouldBeNull();
+
+        await store.UpsertAsync([Talks(1, "Dawn", StoryDay)], Ct);
+        await store.UpsertAsync([Talks(3, "Forum", null, "--10-30")], Ct);
+        await AfterWriteAsync(store);
+
+        var earlier = (await store.GetAsync(Talks(2, "", null).Id, Ct))!;
+        earlier.Published.ShouldBe(new DateOnly(2025, 10, 29));
+        earlier.PublishedEvidence!.Method.ShouldBe("story");
+        (await store.GetAsync(Talks(3, "", null).Id, Ct))!.Published.ShouldBe(new DateOnly(2025, 10, 30));
+        (await Search(store, new SearchRequest { From = StoryDay, To = StoryDay.AddDays(2) })).Total.ShouldBe(3);
     }
 }

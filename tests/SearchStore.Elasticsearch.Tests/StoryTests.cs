@@ -220,6 +220,30 @@ public sealed class StoryTests
         System.Text.Json.Nodes.JsonNode.Parse(joined)!["story"]!.GetValue<string>().ShouldBe("a1");
     }
 
+    [Fact]
+    public async Task A_month_day_article_takes_its_year_from_its_story_when_written_and_an_earlier_one_is_dated_in_place()
+    {
+        var fake = Cluster();
+        using var store = Samples.Store(fake);
+        var undated = Samples.Article("m1", source: "Blog") with { Published = null, PublishedMonthDay = "--10-26" };
+
+        await store.UpsertAsync([undated], Token);
+        await store.UpsertAsync([Samples.Article("d1")], Token);
+        await store.UpsertAsync([undated with { Id = "m2", PublishedMonthDay = "--10-27" }], Token);
+
+        ShouldBeValid(fake);
+        // Dated in place when the dated coverage arrived after it.
+        var earlier = fake.Documents["m1"];
+        earlier["published"]!.GetValue<string>().ShouldBe("2025-10-26");
+        earlier["publishedEvidence"]!["method"]!.GetValue<string>().ShouldBe("story");
+        fake.For("update-by-query").First().Json!["script"]!["params"]!["dated"]!["m1"]!["date"]!.GetValue<string>().ShouldBe("2025-10-26");
+        // Written with its date when its story already had dated coverage.
+        var later = System.Text.Json.Nodes.JsonNode.Parse(fake.For("bulk").Last().Body!.Split('\n')[1])!;
+        later["published"]!.GetValue<string>().ShouldBe("2025-10-27");
+        later["yearKnown"]!.GetValue<bool>().ShouldBeTrue();
+        later["publishedEvidence"]!["text"]!.GetValue<string>().ShouldBe("October 27; 1 dated article of its story, 2025-10-25 to 2025-10-25");
+    }
+
     private static void ShouldBeValid(FakeElasticsearch fake)
     {
         fake.RequestProblems().ShouldBeEmpty();

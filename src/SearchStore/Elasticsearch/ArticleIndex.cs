@@ -136,6 +136,7 @@ internal static class ArticleIndex
     /// <param name="story">The story the store assigned it; none when it is copied into a new index without assignment.</param>
     public static JsonObject Document(EnrichedArticle article, StoryFields? story = null)
     {
+        if (story?.Dated is { } dated) article = article with { Published = dated.Date, PublishedEvidence = dated.Evidence };
         var document = JsonSerializer.SerializeToNode(article, ArticleJson.Options)!.AsObject();
         var names = new JsonArray();
         var actors = document["actors"]!.AsArray();

@@ -27,8 +27,9 @@ public sealed partial class ElasticsearchSearchStore
                 _stories.Assign(article);
             // Through the alias InitializeAsync made. require_alias is deliberately not sent: a server that refuses it
             // (as a 7.x one did) fails every upsert.
+            var changes = _stories.Changes();
             var result = await _bulk.IndexAsync(_alias, waitForRefresh: true, articles, cancellationToken, _stories.Fields);
-            await ApplyAsync(_stories.Changes(), cancellationToken);
+            await ApplyAsync(changes, cancellationToken);
             if (!result.AllIndexed) _stories.Forget(); // the copy holds articles the index refused
             return result;
         }

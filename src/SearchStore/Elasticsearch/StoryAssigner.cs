@@ -1,3 +1,4 @@
+using System.Globalization;
 using NewsSearch.Articles;
 using NewsSearch.Stories;
 
@@ -6,16 +7,28 @@ namespace NewsSearch.SearchStore.Elasticsearch;
 /// <summary>What assignment reads back of an indexed article: its facet values and story, the month-day and its terms.</summary>
 internal sealed record StoredStory(MatchedArticle Article, MonthDay? MonthDay, IReadOnlyList<string> Terms);
 
-/// <summary>An article's story as it is indexed: the story id, its label, and the terms assignment reads back on the next start.</summary>
-internal sealed record StoryFields(string Story, string Label, IReadOnlyList<string> Terms);
+/// <summary>
+/// An article's story as it is indexed: the story id, its label, the terms assignment reads back on the next start, and
+/// the date it takes from its story when it gives only a month and day.
+/// </summary>
+internal sealed record StoryFields(string Story, string Label, IReadOnlyList<string> Terms, StoryDate? Dated = null);
+
+/// <summary>A publication date taken from an article's story (see <see cref="StoryYear"/>), with the evidence shown for it.</summary>
+internal sealed record StoryDate(DateOnly Date, Evidence Evidence);
 
 /// <summary>
-/// What a batch changed for articles indexed before it: stories merged away (their articles move to the survivor) and
-/// the new labels of stories that grew or shrank. Empty when the batch only began stories of its own.
+/// What a batch changed for articles indexed before it: stories merged away (their articles move to the survivor), the
+/// new labels of stories that grew or shrank, and undated articles that the new coverage of their story dates (by id).
+/// Empty when the batch only began stories of its own.
 /// </summary>
-internal sealed record StoryChanges(IReadOnlyDictionary<string, string> Moved, IReadOnlyDictionary<string, string> Labels)
+internal sealed record StoryChanges(
+    IReadOnlyDictionary<string, string> Moved,
+    IReadOnlyDictionary<string, string> Labels,
+    IReadOnlyDictionary<string, StoryDate> Dated)
 {
-    public bool Any => Moved.Count > 0 || Labels.Count > 0;
+    public static StoryChanges None { get; } = new(new Dictionary<string, string>(), new Dictionary<string, string>(), new Dictionary<string, StoryDate>());
+
+    public bool Any => Moved.Count > 0 || Labels.Count > 0 || Dated.Count > 0;
 }
 
 /// <summary>
@@ -27,6 +40,7 @@ internal sealed class StoryAssigner
 {
     private StoryClusterer? _clusterer;
     private readonly Dictionary<string, long> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, string> _ids = [];
     private readonly Dictionary<long, string> _storyIds = [];
     private readonly Dictionary<string, long> _storyKeys = new(StringComparer.Ordinal);
     private long _lastKey;
@@ -35,6 +49,7 @@ internal sealed class StoryAssigner
     private readonly Dictionary<string, string> _moved = new(StringComparer.Ordinal);
     private readonly HashSet<long> _grown = [];
     private readonly Dictionary<string, IReadOnlyList<string>> _terms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StoryDate> _dated = new(StringComparer.Ordinal);
 
     public bool Loaded => _clusterer is not null;
 
@@ -43,6 +58,7 @@ internal sealed class StoryAssigner
     {
         _clusterer = null;
         _keys.Clear();
+        _ids.Clear();
         _storyIds.Clear();
         _storyKeys.Clear();
         _lastKey = 0;
@@ -66,6 +82,7 @@ internal sealed class StoryAssigner
         _moved.Clear();
         _grown.Clear();
         _terms.Clear();
+        _dated.Clear();
     }
 
     /// <summary>Decides the story of a new or changed article of the batch.</summary>
@@ -75,7 +92,8 @@ internal sealed class StoryAssigner
         var key = Key(article.Id);
         var terms = StoryTerms.Choose(StoryTerms.Count(article.Title, article.Body), clusterer.TermFrequency, clusterer.Count);
         var source = string.IsNullOrWhiteSpace(article.Source) ? EnrichedArticle.UnknownSource : article.Source.Trim();
-        var assignment = clusterer.Assign(new StoryArticle(key, source, article.Published, MonthDay.Parse(article.PublishedMonthDay),
+        var monthDay = article.Published is null ? MonthDay.Parse(article.PublishedMonthDay) : null;
+        var assignment = clusterer.Assign(new StoryArticle(key, source, article.Published, monthDay,
             [.. article.Actors.Select(a => a.Name.Trim())], terms));
         if (!_storyIds.ContainsKey(assignment.Story)) Name(assignment.Story, article.Id);
         var survivor = _storyIds[assignment.Story];
@@ -90,31 +108,79 @@ internal sealed class StoryAssigner
         }
         if (clusterer.Members(assignment.Story).Count > 1) _grown.Add(assignment.Story);
         _terms[article.Id] = terms;
+        _dated.Remove(article.Id);
+        if (monthDay is { } day && YearFromStory(assignment.Story, key, day) is { } dated)
+        {
+            _dated[article.Id] = dated;
+            clusterer.Date(key, dated.Date);
+        }
     }
 
     /// <summary>The fields of an article assigned in this batch, with its story as the whole batch left it.</summary>
     public StoryFields Fields(string id)
     {
         var story = _clusterer!.StoryOf(_keys[id])!.Value;
-        return new StoryFields(_storyIds[story], _clusterer.Label(story), _terms[id]);
+        return new StoryFields(_storyIds[story], _clusterer.Label(story), _terms[id], _dated.GetValueOrDefault(id));
     }
 
-    /// <summary>What the batch changed for the articles indexed before it.</summary>
-    public StoryChanges Changes() => new(
-        new Dictionary<string, string>(_moved, StringComparer.Ordinal),
-        _grown.Where(s => _clusterer!.Members(s).Count > 0).ToDictionary(s => _storyIds[s], s => _clusterer!.Label(s), StringComparer.Ordinal));
+    /// <summary>
+    /// What the batch changed for the articles indexed before it, once every article of the batch is assigned and before
+    /// any is written: undated articles of the stories it grew are dated when the story's coverage now places their month
+    /// and day, whether they came earlier or in this batch (then <see cref="Fields"/> carries the date).
+    /// </summary>
+    public StoryChanges Changes()
+    {
+        var clusterer = _clusterer!;
+        var grown = _grown.Where(s => clusterer.Members(s).Count > 0).ToList();
+        var dated = new Dictionary<string, StoryDate>(StringComparer.Ordinal);
+        foreach (var story in grown)
+        {
+            foreach (var undated in clusterer.Members(story).Where(m => m.Published is null && m.MonthDay is not null))
+            {
+                if (YearFromStory(story, undated.Doc, undated.MonthDay!.Value) is not { } date) continue;
+                var id = _ids[undated.Doc];
+                // An article of this batch is written with its date; one indexed before it is dated in place.
+                if (_terms.ContainsKey(id)) _dated[id] = date;
+                else dated[id] = date;
+                clusterer.Date(undated.Doc, date.Date);
+            }
+        }
+        return new StoryChanges(
+            new Dictionary<string, string>(_moved, StringComparer.Ordinal),
+            grown.ToDictionary(s => _storyIds[s], clusterer.Label, StringComparer.Ordinal),
+            dated);
+    }
 
     /// <summary>Forgets a deleted article; the new label of its story when other articles remain in it.</summary>
     public StoryChanges Remove(string id)
     {
         if (_clusterer is not { } clusterer || !_keys.Remove(id, out var key) || clusterer.Remove(key) is not { } story || clusterer.Members(story).Count == 0)
-            return new StoryChanges(new Dictionary<string, string>(), new Dictionary<string, string>());
-        return new StoryChanges(new Dictionary<string, string>(), new Dictionary<string, string> { [_storyIds[story]] = clusterer.Label(story) });
+            return StoryChanges.None;
+        _ids.Remove(key);
+        return StoryChanges.None with { Labels = new Dictionary<string, string> { [_storyIds[story]] = clusterer.Label(story) } };
+    }
+
+    /// <summary>
+    /// The date of a month and day in the year of the story's confidently dated articles (not those whose year was itself
+    /// taken from the story), as the embedded store decides it.
+    /// </summary>
+    private StoryDate? YearFromStory(long story, long key, MonthDay day)
+    {
+        var dates = _clusterer!.Members(story)
+            .Where(m => m.Doc != key && m.Published is not null && m.MonthDay is null)
+            .Select(m => m.Published!.Value)
+            .ToList();
+        if (StoryYear.Resolve(day, dates) is not { } date) return null;
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"{date:MMMM d}; {dates.Count} dated article{(dates.Count == 1 ? "" : "s")} of its story, {dates.Min():yyyy-MM-dd} to {dates.Max():yyyy-MM-dd}");
+        return new StoryDate(date, new Evidence("story", text, StoryYear.Confidence));
     }
 
     private long Key(string id)
     {
-        if (!_keys.TryGetValue(id, out var key)) _keys[id] = key = ++_lastKey;
+        if (_keys.TryGetValue(id, out var key)) return key;
+        _keys[id] = key = ++_lastKey;
+        _ids[key] = id;
         return key;
     }
 

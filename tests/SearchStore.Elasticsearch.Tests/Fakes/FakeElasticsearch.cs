@@ -207,18 +207,25 @@ internal sealed class FakeElasticsearch : HttpMessageHandler
         });
     }
 
-    /// <summary>The story script's effect (see StoryUpdates): documents of a moved story move, and take their story's label.</summary>
+    /// <summary>The story script's effect (see StoryUpdates): documents of a moved story move, take their story's label and, when named, a date.</summary>
     private FakeResponse UpdateByQuery(JsonNode body)
     {
         var wanted = body["query"]!["terms"]!["story"]!.AsArray().Select(s => (string)s!).ToHashSet(StringComparer.Ordinal);
         var moved = body["script"]!["params"]!["moved"]!.AsObject();
         var labels = body["script"]!["params"]!["labels"]!.AsObject();
+        var dated = body["script"]!["params"]!["dated"]!.AsObject();
         var updated = 0;
-        foreach (var document in Documents.Values.Where(d => d["story"] is JsonValue story && wanted.Contains((string)story!)))
+        foreach (var (id, document) in Documents.Where(d => d.Value["story"] is JsonValue story && wanted.Contains((string)story!)))
         {
             var story = (string)document["story"]!;
             if (moved[story] is JsonValue to) document["story"] = story = (string)to!;
             if (labels[story] is JsonValue label) document["story_label"] = (string)label!;
+            if (dated[id] is JsonObject date)
+            {
+                document["published"] = date["date"]!.DeepClone();
+                document["publishedEvidence"] = date["evidence"]!.DeepClone();
+                document["yearKnown"] = true;
+            }
             updated++;
         }
         return FakeResponse.Json(200, new JsonObject
