@@ -4,7 +4,7 @@ namespace NewsSearch.Stories;
 /// Whether two articles report the same event. Their shared actors and terms, each weighted by how rare it is in the
 /// index (a shared "Pakistan" says little, a shared "Khawaja Asif" or "istanbul" much), are compared with everything
 /// each article holds (a cosine over those weights), and the result is discounted by the days between them: coverage of
-/// one event is published within days, follow-ups within a couple of weeks.
+/// one event is published within days, follow-ups (the next round of the same talks) within three weeks.
 /// </summary>
 public static class SameStory
 {
@@ -15,7 +15,7 @@ public static class SameStory
     /// <summary>Within this many days of each other, the date does not lower the similarity.</summary>
     public const int SameDays = 3;
     /// <summary>Beyond this many days two articles are never the same story.</summary>
-    public const int MaxGapDays = 16;
+    public const int MaxGapDays = 21;
     /// <summary>An article whose date is unknown is neither near nor far: its similarity is lowered a little.</summary>
     public const double UndatedFactor = 0.85;
 

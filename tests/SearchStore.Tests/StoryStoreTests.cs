@@ -96,6 +96,19 @@ public sealed class StoryStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task An_article_without_any_day_is_dated_no_earlier_than_its_story_with_low_confidence()
+    {
+        using var store = await StoreWithBackgroundAsync();
+        await store.UpsertAsync([Talks(1, "Dawn", Day.AddDays(1)), Talks(3, "Reuters", Day)], Ct);
+        await store.UpsertAsync([Talks(2, "Blog", null)], Ct);
+
+        var blog = (await store.GetAsync(Talks(2, "", null).Id, Ct))!;
+        blog.Published.ShouldBe(Day);
+        blog.PublishedEvidence!.Method.ShouldBe("story");
+        blog.PublishedEvidence.Confidence.ShouldBeLessThan(0.5);
+    }
+
+    [Fact]
     public async Task Undated_articles_get_their_year_when_dated_coverage_of_their_story_arrives_later()
     {
         using var store = await StoreWithBackgroundAsync();

@@ -38,3 +38,13 @@ public sealed class StoryYearTests
     [InlineData("--02-30")]
     public void Anything_else_is_not_a_month_day(string? text) => MonthDay.Parse(text).ShouldBeNull();
 }
+
+public sealed class EarliestCoverageTests
+{
+    [Fact]
+    public void Without_any_day_an_article_is_dated_no_earlier_than_its_storys_first_coverage() =>
+        StoryYear.Earliest([new DateOnly(2025, 11, 9), new DateOnly(2025, 10, 28)]).ShouldBe(new DateOnly(2025, 10, 28));
+
+    [Fact]
+    public void Without_dated_coverage_there_is_no_date() => StoryYear.Earliest([]).ShouldBeNull();
+}

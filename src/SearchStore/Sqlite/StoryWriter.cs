@@ -46,7 +46,7 @@ internal sealed class StoryWriter : IDisposable
         }
         if (assignment.Story == doc) _founders[doc] = article.Id;
         _touched.Add(assignment.Story);
-        if (monthDay is { } day && YearFromStory(assignment.Story, doc, day) is { } dated)
+        if (article.Published is null && DateFromStory(assignment.Story, doc, monthDay) is { } dated)
         {
             article = article with { Published = dated.Date, PublishedEvidence = dated.Evidence };
             _clusterer.Date(doc, dated.Date);
@@ -76,8 +76,8 @@ internal sealed class StoryWriter : IDisposable
         {
             var members = _clusterer.Members(story);
             if (members.Count == 0) continue;
-            foreach (var undated in members.Where(m => m.Published is null && m.MonthDay is not null))
-                if (YearFromStory(story, undated.Doc, undated.MonthDay!.Value) is { } dated)
+            foreach (var undated in members.Where(m => m.Published is null))
+                if (DateFromStory(story, undated.Doc, undated.MonthDay) is { } dated)
                     DateStoredArticle(undated.Doc, dated.Date, dated.Evidence);
             var label = _founders.TryGetValue(story, out var founder) ? insert : update;
             label.Parameters["$id"].Value = story;
@@ -97,19 +97,23 @@ internal sealed class StoryWriter : IDisposable
     }
 
     /// <summary>
-    /// The date of <paramref name="day"/> in the year of the story's confidently dated articles (those whose year was not
-    /// itself taken from the story: a month-day article's date is), with the evidence shown for it.
+    /// The date of an undated article from the story's confidently dated articles (those whose year was not itself taken
+    /// from the story, as a month-day article's is): <paramref name="day"/> in their year, or without a day the first day
+    /// of their coverage (<see cref="StoryYear.Earliest"/>), with the evidence shown for it.
     /// </summary>
-    private (DateOnly Date, Evidence Evidence)? YearFromStory(long story, long doc, MonthDay day)
+    private (DateOnly Date, Evidence Evidence)? DateFromStory(long story, long doc, MonthDay? day)
     {
         var dates = _clusterer.Members(story)
             .Where(m => m.Doc != doc && m.Published is not null && m.MonthDay is null)
             .Select(m => m.Published!.Value)
             .ToList();
-        if (StoryYear.Resolve(day, dates) is not { } date) return null;
-        var text = string.Create(CultureInfo.InvariantCulture,
-            $"{date:MMMM d}; {dates.Count} dated article{(dates.Count == 1 ? "" : "s")} of its story, {dates.Min():yyyy-MM-dd} to {dates.Max():yyyy-MM-dd}");
-        return (date, new Evidence("story", text, StoryYear.Confidence));
+        var date = day is { } given ? StoryYear.Resolve(given, dates) : StoryYear.Earliest(dates);
+        if (date is not { } found) return null;
+        var coverage = string.Create(CultureInfo.InvariantCulture,
+            $"{dates.Count} dated article{(dates.Count == 1 ? "" : "s")} of its story, {dates.Min():yyyy-MM-dd} to {dates.Max():yyyy-MM-dd}");
+        return day is null
+            ? (found, new Evidence("story", $"no day in the text; not before the first of {coverage}", StoryYear.EarliestConfidence))
+            : (found, new Evidence("story", string.Create(CultureInfo.InvariantCulture, $"{found:MMMM d}; {coverage}"), StoryYear.Confidence));
     }
 
     private void DateStoredArticle(long doc, DateOnly date, Evidence evidence)
