@@ -25,7 +25,7 @@ public abstract partial class SearchStoreConformanceTests
     /// <summary>Articles with nothing in common: each word of its own (letters only, as story terms are).</summary>
     private static EnrichedArticle Unrelated(int n)
     {
-        var letters = string.Concat(n.ToString().Select(c => (char)('k' + c - '0')));
+        var letters = Letters(n);
         return new EnrichedArticle
         {
             Id = $"f{n:x15}",

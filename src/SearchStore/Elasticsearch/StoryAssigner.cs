@@ -9,7 +9,7 @@ internal sealed record StoredStory(MatchedArticle Article, MonthDay? MonthDay, I
 
 /// <summary>
 /// An article's story as it is indexed: the story id, its label, the terms assignment reads back on the next start, and
-/// the date it takes from its story when it gives only a month and day.
+/// the date it takes from its story when it has none of its own.
 /// </summary>
 internal sealed record StoryFields(string Story, string Label, IReadOnlyList<string> Terms, StoryDate? Dated = null);
 
@@ -109,7 +109,7 @@ internal sealed class StoryAssigner
         if (clusterer.Members(assignment.Story).Count > 1) _grown.Add(assignment.Story);
         _terms[article.Id] = terms;
         _dated.Remove(article.Id);
-        if (monthDay is { } day && YearFromStory(assignment.Story, key, day) is { } dated)
+        if (article.Published is null && DateFromStory(assignment.Story, key, monthDay) is { } dated)
         {
             _dated[article.Id] = dated;
             clusterer.Date(key, dated.Date);
@@ -125,8 +125,8 @@ internal sealed class StoryAssigner
 
     /// <summary>
     /// What the batch changed for the articles indexed before it, once every article of the batch is assigned and before
-    /// any is written: undated articles of the stories it grew are dated when the story's coverage now places their month
-    /// and day, whether they came earlier or in this batch (then <see cref="Fields"/> carries the date).
+    /// any is written: undated articles of the stories it grew are dated when the story's coverage now places them,
+    /// whether they came earlier or in this batch (then <see cref="Fields"/> carries the date).
     /// </summary>
     public StoryChanges Changes()
     {
@@ -135,9 +135,9 @@ internal sealed class StoryAssigner
         var dated = new Dictionary<string, StoryDate>(StringComparer.Ordinal);
         foreach (var story in grown)
         {
-            foreach (var undated in clusterer.Members(story).Where(m => m.Published is null && m.MonthDay is not null))
+            foreach (var undated in clusterer.Members(story).Where(m => m.Published is null))
             {
-                if (YearFromStory(story, undated.Doc, undated.MonthDay!.Value) is not { } date) continue;
+                if (DateFromStory(story, undated.Doc, undated.MonthDay) is not { } date) continue;
                 var id = _ids[undated.Doc];
                 // An article of this batch is written with its date; one indexed before it is dated in place.
                 if (_terms.ContainsKey(id)) _dated[id] = date;
@@ -161,19 +161,23 @@ internal sealed class StoryAssigner
     }
 
     /// <summary>
-    /// The date of a month and day in the year of the story's confidently dated articles (not those whose year was itself
-    /// taken from the story), as the embedded store decides it.
+    /// The date of an undated article from its story's confidently dated articles (not those whose year was itself taken
+    /// from the story), as the embedded store decides it: <paramref name="day"/> in their year, or without a day the first
+    /// day of their coverage (<see cref="StoryYear.Earliest"/>), a lower bound at low confidence.
     /// </summary>
-    private StoryDate? YearFromStory(long story, long key, MonthDay day)
+    private StoryDate? DateFromStory(long story, long key, MonthDay? day)
     {
         var dates = _clusterer!.Members(story)
             .Where(m => m.Doc != key && m.Published is not null && m.MonthDay is null)
             .Select(m => m.Published!.Value)
             .ToList();
-        if (StoryYear.Resolve(day, dates) is not { } date) return null;
-        var text = string.Create(CultureInfo.InvariantCulture,
-            $"{date:MMMM d}; {dates.Count} dated article{(dates.Count == 1 ? "" : "s")} of its story, {dates.Min():yyyy-MM-dd} to {dates.Max():yyyy-MM-dd}");
-        return new StoryDate(date, new Evidence("story", text, StoryYear.Confidence));
+        var date = day is { } given ? StoryYear.Resolve(given, dates) : StoryYear.Earliest(dates);
+        if (date is not { } found) return null;
+        var coverage = string.Create(CultureInfo.InvariantCulture,
+            $"{dates.Count} dated article{(dates.Count == 1 ? "" : "s")} of its story, {dates.Min():yyyy-MM-dd} to {dates.Max():yyyy-MM-dd}");
+        return day is null
+            ? new StoryDate(found, new Evidence("story", $"no day in the text; not before the first of {coverage}", StoryYear.EarliestConfidence))
+            : new StoryDate(found, new Evidence("story", string.Create(CultureInfo.InvariantCulture, $"{found:MMMM d}; {coverage}"), StoryYear.Confidence));
     }
 
     private long Key(string id)
