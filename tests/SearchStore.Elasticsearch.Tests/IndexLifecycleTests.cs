@@ -54,11 +54,15 @@ public sealed class IndexLifecycleTests
     {
         var fake = new FakeElasticsearch().WithIndex("news-v1", "news");
         var old = Samples.Article("0123456789abcdef");
+        var source = System.Text.Json.JsonSerializer.SerializeToNode(old, NewsSearch.Articles.ArticleJson.Options)!.AsObject();
+        source["story"] = "fedcba9876543210";
+        source["story_label"] = "Pakistan: istanbul";
+        source["story_terms"] = new JsonArray("istanbul", "talk");
         fake.Enqueue("search-3", _ => FakeResponse.Json(200, SearchAnswer(
             new JsonObject
             {
                 ["_index"] = "news-v1", ["_id"] = old.Id, ["_score"] = null,
-                ["_source"] = System.Text.Json.JsonSerializer.SerializeToNode(old, NewsSearch.Articles.ArticleJson.Options),
+                ["_source"] = source,
                 ["sort"] = new JsonArray(old.Id),
             })));
         using var store = Samples.Store(fake);
@@ -78,6 +82,10 @@ public sealed class IndexLifecycleTests
         ]);
         fake.Documents.Keys.ShouldBe([old.Id]);
         fake.Documents[old.Id]["actor_names"]!.AsArray().Select(n => (string)n!).ShouldContain("TTP");
+        // The story is copied as it was, not decided again.
+        fake.Documents[old.Id]["story"]!.GetValue<string>().ShouldBe("fedcba9876543210");
+        fake.Documents[old.Id]["story_label"]!.GetValue<string>().ShouldBe("Pakistan: istanbul");
+        fake.Documents[old.Id]["story_terms"]!.AsArray().Select(t => (string)t!).ShouldBe(["istanbul", "talk"]);
         var swap = fake.For("indices-update-aliases").Single().Json!["actions"]!.AsArray();
         swap.Select(a => a!.ToJsonString()).ShouldBe(
         [

@@ -162,6 +162,15 @@ internal static class ArticleIndex
     private static List<string> Forms(ActorMention actor) =>
         (actor.Aliases ?? []).Prepend(actor.Name).Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()).Distinct().ToList();
 
+    /// <summary>The story fields a document holds, to copy them into a new index; null when it has no story.</summary>
+    public static StoryFields? StoryOf(JsonObject? source) =>
+        SearchResults.String(source?[Story]) is { } story
+            ? new StoryFields(
+                story,
+                SearchResults.String(source![StoryLabel]) ?? "",
+                source[StoryTerms] is JsonArray terms ? [.. terms.Select(SearchResults.String).OfType<string>()] : [])
+            : null;
+
     /// <summary>The article a document's _source holds; a document that holds none is corruption, not absence.</summary>
     public static EnrichedArticle Article(string id, JsonNode? source)
     {

@@ -24,7 +24,7 @@ internal sealed class BulkIndexer(ElasticsearchClient client, ElasticsearchOptio
         bool waitForRefresh,
         IReadOnlyList<EnrichedArticle> articles,
         CancellationToken cancellationToken,
-        Func<string, StoryFields>? stories = null)
+        Func<string, StoryFields?>? stories = null)
     {
         var failed = new Dictionary<string, string>();
         var valid = new List<EnrichedArticle>(articles.Count);
@@ -39,7 +39,7 @@ internal sealed class BulkIndexer(ElasticsearchClient client, ElasticsearchOptio
         return new UpsertResult(valid.Count(a => !failed.ContainsKey(a.Id)), failed);
     }
 
-    private IEnumerable<List<Item>> Batches(IReadOnlyList<EnrichedArticle> articles, Func<string, StoryFields>? stories)
+    private IEnumerable<List<Item>> Batches(IReadOnlyList<EnrichedArticle> articles, Func<string, StoryFields?>? stories)
     {
         // The last occurrence of an id wins, as it would if the articles were upserted one by one.
         var latest = articles.GroupBy(a => a.Id).Select(g => g.Last());

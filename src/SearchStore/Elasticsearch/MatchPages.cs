@@ -85,7 +85,7 @@ internal static class MatchPages
     public static StoredStory Stored(Hit<JsonObject> hit) => new(
         Matched(hit),
         NewsSearch.Stories.MonthDay.Parse(SearchResults.String(hit.Source?[ArticleIndex.PublishedMonthDay])),
-        hit.Source?[ArticleIndex.StoryTerms] is JsonArray terms ? [.. terms.Select(SearchResults.String).OfType<string>()] : []);
+        ArticleIndex.StoryOf(hit.Source)?.Terms ?? []);
 
     /// <summary>The whole article, less the derived fields, and less the body unless it is wanted.</summary>
     public static SourceConfig ArticleFields(bool withBody)
