@@ -9,10 +9,14 @@ namespace NewsSearch.Stories;
 /// </summary>
 public sealed class StoryClusterer
 {
-    /// <summary>A feature held by more articles than this finds no candidates (it still counts in the comparison).</summary>
-    public const int MaxPostings = 2000;
+    /// <summary>
+    /// How many postings an assignment reads to find candidates, rarest features first and newest articles first: the
+    /// features that tell a story apart are rare, and the cost of an assignment stays flat as the index grows. A feature
+    /// the budget does not reach still counts in the comparison.
+    /// </summary>
+    public const int PostingBudget = 600;
     /// <summary>How many candidates, by the weight of what they share, are compared in full.</summary>
-    public const int MaxCandidates = 40;
+    public const int MaxCandidates = 25;
 
     private readonly Dictionary<string, int> _featureIds = new(StringComparer.Ordinal);
     private readonly List<int> _frequency = [];
@@ -105,13 +109,15 @@ public sealed class StoryClusterer
     private List<(long Doc, double Shared)> Candidates(StoryArticle article, int[] features)
     {
         var shared = new Dictionary<long, double>();
-        foreach (var f in features)
+        var budget = PostingBudget;
+        foreach (var f in features.OrderBy(f => _postings[f].Count))
         {
             var postings = _postings[f];
-            if (postings.Count == 0 || postings.Count > MaxPostings) continue;
+            if (budget <= 0) break;
             var weight = Weight(f);
-            foreach (var other in postings)
+            for (var i = postings.Count - 1; i >= 0 && budget-- > 0; i--)
             {
+                var other = postings[i];
                 ref var total = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(shared, other, out var known);
                 if (!known)
                 {
