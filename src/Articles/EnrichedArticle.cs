@@ -33,6 +33,11 @@ public sealed record EnrichedArticle
     public IReadOnlyList<DateMention> DatesMentioned { get; init; } = [];
     public IReadOnlyList<Quote> Quotes { get; init; } = [];
     public IReadOnlyList<ReaderComment> Comments { get; init; } = [];
+    /// <summary>
+    /// The story the article belongs to (the id of the story's first article), set by the search store as it indexes the
+    /// article; enrichment leaves it null and the store ignores what it is given.
+    /// </summary>
+    public string? Story { get; init; }
 
     public const string UnknownSource = "Unknown";
 }

@@ -59,6 +59,8 @@ public sealed class GatewayRoutes
             new("query-export", Query, "/api/search/export", Read, search),
             new("query-analysis", Query, "/api/analysis/{**rest}", Read, search),
             new("query-compare", Query, "/api/compare", Read, search),
+            new("query-stories", Query, "/api/stories", Read, search),
+            new("query-story", Query, "/api/stories/{id}", Read, read),
             new("query-similar", Query, "/api/articles/{id}/similar", Read, search),
             new("query-article", Query, "/api/articles/{id}", Read, read),
             new("query-suggest", Query, "/api/suggest", Read, read),

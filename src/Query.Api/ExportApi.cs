@@ -45,15 +45,7 @@ public static class ExportApi
 
         if (!await readiness.EnsureAsync(cancellationToken))
             return StoreReadiness.Unavailable();
-        IAsyncEnumerable<EnrichedArticle> articles;
-        try
-        {
-            articles = store.MatchedArticlesAsync(request, withBody, cancellationToken);
-        }
-        catch (NotSupportedException exception)
-        {
-            return AnalysisProblems.NotSupported(exception);
-        }
+        var articles = store.MatchedArticlesAsync(request, withBody, cancellationToken);
 
         return TypedResults.Stream(async response =>
         {

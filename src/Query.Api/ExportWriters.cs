@@ -64,6 +64,8 @@ public sealed class NdjsonExportWriter : ExportWriter
             json.WriteStartArray("topics");
             foreach (var topic in article.Topics) json.WriteStringValue(topic.Label);
             json.WriteEndArray();
+            if (article.Story is null) json.WriteNull("story");
+            else json.WriteString("story", article.Story);
             if (withBody) json.WriteString("body", article.Body);
             json.WriteEndObject();
         }
@@ -84,7 +86,7 @@ public sealed class CsvExportWriter : ExportWriter
     public override string FileName => "articles.csv";
 
     public override void WriteHeader(IBufferWriter<byte> output, bool withBody) =>
-        Write(output, ["id", "title", "source", "published", "url", "actors", "topics", .. withBody ? ["body"] : Array.Empty<string>()]);
+        Write(output, ["id", "title", "source", "published", "url", "actors", "topics", "story", .. withBody ? ["body"] : Array.Empty<string>()]);
 
     public override void WriteRow(IBufferWriter<byte> output, EnrichedArticle article, bool withBody) =>
         Write(output,
@@ -96,6 +98,7 @@ public sealed class CsvExportWriter : ExportWriter
             article.Url ?? "",
             string.Join("; ", article.Actors.Select(a => $"{a.Name} ({a.Type.ToString().ToLowerInvariant()})")),
             string.Join("; ", article.Topics.Select(t => t.Label)),
+            article.Story ?? "",
             .. withBody ? [article.Body] : Array.Empty<string>(),
         ]);
 

@@ -13,6 +13,7 @@ internal static class ParameterExamples
         ["source"] = "Reuters",
         ["actor"] = "Pakistan",
         ["topic"] = "Diplomacy",
+        ["story"] = "3f2a9c0d1e8b7a65",
         ["from"] = "2025-10-01",
         ["to"] = "2025-11-30",
         ["sort"] = "newest",

@@ -38,6 +38,7 @@ public static class QueryServiceExtensions
         app.MapAnalysisApi();
         app.MapCompareApi();
         app.MapArticlesApi();
+        app.MapStoriesApi();
         return app;
     }
 }

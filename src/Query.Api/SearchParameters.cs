@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using NewsSearch.Articles;
 using NewsSearch.SearchStore;
 using NewsSearch.SearchStore.Querying;
 using QueryModel = NewsSearch.SearchStore.Querying.Query;
@@ -21,6 +22,9 @@ public sealed record SearchParameters
 
     [FromQuery(Name = "topic"), Description("Topic label; repeat for several (OR).")]
     public string[]? Topic { get; init; }
+
+    [FromQuery(Name = "story"), Description("Story id (the id of the story's first article, 16 lowercase hex characters); repeat for several (OR).")]
+    public string[]? Story { get; init; }
 
     [FromQuery(Name = "from"), Description("Earliest publication date, inclusive (yyyy-MM-dd).")]
     public string? From { get; init; }
@@ -48,6 +52,7 @@ public sealed record SearchParameters
         var sources = FacetValues("source", Source, options, errors);
         var actors = FacetValues("actor", Actor, options, errors);
         var topics = FacetValues("topic", Topic, options, errors);
+        var stories = StoryIds(Story, options, errors);
         var from = Date("from", From, errors);
         var to = Date("to", To, errors);
         var sort = SortOrderOf(Sort, errors);
@@ -61,6 +66,7 @@ public sealed record SearchParameters
             Sources = sources,
             Actors = actors,
             Topics = topics,
+            Stories = stories,
             From = from,
             To = to,
             Sort = sort,
@@ -129,6 +135,24 @@ public sealed record SearchParameters
         if (problems.Count > 0)
             errors[name] = [.. problems.Distinct()];
         return [.. clean.Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Story ids are article ids: anything else is refused, not searched for.</summary>
+    private static IReadOnlyList<string> StoryIds(string[]? values, QueryOptions options, Dictionary<string, string[]> errors)
+    {
+        if (values is null or []) return [];
+        if (values.Length > options.MaxFacetValues)
+        {
+            errors["story"] = [$"story may be repeated at most {options.MaxFacetValues} times."];
+            return [];
+        }
+        var ids = values.Select(v => v?.Trim() ?? "").ToList();
+        if (!ids.All(ArticleId.IsWellFormed))
+        {
+            errors["story"] = [StoriesApi.MalformedId];
+            return [];
+        }
+        return [.. ids.Distinct(StringComparer.Ordinal)];
     }
 
     private static DateOnly? Date(string name, string? text, Dictionary<string, string[]> errors)

@@ -28,10 +28,6 @@ public sealed class StoreCalls(ISearchStore store, StoreReadiness readiness, IOp
         {
             return new(default, TimedOut());
         }
-        catch (NotSupportedException exception)
-        {
-            return new(default, AnalysisProblems.NotSupported(exception));
-        }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // A store fault (file locked, Elasticsearch down) is the service's problem, reported without its details.

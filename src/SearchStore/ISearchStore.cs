@@ -37,13 +37,30 @@ public interface ISearchStore
     /// store keeps the matches' positions, never the articles, so a caller that consumes one at a time runs in
     /// constant memory. For exports and the analyses (matrix, attention, compare).
     /// </summary>
-    IAsyncEnumerable<MatchedArticle> MatchesAsync(SearchRequest request, CancellationToken cancellationToken) =>
-        throw new NotSupportedException($"{GetType().Name} cannot stream a search's matches yet.");
+    IAsyncEnumerable<MatchedArticle> MatchesAsync(SearchRequest request, CancellationToken cancellationToken);
 
     /// <summary>The whole articles of <see cref="MatchesAsync"/>, in the same order, one at a time; the body only when asked for.</summary>
-    IAsyncEnumerable<EnrichedArticle> MatchedArticlesAsync(SearchRequest request, bool withBody, CancellationToken cancellationToken) =>
-        throw new NotSupportedException($"{GetType().Name} cannot stream a search's matches yet.");
+    IAsyncEnumerable<EnrichedArticle> MatchedArticlesAsync(SearchRequest request, bool withBody, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A story: the articles about one event, grouped as they are indexed (see <see cref="EnrichedArticle.Story"/>).
+    /// Null when no live article belongs to a story of that id.
+    /// </summary>
+    Task<StoryDetail?> StoryAsync(string id, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A story as the API shows it: its id (the id of the article that began it), a label made of what its articles share,
+/// its size, its publication-date span (dated articles only; <see cref="Undated"/> counts the others) and its outlets.
+/// </summary>
+public sealed record StoryDetail(
+    string Id,
+    string Label,
+    long Size,
+    DateOnly? First,
+    DateOnly? Last,
+    long Undated,
+    IReadOnlyList<FacetValue> Outlets);
 
 /// <summary>Per-item outcome of an upsert; <see cref="Failed"/> maps ids to reasons.</summary>
 public sealed record UpsertResult(int Indexed, IReadOnlyDictionary<string, string> Failed)

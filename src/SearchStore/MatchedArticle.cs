@@ -6,7 +6,8 @@ public sealed record MatchedArticle(
     string Source,
     DateOnly? Published,
     IReadOnlyList<NamedActor> Actors,
-    IReadOnlyList<string> Topics);
+    IReadOnlyList<string> Topics,
+    string? Story = null);
 
 /// <summary>An actor's canonical name and its type (person, organisation, country) when known.</summary>
 public sealed record NamedActor(string Name, string? Type);

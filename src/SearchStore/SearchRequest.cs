@@ -19,6 +19,8 @@ public sealed record SearchRequest
     public IReadOnlyList<string> Sources { get; init; } = [];
     public IReadOnlyList<string> Actors { get; init; } = [];
     public IReadOnlyList<string> Topics { get; init; } = [];
+    /// <summary>Story ids (see <see cref="StoryDetail"/>); a story filter, OR within it like the other facets.</summary>
+    public IReadOnlyList<string> Stories { get; init; } = [];
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
     public SortOrder Sort { get; init; } = SortOrder.Relevance;

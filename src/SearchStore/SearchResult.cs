@@ -20,7 +20,8 @@ public sealed record SearchHit(
     string Snippet,
     IReadOnlyList<string> Actors,
     IReadOnlyList<string> Topics,
-    double Score)
+    double Score,
+    string? Story = null)
 {
     /// <summary>False when the publication year is unknown (<see cref="Published"/> is null): the article is undated.</summary>
     public bool YearKnown => Published is not null;
@@ -37,10 +38,17 @@ public sealed record SearchFacets(
     IReadOnlyList<FacetValue> Topic,
     IReadOnlyList<DateBucket> Date,
     DateInterval DateInterval,
-    long Undated = 0);
+    long Undated = 0)
+{
+    /// <summary>The stories of the matches (disjunctive like the others), each value a story id with its <see cref="FacetValue.Label"/>.</summary>
+    public IReadOnlyList<FacetValue> Story { get; init; } = [];
+}
 
-/// <summary>A facet value with its count; <see cref="Type"/> is the actor type for actor values, otherwise null.</summary>
-public sealed record FacetValue(string Value, long Count, bool Selected, string? Type = null);
+/// <summary>
+/// A facet value with its count; <see cref="Type"/> is the actor type for actor values, <see cref="Label"/> the
+/// generated label of a story value (whose <see cref="Value"/> is the story id); otherwise null.
+/// </summary>
+public sealed record FacetValue(string Value, long Count, bool Selected, string? Type = null, string? Label = null);
 
 /// <summary>A date-histogram bucket; <see cref="Value"/> is yyyy-MM-dd for day buckets, yyyy-MM for month buckets.</summary>
 public sealed record DateBucket(string Value, long Count);

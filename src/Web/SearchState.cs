@@ -22,6 +22,8 @@ public sealed record SearchState
     public IReadOnlyList<string> Sources { get; init; } = [];
     public IReadOnlyList<string> Actors { get; init; } = [];
     public IReadOnlyList<string> Topics { get; init; } = [];
+    /// <summary>Story ids: the search shows one event's coverage (from an article's or a hit's story link).</summary>
+    public IReadOnlyList<string> Stories { get; init; } = [];
     public string? From { get; init; }
     public string? To { get; init; }
     public string Sort { get; init; } = DefaultSort;
@@ -38,6 +40,7 @@ public sealed record SearchState
         Sources = Many(query, "source"),
         Actors = Many(query, "actor"),
         Topics = Many(query, "topic"),
+        Stories = Many(query, "story"),
         From = Single(query, "from"),
         To = Single(query, "to"),
         Sort = Single(query, "sort") ?? DefaultSort,
@@ -46,7 +49,7 @@ public sealed record SearchState
 
     public int PageNumber => int.TryParse(Page, NumberStyles.None, CultureInfo.InvariantCulture, out var page) ? page : 1;
 
-    public bool HasFilters => Sources.Count + Actors.Count + Topics.Count > 0 || From is not null || To is not null;
+    public bool HasFilters => Sources.Count + Actors.Count + Topics.Count + Stories.Count > 0 || From is not null || To is not null;
 
     public DateOnly? FromDate => ParseDate(From);
     public DateOnly? ToDate => ParseDate(To);
@@ -70,7 +73,10 @@ public sealed record SearchState
     public SearchState WithDates(string? from, string? to) => this with { From = from, To = to, Page = null };
 
     public SearchState WithoutFilters() =>
-        this with { Sources = [], Actors = [], Topics = [], From = null, To = null, Page = null };
+        this with { Sources = [], Actors = [], Topics = [], Stories = [], From = null, To = null, Page = null };
+
+    /// <summary>Every article of one story, nothing else.</summary>
+    public static SearchState OfStory(string story) => Empty with { Stories = [story] };
 
     public SearchState WithPage(int page) => this with { Page = page == 1 ? null : page.ToString(CultureInfo.InvariantCulture) };
 
@@ -106,6 +112,7 @@ public sealed record SearchState
         parts.AddRange(Sources.Select(v => ("source", v)));
         parts.AddRange(Actors.Select(v => ("actor", v)));
         parts.AddRange(Topics.Select(v => ("topic", v)));
+        parts.AddRange(Stories.Select(v => ("story", v)));
         if (From is not null) parts.Add(("from", From));
         if (To is not null) parts.Add(("to", To));
         if (Sort != DefaultSort) parts.Add(("sort", Sort));

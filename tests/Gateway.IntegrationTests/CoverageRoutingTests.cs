@@ -21,6 +21,32 @@ public sealed class CoverageRoutingTests(GatewayFixture fixture) : IClassFixture
         answer.TryGetProperty(property, out var _).ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData("/api/stories/ffffffffffffffff", HttpStatusCode.NotFound)]
+    [InlineData("/api/stories/not-a-story", HttpStatusCode.BadRequest)]
+    [InlineData("/api/search?story=not-a-story", HttpStatusCode.BadRequest)]
+    public async Task Story_routes_through_the_gateway_are_the_query_service_s_problems(string path, HttpStatusCode status)
+    {
+        using var client = fixture.Gateway.Connect();
+
+        var response = await client.GetAsync(path, Ct);
+
+        response.StatusCode.ShouldBe(status);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
+    public async Task The_stories_of_a_search_through_the_gateway_lead_to_each_story()
+    {
+        using var client = fixture.Gateway.Connect();
+
+        var stories = await client.GetFromJsonAsync<JsonElement>("/api/stories?q=Istanbul", Ct);
+
+        var first = stories.EnumerateArray().First().GetProperty("value").GetString();
+        var story = await client.GetFromJsonAsync<JsonElement>($"/api/stories/{first}", Ct);
+        story.GetProperty("size").GetInt32().ShouldBeGreaterThan(0);
+    }
+
     [Fact]
     public async Task An_unknown_analysis_is_the_query_service_s_404_not_a_web_page()
     {

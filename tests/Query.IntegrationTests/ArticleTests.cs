@@ -95,11 +95,11 @@ public sealed class ArticleTests(QueryFixture fixture) : IClassFixture<QueryFixt
         var document = await _client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
 
         var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/api/search", "/api/suggest", "/api/articles/{id}", "/api/articles/{id}/similar" })
+        foreach (var path in new[] { "/api/search", "/api/suggest", "/api/articles/{id}", "/api/articles/{id}/similar", "/api/stories", "/api/stories/{id}" })
             paths.TryGetProperty(path, out _).ShouldBeTrue(path);
         var parameters = paths.GetProperty("/api/search").GetProperty("get").GetProperty("parameters").EnumerateArray()
             .ToDictionary(p => p.GetProperty("name").GetString()!, p => p.TryGetProperty("description", out var d) ? d.GetString() : null);
-        parameters.Keys.ShouldBe(["q", "source", "actor", "topic", "from", "to", "sort", "page", "size", "facetSize"], ignoreOrder: true);
+        parameters.Keys.ShouldBe(["q", "source", "actor", "topic", "story", "from", "to", "sort", "page", "size", "facetSize"], ignoreOrder: true);
         parameters.Values.ShouldAllBe(description => !string.IsNullOrEmpty(description));
         paths.GetProperty("/api/search").GetProperty("get").GetProperty("parameters").EnumerateArray()
             .Where(p => !p.TryGetProperty("example", out var _)).Select(p => p.GetProperty("name").GetString()).ShouldBeEmpty();

@@ -22,7 +22,7 @@ public sealed class ExportTests(QueryFixture fixture) : IClassFixture<QueryFixtu
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
         response.Content.Headers.ContentDisposition!.FileName.ShouldBe("articles.csv");
         var lines = (await response.Content.ReadAsStringAsync(Ct)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines[0].ShouldBe("id,title,source,published,url,actors,topics");
+        lines[0].ShouldBe("id,title,source,published,url,actors,topics,story");
         lines.Length.ShouldBe(4);
         lines[1].ShouldStartWith($"{TestArticles.IstanbulTolo.Id},Islamic Emirate delegation returns from Istanbul,Tolo News,2025-11-07,,");
         lines[3].ShouldContain("Afghanistan (country); Turkey (country)");
@@ -100,6 +100,6 @@ public sealed class ExportTests(QueryFixture fixture) : IClassFixture<QueryFixtu
 
         var line = Encoding.UTF8.GetString(buffer.WrittenSpan);
         line.ShouldContain(",\"'=HYPERLINK(\"\"http://evil\"\")\",");
-        line.ShouldEndWith(",\"'-1+1\"\r\n");
+        line.ShouldEndWith(",\"'-1+1\",\r\n"); // the last cell is the story, which the article has none of until a store assigns it
     }
 }

@@ -126,6 +126,15 @@ public sealed class ResilienceTests
         public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken) { await Never.Task; throw new InvalidOperationException(); }
         public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken) { await Never.Task; return []; }
         public async Task<IReadOnlyList<SearchHit>> SimilarAsync(string id, int limit, CancellationToken cancellationToken) { await Never.Task; return []; }
+        public IAsyncEnumerable<MatchedArticle> MatchesAsync(SearchRequest request, CancellationToken cancellationToken) => Forever<MatchedArticle>();
+        public IAsyncEnumerable<EnrichedArticle> MatchedArticlesAsync(SearchRequest request, bool withBody, CancellationToken cancellationToken) => Forever<EnrichedArticle>();
+        public async Task<StoryDetail?> StoryAsync(string id, CancellationToken cancellationToken) { await Never.Task; return null; }
+
+        private static async IAsyncEnumerable<T> Forever<T>()
+        {
+            await Never.Task;
+            yield break;
+        }
     }
 
     private sealed class BrokenStore : ISearchStore
@@ -141,5 +150,8 @@ public sealed class ResilienceTests
         public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken) => throw Failure();
         public Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken) => throw Failure();
         public Task<IReadOnlyList<SearchHit>> SimilarAsync(string id, int limit, CancellationToken cancellationToken) => throw Failure();
+        public IAsyncEnumerable<MatchedArticle> MatchesAsync(SearchRequest request, CancellationToken cancellationToken) => throw Failure();
+        public IAsyncEnumerable<EnrichedArticle> MatchedArticlesAsync(SearchRequest request, bool withBody, CancellationToken cancellationToken) => throw Failure();
+        public Task<StoryDetail?> StoryAsync(string id, CancellationToken cancellationToken) => throw Failure();
     }
 }

@@ -36,7 +36,7 @@ public sealed class SearchTests(QueryFixture fixture) : IClassFixture<QueryFixtu
         var result = await SearchAsync("?q=Istanbul");
 
         foreach (var hit in result.GetProperty("hits").EnumerateArray())
-            hit.EnumerateObject().Select(p => p.Name).ShouldBe(["id", "title", "source", "published", "yearKnown", "snippet", "actors", "topics", "score"], ignoreOrder: true);
+            hit.EnumerateObject().Select(p => p.Name).ShouldBe(["id", "title", "source", "published", "yearKnown", "snippet", "actors", "topics", "score", "story"], ignoreOrder: true);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public static class StoreBenchmark
         foreach (var size in sizes)
         {
             Console.Error.WriteLine($"== {size} articles");
-            report.Append(await RunSizeAsync(size, perKind, directory, reuse));
+            report.Append(args.Contains("--stories") ? await StoryBenchmark.RunAsync(size, directory) : await RunSizeAsync(size, perKind, directory, reuse));
         }
         Console.WriteLine(report);
         if (markdownPath.Length > 0) await File.WriteAllTextAsync(markdownPath, report.ToString());

@@ -10,7 +10,7 @@ namespace NewsSearch.SearchStore.Conformance;
 /// The behaviour every <see cref="ISearchStore"/> must show. A store's test project subclasses this and says how
 /// to make an empty store; every test then runs against that implementation over <see cref="ConformanceCorpus"/>.
 /// </summary>
-public abstract class SearchStoreConformanceTests : IAsyncDisposable
+public abstract partial class SearchStoreConformanceTests : IAsyncDisposable
 {
     /// <summary>A new, empty, not yet initialised store. Disposed after the test when it is disposable.</summary>
     protected abstract Task<ISearchStore> CreateEmptyStoreAsync();

@@ -8,7 +8,7 @@ public sealed class BulkTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static FakeElasticsearch Cluster() => new FakeElasticsearch().WithIndex("news-v1", "news", Samples.CurrentMappings);
+    private static FakeElasticsearch Cluster() => new FakeElasticsearch().WithIndex("news-v2", "news", Samples.CurrentMappings);
 
     [Fact]
     public async Task Upserting_sends_index_actions_keyed_by_article_id_through_the_alias_so_a_repeat_replaces()
@@ -76,7 +76,8 @@ public sealed class BulkTests
         await store.UpsertAsync([article], Token);
         var read = await store.GetAsync(article.Id, Token);
 
-        Json(read).ShouldBe(Json(article));
+        // Alone in the index, it begins a story of its own.
+        Json(read).ShouldBe(Json(article with { Story = article.Id }));
     }
 
     [Fact]
@@ -97,7 +98,7 @@ public sealed class BulkTests
         var fake = Cluster();
         using var store = Samples.Store(fake, Samples.Options() with { BulkMaxBytes = 3000 });
 
-        var articles = Enumerable.Range(0, 4).Select(i => Samples.Article($"{i:x16}") with { Body = new string('x', 1200) }).ToList();
+        var articles = Enumerable.Range(0, 4).Select(i => Samples.Article($"{i:x16}") with { Body = string.Join(' ', Enumerable.Repeat("xx", 400)) }).ToList();
         var result = await store.UpsertAsync(articles, Token);
 
         result.Indexed.ShouldBe(4);
@@ -213,7 +214,7 @@ public sealed class BulkTests
         var array = new JsonArray();
         foreach (var (status, error) in items)
         {
-            var item = new JsonObject { ["_index"] = "news-v1", ["_id"] = "?", ["status"] = status };
+            var item = new JsonObject { ["_index"] = "news-v2", ["_id"] = "?", ["status"] = status };
             if (error is null)
             {
                 item["result"] = "created";

@@ -11,7 +11,7 @@ public sealed class ConnectionTests
 
     private static async Task<FakeElasticsearch> CountThrough(ElasticsearchOptions options)
     {
-        var fake = new FakeElasticsearch().WithIndex("news-v1", "news");
+        var fake = new FakeElasticsearch().WithIndex("news-v2", "news");
         using var store = Samples.Store(fake, options);
         await store.CountAsync(Token);
         return fake;
@@ -145,7 +145,7 @@ public sealed class ConnectionTests
     [Fact]
     public async Task A_server_that_does_not_say_it_is_Elasticsearch_is_refused_and_reported_unhealthy()
     {
-        var fake = new FakeElasticsearch { Product = null }.WithIndex("news-v1", "news");
+        var fake = new FakeElasticsearch { Product = null }.WithIndex("news-v2", "news");
         using var store = Samples.Store(fake);
 
         await Should.ThrowAsync<Elastic.Clients.Elasticsearch.UnsupportedProductException>(() => store.CountAsync(Token));
@@ -157,7 +157,7 @@ public sealed class ConnectionTests
     [Fact]
     public async Task Requests_go_round_the_nodes_of_the_connection_string()
     {
-        var fake = new FakeElasticsearch().WithIndex("news-v1", "news");
+        var fake = new FakeElasticsearch().WithIndex("news-v2", "news");
         using var store = Samples.Store(fake, Samples.Options("http://h1:9200,http://h2:9200"));
 
         for (var i = 0; i < 4; i++) await store.CountAsync(Token);
@@ -188,7 +188,7 @@ public sealed class ConnectionTests
 
         using var store = (ElasticsearchSearchStore)SearchStoreFactory.Create(options);
 
-        store.IndexName.ShouldBe("news-v1");
+        store.IndexName.ShouldBe("news-v2");
         Should.Throw<InvalidOperationException>(() => SearchStoreFactory.Create(new SearchStoreOptions { Backend = "elasticsearch" }))
             .Message.ShouldContain("ConnectionStrings:elasticsearch");
     }

@@ -15,8 +15,8 @@ public sealed class IndexLifecycleTests
 
         await store.InitializeAsync(Token);
 
-        fake.Indices.ShouldBe(["news-v1"]);
-        fake.Aliases["news"].ShouldBe(["news-v1"]);
+        fake.Indices.ShouldBe(["news-v2"]);
+        fake.Aliases["news"].ShouldBe(["news-v2"]);
         fake.Requests.Select(FakeElasticsearch.OperationId).ShouldBe(["indices-get-alias-1", "indices-exists", "indices-create", "indices-update-aliases"]);
         fake.RequestProblems().ShouldBeEmpty();
         fake.ResponseProblems.ShouldBeEmpty();
@@ -25,7 +25,7 @@ public sealed class IndexLifecycleTests
     [Fact]
     public async Task Initializing_when_the_alias_already_points_at_the_current_index_only_looks()
     {
-        var fake = new FakeElasticsearch().WithIndex("news-v1", "news");
+        var fake = new FakeElasticsearch().WithIndex("news-v2", "news");
         using var store = Samples.Store(fake);
 
         await store.InitializeAsync(Token);
@@ -39,26 +39,30 @@ public sealed class IndexLifecycleTests
         var fake = new FakeElasticsearch();
         fake.Enqueue("indices-create", FakeResponse.Json(400, new JsonObject
         {
-            ["error"] = new JsonObject { ["type"] = "resource_already_exists_exception", ["reason"] = "index [news-v1] already exists" },
+            ["error"] = new JsonObject { ["type"] = "resource_already_exists_exception", ["reason"] = "index [news-v2] already exists" },
             ["status"] = 400,
         }));
         using var store = Samples.Store(fake);
 
         await store.InitializeAsync(Token);
 
-        fake.Aliases["news"].ShouldBe(["news-v1"]);
+        fake.Aliases["news"].ShouldBe(["news-v2"]);
     }
 
     [Fact]
     public async Task A_schema_version_bump_copies_the_articles_into_the_new_index_and_swaps_the_alias_in_one_call()
     {
-        var fake = new FakeElasticsearch().WithIndex("news-v0", "news");
+        var fake = new FakeElasticsearch().WithIndex("news-v1", "news");
         var old = Samples.Article("0123456789abcdef");
+        var source = System.Text.Json.JsonSerializer.SerializeToNode(old, NewsSearch.Articles.ArticleJson.Options)!.AsObject();
+        source["story"] = "fedcba9876543210";
+        source["story_label"] = "Pakistan: istanbul";
+        source["story_terms"] = new JsonArray("istanbul", "talk");
         fake.Enqueue("search-3", _ => FakeResponse.Json(200, SearchAnswer(
             new JsonObject
             {
-                ["_index"] = "news-v0", ["_id"] = old.Id, ["_score"] = null,
-                ["_source"] = System.Text.Json.JsonSerializer.SerializeToNode(old, NewsSearch.Articles.ArticleJson.Options),
+                ["_index"] = "news-v1", ["_id"] = old.Id, ["_score"] = null,
+                ["_source"] = source,
                 ["sort"] = new JsonArray(old.Id),
             })));
         using var store = Samples.Store(fake);
@@ -69,22 +73,26 @@ public sealed class IndexLifecycleTests
         operations.ShouldBe(
         [
             "indices-get-alias-1 _alias/news",
-            "indices-exists news-v1",
-            "indices-create news-v1",
-            "search-3 news-v0/_search",
-            "bulk-2 news-v1/_bulk",
-            "indices-refresh-2 news-v1/_refresh",
+            "indices-exists news-v2",
+            "indices-create news-v2",
+            "search-3 news-v1/_search",
+            "bulk-2 news-v2/_bulk",
+            "indices-refresh-2 news-v2/_refresh",
             "indices-update-aliases _aliases",
         ]);
         fake.Documents.Keys.ShouldBe([old.Id]);
         fake.Documents[old.Id]["actor_names"]!.AsArray().Select(n => (string)n!).ShouldContain("TTP");
+        // The story is copied as it was, not decided again.
+        fake.Documents[old.Id]["story"]!.GetValue<string>().ShouldBe("fedcba9876543210");
+        fake.Documents[old.Id]["story_label"]!.GetValue<string>().ShouldBe("Pakistan: istanbul");
+        fake.Documents[old.Id]["story_terms"]!.AsArray().Select(t => (string)t!).ShouldBe(["istanbul", "talk"]);
         var swap = fake.For("indices-update-aliases").Single().Json!["actions"]!.AsArray();
         swap.Select(a => a!.ToJsonString()).ShouldBe(
         [
-            """{"remove":{"alias":"news","index":"news-v0"}}""",
-            """{"add":{"alias":"news","index":"news-v1"}}""",
+            """{"remove":{"alias":"news","index":"news-v1"}}""",
+            """{"add":{"alias":"news","index":"news-v2"}}""",
         ]);
-        fake.Aliases["news"].ShouldBe(["news-v1"]);
+        fake.Aliases["news"].ShouldBe(["news-v2"]);
         fake.RequestProblems().ShouldBeEmpty();
         fake.ResponseProblems.ShouldBeEmpty();
     }

@@ -9,7 +9,7 @@ public sealed class ResilienceTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static FakeElasticsearch Cluster() => new FakeElasticsearch().WithIndex("news-v1", "news", Samples.CurrentMappings);
+    private static FakeElasticsearch Cluster() => new FakeElasticsearch().WithIndex("news-v2", "news", Samples.CurrentMappings);
 
     [Fact]
     public async Task A_search_past_its_time_limit_is_cancelled_on_the_wire_at_the_limit()

@@ -10,7 +10,7 @@ public sealed class ResponseParsingTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static FakeElasticsearch Cluster() => new FakeElasticsearch().WithIndex("news-v1", "news", Samples.CurrentMappings);
+    private static FakeElasticsearch Cluster() => new FakeElasticsearch().WithIndex("news-v2", "news", Samples.CurrentMappings);
 
     [Fact]
     public async Task The_documented_search_response_is_read_into_hits_and_its_total()
@@ -60,7 +60,7 @@ public sealed class ResponseParsingTests
     {
         var fake = Cluster()
             .Enqueue("delete", FakeResponse.Example("_global__delete__response__DeleteResponseExample1"))
-            .Enqueue("delete", FakeResponse.Json(404, new JsonObject { ["_index"] = "news-v1", ["_id"] = "1", ["_version"] = 1, ["result"] = "not_found", ["_shards"] = new JsonObject { ["total"] = 1, ["successful"] = 1, ["failed"] = 0 } }));
+            .Enqueue("delete", FakeResponse.Json(404, new JsonObject { ["_index"] = "news-v2", ["_id"] = "1", ["_version"] = 1, ["result"] = "not_found", ["_shards"] = new JsonObject { ["total"] = 1, ["successful"] = 1, ["failed"] = 0 } }));
         using var store = Samples.Store(fake);
 
         (await store.DeleteAsync("1", Token)).ShouldBeTrue();
@@ -207,7 +207,7 @@ public sealed class ResponseParsingTests
                 ["max_score"] = 2.5,
                 ["hits"] = new JsonArray(new JsonObject
                 {
-                    ["_index"] = "news-v1",
+                    ["_index"] = "news-v2",
                     ["_id"] = "0123456789abcdef",
                     ["_score"] = 2.5,
                     ["_source"] = new JsonObject
@@ -289,7 +289,7 @@ public sealed class ResponseParsingTests
                         {
                             ["total"] = new JsonObject { ["value"] = 1, ["relation"] = "eq" },
                             ["max_score"] = 1.0,
-                            ["hits"] = new JsonArray(new JsonObject { ["_index"] = "news-v1", ["_id"] = "a", ["_score"] = 1.0, ["_source"] = new JsonObject { ["title"] = "Talks resume" } }),
+                            ["hits"] = new JsonArray(new JsonObject { ["_index"] = "news-v2", ["_id"] = "a", ["_score"] = 1.0, ["_source"] = new JsonObject { ["title"] = "Talks resume" } }),
                         },
                     },
                 },

@@ -10,7 +10,7 @@ public sealed class SearchRequestTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static FakeElasticsearch Cluster() => new FakeElasticsearch().WithIndex("news-v1", "news", Samples.CurrentMappings);
+    private static FakeElasticsearch Cluster() => new FakeElasticsearch().WithIndex("news-v2", "news", Samples.CurrentMappings);
 
     private static Query Q(string text) => QueryParser.Parse(text).Query!;
 
@@ -254,11 +254,11 @@ public sealed class SearchRequestTests
         await store.SimilarAsync("0123456789abcdef", 5, Token);
 
         fake.RequestProblems().ShouldBeEmpty();
-        var suggest = fake.For("search").First().Json!;
+        var suggest = fake.For("search-3").First().Json!;
         suggest["size"]!.GetValue<int>().ShouldBe(0);
         suggest["aggregations"]!["title"].ShouldNotBeNull();
-        fake.For("search").Skip(1).First().Json!["aggregations"]!["title"].ShouldBeNull("one letter is too short to complete titles");
-        var similar = fake.For("search").Last().Json!["query"]!["bool"]!;
+        fake.For("search-3").Skip(1).First().Json!["aggregations"]!["title"].ShouldBeNull("one letter is too short to complete titles");
+        var similar = fake.For("search-3").Last().Json!["query"]!["bool"]!;
         // One clause (or one like document) is sent as itself, which Elasticsearch takes as a list of one.
         similar["must_not"]!.ToJsonString(Samples.Relaxed).ShouldBe("""{"ids":{"values":["0123456789abcdef"]}}""");
         similar["must"]!["bool"]!["should"]![0]!["more_like_this"]!["like"]!.ToJsonString(Samples.Relaxed).ShouldBe("""{"_id":"0123456789abcdef","_index":"news"}""");

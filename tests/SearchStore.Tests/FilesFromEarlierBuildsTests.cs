@@ -34,12 +34,22 @@ public sealed class FilesFromEarlierBuildsTests : IDisposable
 
         (await old.CountAsync(Ct)).ShouldBe(await fresh.CountAsync(Ct));
         foreach (var request in Searches)
-            Json(await old.SearchAsync(request, Ct) with { TookMs = 0 }).ShouldBe(Json(await fresh.SearchAsync(request, Ct) with { TookMs = 0 }));
+            Json(WithoutStories(await old.SearchAsync(request, Ct))).ShouldBe(Json(WithoutStories(await fresh.SearchAsync(request, Ct))));
+        // The old file's articles are grouped when it is upgraded, the new file's as they were written (with a delete
+        // in between), so the stories may be named differently; each article has one all the same.
+        (await old.SearchAsync(new SearchRequest { Size = 100 }, Ct)).Hits.ShouldAllBe(h => h.Story != null);
         Json(await old.SuggestAsync("ist", 10, Ct)).ShouldBe(Json(await fresh.SuggestAsync("ist", 10, Ct)));
         var first = ConformanceCorpus.All[0].Id;
-        Json(await old.SimilarAsync(first, 10, Ct)).ShouldBe(Json(await fresh.SimilarAsync(first, 10, Ct)));
-        Json(await old.GetAsync(first, Ct)).ShouldBe(Json(await fresh.GetAsync(first, Ct)));
+        Json((await old.SimilarAsync(first, 10, Ct)).Select(h => h with { Story = null })).ShouldBe(Json((await fresh.SimilarAsync(first, 10, Ct)).Select(h => h with { Story = null })));
+        Json((await old.GetAsync(first, Ct))! with { Story = null }).ShouldBe(Json((await fresh.GetAsync(first, Ct))! with { Story = null }));
     }
+
+    private static SearchResult WithoutStories(SearchResult result) => result with
+    {
+        TookMs = 0,
+        Hits = [.. result.Hits.Select(h => h with { Story = null })],
+        Facets = result.Facets with { Story = [] },
+    };
 
     [Fact]
     public async Task A_file_written_with_SQLite_3_35_takes_new_writes_and_stays_intact()

@@ -39,7 +39,7 @@ public sealed class SqliteStoreTests : IDisposable
         command.CommandText = "PRAGMA journal_mode";
         ((string)command.ExecuteScalar()!).ShouldBe("wal");
         command.CommandText = "PRAGMA user_version";
-        ((long)command.ExecuteScalar()!).ShouldBe(4);
+        ((long)command.ExecuteScalar()!).ShouldBe(5);
     }
 
     /// <summary>A store file holding one article, then changed behind the store's back by <paramref name="sql"/>.</summary>

@@ -25,6 +25,16 @@ public sealed class ComparePageTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task The_compare_page_of_a_story_asks_the_query_api_for_that_story()
+    {
+        var before = web.RequestCount;
+        var (status, _) = await web.Client.PageAsync("/compare?story=0bebbef317f8dfdc");
+
+        status.ShouldBe(HttpStatusCode.OK);
+        web.RequestsSince(before).ShouldContain("/api/compare?story=0bebbef317f8dfdc");
+    }
+
+    [Fact]
     public async Task Figures_that_disagree_dates_and_quotes_by_speaker_are_shown_side_by_side()
     {
         var (_, html) = await web.Client.PageAsync("/compare?q=Istanbul");

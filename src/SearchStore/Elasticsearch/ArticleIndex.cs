@@ -18,7 +18,7 @@ namespace NewsSearch.SearchStore.Elasticsearch;
 internal static class ArticleIndex
 {
     /// <summary>Bump on any change to settings, mappings or derived fields: a new index is built and swapped in.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     public static string IndexName(string alias) => $"{alias}-v{SchemaVersion}";
 
@@ -39,6 +39,13 @@ internal static class ArticleIndex
     public const string TopicLabel = "topics.label";
     /// <summary>Every actor's canonical name and aliases as text, so "TTP" finds an article naming Tehreek-e-Taliban Pakistan.</summary>
     public const string ActorNames = "actor_names";
+    /// <summary>The story the store assigned (<see cref="EnrichedArticle.Story"/>): the id of the article that began it.</summary>
+    public const string Story = "story";
+    /// <summary>Derived: the story's generated label, on each of its articles, so a facet or a story reads it with its counts.</summary>
+    public const string StoryLabel = "story_label";
+    /// <summary>Derived: the distinctive terms story assignment chose for the article, read back when the writer starts.</summary>
+    public const string StoryTerms = "story_terms";
+    public const string PublishedMonthDay = "publishedMonthDay";
 
     /// <summary>Subfield of text fields: folded but not stemmed, for prefix queries (stems would cut prefixes short).</summary>
     public const string Plain = ".plain";
@@ -98,6 +105,10 @@ internal static class ArticleIndex
                 },
                 [Topics] = new NestedProperty { Properties = new Properties { ["label"] = Facet() } },
                 [ActorNames] = EnglishText(),
+                [Story] = new KeywordProperty(),
+                [StoryLabel] = new KeywordProperty(),
+                // Only read back from _source, never searched or counted: no index, no doc values (and so no term length limit).
+                [StoryTerms] = new KeywordProperty { Index = false, DocValues = false },
             },
         },
     };
@@ -121,8 +132,11 @@ internal static class ArticleIndex
         },
     };
 
-    public static JsonObject Document(EnrichedArticle article)
+    /// <param name="article">The article.</param>
+    /// <param name="story">The story the store assigned it; none when it is copied into a new index without assignment.</param>
+    public static JsonObject Document(EnrichedArticle article, StoryFields? story = null)
     {
+        if (story?.Dated is { } dated) article = article with { Published = dated.Date, PublishedEvidence = dated.Evidence };
         var document = JsonSerializer.SerializeToNode(article, ArticleJson.Options)!.AsObject();
         var names = new JsonArray();
         var actors = document["actors"]!.AsArray();
@@ -134,11 +148,28 @@ internal static class ArticleIndex
             actors[i]!["keys"] = new JsonArray([.. forms.Select(TextKey.Fold).Where(k => k.Length > 0).Distinct().Select(k => (JsonNode)k)]);
         }
         document[ActorNames] = names;
+        // The store decides stories; what the article arrives with is not trusted.
+        document.Remove(Story);
+        if (story is not null)
+        {
+            document[Story] = story.Story;
+            document[StoryLabel] = story.Label;
+            document[StoryTerms] = new JsonArray([.. story.Terms.Select(t => (JsonNode)t)]);
+        }
         return document;
     }
 
     private static List<string> Forms(ActorMention actor) =>
         (actor.Aliases ?? []).Prepend(actor.Name).Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()).Distinct().ToList();
+
+    /// <summary>The story fields a document holds, to copy them into a new index; null when it has no story.</summary>
+    public static StoryFields? StoryOf(JsonObject? source) =>
+        SearchResults.String(source?[Story]) is { } story
+            ? new StoryFields(
+                story,
+                SearchResults.String(source![StoryLabel]) ?? "",
+                source[StoryTerms] is JsonArray terms ? [.. terms.Select(SearchResults.String).OfType<string>()] : [])
+            : null;
 
     /// <summary>The article a document's _source holds; a document that holds none is corruption, not absence.</summary>
     public static EnrichedArticle Article(string id, JsonNode? source)

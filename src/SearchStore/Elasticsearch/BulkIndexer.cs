@@ -18,7 +18,13 @@ internal sealed class BulkIndexer(ElasticsearchClient client, ElasticsearchOptio
     /// <summary>One article, serialised once: its size bounds the batch, and its bytes are what the client sends.</summary>
     private sealed record Item(string Id, SerializedDocument Document);
 
-    public async Task<UpsertResult> IndexAsync(string target, bool waitForRefresh, IReadOnlyList<EnrichedArticle> articles, CancellationToken cancellationToken)
+    /// <param name="stories">The story of each article, when the store assigns them (see <see cref="StoryAssigner"/>).</param>
+    public async Task<UpsertResult> IndexAsync(
+        string target,
+        bool waitForRefresh,
+        IReadOnlyList<EnrichedArticle> articles,
+        CancellationToken cancellationToken,
+        Func<string, StoryFields?>? stories = null)
     {
         var failed = new Dictionary<string, string>();
         var valid = new List<EnrichedArticle>(articles.Count);
@@ -27,13 +33,13 @@ internal sealed class BulkIndexer(ElasticsearchClient client, ElasticsearchOptio
             if (IndexableArticle.Problem(article) is { } problem) failed[article?.Id ?? "(null)"] = problem;
             else valid.Add(article);
         }
-        foreach (var batch in Batches(valid))
+        foreach (var batch in Batches(valid, stories))
             await SendWithRetriesAsync(target, waitForRefresh, batch, failed, cancellationToken);
         // Counted per article given, as the embedded store counts: a repeated id counts each time it was indexed.
         return new UpsertResult(valid.Count(a => !failed.ContainsKey(a.Id)), failed);
     }
 
-    private IEnumerable<List<Item>> Batches(IReadOnlyList<EnrichedArticle> articles)
+    private IEnumerable<List<Item>> Batches(IReadOnlyList<EnrichedArticle> articles, Func<string, StoryFields?>? stories)
     {
         // The last occurrence of an id wins, as it would if the articles were upserted one by one.
         var latest = articles.GroupBy(a => a.Id).Select(g => g.Last());
@@ -41,7 +47,7 @@ internal sealed class BulkIndexer(ElasticsearchClient client, ElasticsearchOptio
         var bytes = 0;
         foreach (var article in latest)
         {
-            var document = new SerializedDocument(JsonSerializer.SerializeToUtf8Bytes(ArticleIndex.Document(article)));
+            var document = new SerializedDocument(JsonSerializer.SerializeToUtf8Bytes(ArticleIndex.Document(article, stories?.Invoke(article.Id))));
             // The action line: {"index":{"_id":"…"}} and two newlines, with room for escaping in the id.
             var size = document.Utf8Json.Length + 2 * article.Id.Length + 24;
             if (batch.Count > 0 && (batch.Count >= options.BulkMaxActions || bytes + size > options.BulkMaxBytes))

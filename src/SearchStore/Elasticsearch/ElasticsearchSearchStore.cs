@@ -41,18 +41,6 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
 
     public Task InitializeAsync(CancellationToken cancellationToken) => _versions.EnsureCurrentAsync(cancellationToken);
 
-    public Task<UpsertResult> UpsertAsync(IReadOnlyList<EnrichedArticle> articles, CancellationToken cancellationToken) =>
-        // Through the alias InitializeAsync made. require_alias is deliberately not sent: a server that refuses it
-        // (as a 7.x one did) fails every upsert.
-        _bulk.IndexAsync(_alias, waitForRefresh: true, articles, cancellationToken);
-
-    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
-    {
-        var response = await _client.DeleteAsync(new DeleteRequest(_alias, id) { Refresh = Refresh.WaitFor }, cancellationToken);
-        if (response.Result == Result.NotFound) return false;
-        return response.Valid($"Deleting {id}", cancellationToken).Result == Result.Deleted;
-    }
-
     public async Task<EnrichedArticle?> GetAsync(string id, CancellationToken cancellationToken)
     {
         var response = await _client.GetAsync<JsonObject>(new GetRequest(_alias, id), cancellationToken);
@@ -124,6 +112,13 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
         return SearchResults.Hits(response.Valid("Finding similar coverage", cancellationToken));
     }
 
+    public async Task<StoryDetail?> StoryAsync(string id, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(id)) return null;
+        var response = await _client.SearchAsync<JsonObject>(StoryLookup.Request(_alias, id.Trim()), cancellationToken);
+        return StoryLookup.Read(response.Valid($"Reading story {id}", cancellationToken), id.Trim());
+    }
+
     /// <summary>Deletes this version's index (and so the alias on it): for tests and tear-down, never called by the services.</summary>
     public async Task DeleteIndexAsync(CancellationToken cancellationToken)
     {
@@ -132,7 +127,11 @@ public sealed partial class ElasticsearchSearchStore : ISearchStore, IDisposable
     }
 
     /// <summary>The client owns its connections; disposing its transport's invoker closes them.</summary>
-    public void Dispose() => (_client.ElasticsearchClientSettings.RequestInvoker as IDisposable)?.Dispose();
+    public void Dispose()
+    {
+        _writeLock.Dispose();
+        (_client.ElasticsearchClientSettings.RequestInvoker as IDisposable)?.Dispose();
+    }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,200}$")]
     private static partial Regex IndexNamePattern();

@@ -22,6 +22,7 @@ internal static class FacetedSearch
     public const string Day = "day";
     public const string Month = "month";
     public const string Undated = "undated";
+    public const string Label = "label";
 
     /// <summary>Facet names as they appear in the aggregations of a faceted search.</summary>
     public enum Facet
@@ -30,6 +31,7 @@ internal static class FacetedSearch
         Actor,
         Topic,
         Date,
+        Story,
     }
 
     public static string Name(Facet facet) => facet.ToString().ToLowerInvariant();
@@ -55,6 +57,7 @@ internal static class FacetedSearch
                 [Name(Facet.Actor)] = Filtered(request, Facet.Actor, NestedIn(ArticleIndex.Actors, KeywordFacet(ArticleIndex.ActorName, request.Actors, request.FacetSize, typeField: ArticleIndex.ActorType))),
                 [Name(Facet.Topic)] = Filtered(request, Facet.Topic, NestedIn(ArticleIndex.Topics, KeywordFacet(ArticleIndex.TopicLabel, request.Topics, request.FacetSize))),
                 [Name(Facet.Date)] = Filtered(request, Facet.Date, DateHistograms()),
+                [Name(Facet.Story)] = Filtered(request, Facet.Story, StoryFacet(request.Stories, request.FacetSize)),
             },
             PostFilter = postFilter.Count > 0 ? QueryTranslator.Bool(filter: postFilter) : null,
             // Without a query there is nothing to highlight: the snippet is the start of the body (fetched above).
@@ -64,7 +67,7 @@ internal static class FacetedSearch
 
     public static SourceConfig HitFields(bool withBody)
     {
-        string[] fields = [ArticleIndex.Id, ArticleIndex.Title, ArticleIndex.Source, ArticleIndex.Published, ArticleIndex.ActorName, ArticleIndex.TopicLabel];
+        string[] fields = [ArticleIndex.Id, ArticleIndex.Title, ArticleIndex.Source, ArticleIndex.Published, ArticleIndex.ActorName, ArticleIndex.TopicLabel, ArticleIndex.Story];
         return new SourceFilter { Includes = withBody ? [.. fields, ArticleIndex.Body] : fields };
     }
 
@@ -83,7 +86,7 @@ internal static class FacetedSearch
     }
 
     /// <summary>The filter clauses of every selected facet but <paramref name="except"/>; fresh objects on each call.</summary>
-    private static List<Query> Filters(SearchRequest request, Facet? except)
+    public static List<Query> Filters(SearchRequest request, Facet? except)
     {
         var filters = new List<Query>();
         if (except != Facet.Source && request.Sources.Count > 0)
@@ -92,6 +95,8 @@ internal static class FacetedSearch
             filters.Add(QueryTranslator.Nested(ArticleIndex.Actors, QueryTranslator.Terms(ArticleIndex.ActorName + ArticleIndex.Folded, request.Actors)));
         if (except != Facet.Topic && request.Topics.Count > 0)
             filters.Add(QueryTranslator.Nested(ArticleIndex.Topics, QueryTranslator.Terms(ArticleIndex.TopicLabel + ArticleIndex.Folded, request.Topics)));
+        if (except != Facet.Story && request.Stories.Count > 0)
+            filters.Add(QueryTranslator.Terms(ArticleIndex.Story, SelectedStories(request.Stories)));
         if (except != Facet.Date && (request.From is not null || request.To is not null))
         {
             filters.Add(new DateRangeQuery(ArticleIndex.Published)
@@ -151,6 +156,34 @@ internal static class FacetedSearch
 
     /// <summary>The selected values of a facet, once each, in the order of their <c>filters</c> buckets.</summary>
     public static IReadOnlyList<string> SelectedValues(IReadOnlyList<string> selected) => [.. selected.Distinct()];
+
+    /// <summary>
+    /// The stories with the most matches (ties by id, as Elasticsearch orders equal counts), each with its label, and a
+    /// <c>filters</c> bucket per selected story, as for the keyword facets. Story ids are matched exactly, as given.
+    /// </summary>
+    private static Dictionary<string, Aggregation> StoryFacet(IReadOnlyList<string> selected, int size)
+    {
+        Aggregation Terms(int count) => new()
+        {
+            Terms = new TermsAggregation { Field = ArticleIndex.Story, Size = count },
+            Aggregations = new Dictionary<string, Aggregation> { [Label] = new TermsAggregation { Field = ArticleIndex.StoryLabel, Size = 1 } },
+        };
+
+        var aggregations = new Dictionary<string, Aggregation> { [Values] = Terms(size) };
+        if (selected.Count > 0)
+        {
+            aggregations[Selected] = new Aggregation
+            {
+                Filters = new FiltersAggregation { Filters = new Buckets<Query>([.. SelectedStories(selected).Select(id => QueryTranslator.Term(ArticleIndex.Story, id))]) },
+                Aggregations = new Dictionary<string, Aggregation> { [Display] = Terms(1) },
+            };
+        }
+        return aggregations;
+    }
+
+    /// <summary>The selected story ids, trimmed, once each, in the order of their <c>filters</c> buckets.</summary>
+    public static IReadOnlyList<string> SelectedStories(IReadOnlyList<string> selected) =>
+        [.. selected.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Both granularities and the undated count; the reader keeps days when the matching dates span at most about two months.</summary>
     private static Dictionary<string, Aggregation> DateHistograms() => new()

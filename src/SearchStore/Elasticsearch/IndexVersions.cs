@@ -72,9 +72,11 @@ internal sealed class IndexVersions(ElasticsearchClient client, BulkIndexer bulk
             var response = (await client.SearchAsync<JsonObject>(page, cancellationToken)).Valid($"Reading {oldIndex}", cancellationToken);
             var hits = response.HitsMetadata?.Hits.ToList() ?? [];
             var articles = hits.Select(hit => ArticleIndex.Article(hit.Id ?? "?", hit.Source)).ToList();
+            // The stories come along as they are: the writer decides them, a copy only keeps them.
+            var stories = hits.Where(hit => hit.Id is not null).ToDictionary(hit => hit.Id!, hit => ArticleIndex.StoryOf(hit.Source), StringComparer.Ordinal);
             if (articles.Count > 0)
             {
-                var result = await bulk.IndexAsync(Current, waitForRefresh: false, articles, cancellationToken);
+                var result = await bulk.IndexAsync(Current, waitForRefresh: false, articles, cancellationToken, id => stories.GetValueOrDefault(id));
                 if (!result.AllIndexed)
                     throw new InvalidOperationException($"Copying {oldIndex} into {Current} failed for {result.Failed.Count} articles, e.g. {result.Failed.First().Key}: {result.Failed.First().Value}");
             }

@@ -31,7 +31,10 @@ internal static class SearchResults
             Values(aggregations?.GetFilter(Name(Facet.Topic))?.Aggregations?.GetNested(Nested)?.Aggregations, request.Topics),
             buckets,
             interval,
-            dates?.GetMissing(Undated)?.DocCount ?? 0);
+            dates?.GetMissing(Undated)?.DocCount ?? 0)
+        {
+            Story = Stories(aggregations?.GetFilter(Name(Facet.Story))?.Aggregations, request.Stories),
+        };
         return new SearchResult(total, request.Page, request.Size, tookMs, hits, facets);
     }
 
@@ -51,7 +54,8 @@ internal static class SearchResults
                 Snippet(hit.Highlight, String(source?["body"])),
                 Names(source?["actors"], "name"),
                 Names(source?["topics"], "label"),
-                hit.Score ?? 0));
+                hit.Score ?? 0,
+                String(source?[ArticleIndex.Story])));
         }
         return hits;
     }
@@ -109,6 +113,27 @@ internal static class SearchResults
         }
         return values;
     }
+
+    /// <summary>The stories by count, each with its label; selected stories outside them from their own filters buckets.</summary>
+    private static IReadOnlyList<FacetValue> Stories(AggregateDictionary? facet, IReadOnlyList<string> selected)
+    {
+        var chosen = SelectedStories(selected);
+        var values = Buckets(facet, FacetedSearch.Values)
+            .Select(b => Key(b) is { } id ? new FacetValue(id, b.DocCount, chosen.Contains(id), Label: LabelOf(b)) : null)
+            .OfType<FacetValue>()
+            .ToList();
+        var buckets = facet?.GetFilters(Selected)?.Buckets.ToList() ?? [];
+        for (var i = 0; i < chosen.Count; i++)
+        {
+            if (values.Any(v => v.Value == chosen[i])) continue;
+            var bucket = i < buckets.Count ? buckets[i] : null;
+            var display = Buckets(bucket?.Aggregations, Display).FirstOrDefault();
+            values.Add(new FacetValue(chosen[i], bucket?.DocCount ?? 0, Selected: true, Label: display is null ? null : LabelOf(display)));
+        }
+        return values;
+    }
+
+    public static string? LabelOf(StringTermsBucket bucket) => Buckets(bucket.Aggregations, Label).Select(Key).FirstOrDefault();
 
     private static string? TypeOf(StringTermsBucket bucket) => Buckets(bucket.Aggregations, FacetedSearch.Type).Select(Key).FirstOrDefault();
 

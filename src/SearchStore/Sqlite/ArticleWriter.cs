@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NewsSearch.Articles;
 using NewsSearch.SearchStore.Querying;
+using NewsSearch.Stories;
 
 namespace NewsSearch.SearchStore.Sqlite;
 
@@ -16,14 +17,16 @@ internal sealed class ArticleWriter : IDisposable
     private readonly SqliteConnection _connection;
     private readonly long _generation;
     private readonly WriterCache _cache;
+    private readonly StoryWriter _stories;
     private readonly List<SqliteCommand> _commands = [];
     private readonly Statement _find, _body, _insertArticle, _updateArticle, _upsertJson, _insertFts, _deleteFts, _addForm;
 
-    public ArticleWriter(SqliteConnection connection, long generation, WriterCache cache)
+    public ArticleWriter(SqliteConnection connection, long generation, WriterCache cache, StoryWriter stories)
     {
         _connection = connection;
         _generation = generation;
         _cache = cache;
+        _stories = stories;
         _find = Prepare("SELECT a.id, a.doc, j.json FROM article a JOIN article_json j ON j.doc = a.doc WHERE a.id IN (SELECT value FROM json_each($ids))", "$ids");
         _body = Prepare("SELECT body FROM article_fts WHERE rowid = $doc", "$doc");
         _insertArticle = Prepare("INSERT INTO article(id, source_id, published, seq, actors, topics) VALUES ($id, $source, $published, $seq, $actors, $topics) RETURNING doc",
@@ -80,7 +83,9 @@ internal sealed class ArticleWriter : IDisposable
         {
             doc = (long)_insertArticle.Run(article.Id, source, published, _generation, actors, topics).ExecuteScalar()!;
         }
-        _upsertJson.Run(doc, article.Title, prepared.Json).ExecuteNonQuery();
+        // The story is decided once the row exists (a new article's story may be named by its own rowid).
+        var (_, stored) = _stories.Assign(doc, prepared);
+        _upsertJson.Run(doc, article.Title, ReferenceEquals(stored, article) ? prepared.Json : PreparedArticle.JsonOf(stored)).ExecuteNonQuery();
         return doc;
     }
 
@@ -150,15 +155,13 @@ internal sealed record PreparedArticle(
     IReadOnlyList<PreparedActor> Actors,
     IReadOnlyList<string> Topics,
     string ActorText,
-    string TopicText)
+    string TopicText,
+    IReadOnlyList<(string Word, int Count)> Words)
 {
     public static PreparedArticle From(EnrichedArticle article)
     {
-        // The body lives once, in the FTS table; the JSON holds everything else. The snippet markers must not occur
-        // in indexed text, so a body holding them is indexed without them and kept whole in the JSON instead.
-        var hasMarkers = article.Body.AsSpan().IndexOfAny(Snippets.Open, Snippets.Close) >= 0;
+        var hasMarkers = HasMarkers(article.Body);
         var indexedBody = hasMarkers ? article.Body.Replace(Snippets.Open, ' ').Replace(Snippets.Close, ' ') : article.Body;
-        var json = JsonSerializer.Serialize(article with { Body = hasMarkers ? article.Body : "" }, ArticleJson.Options);
         var actors = article.Actors
             .Select(a => new PreparedActor(
                 a.Name.Trim(),
@@ -173,14 +176,25 @@ internal sealed record PreparedArticle(
         var topics = article.Topics.Select(t => t.Label.Trim()).ToList();
         return new PreparedArticle(
             article,
-            json,
+            JsonOf(article),
             indexedBody,
             string.IsNullOrWhiteSpace(article.Source) ? EnrichedArticle.UnknownSource : article.Source.Trim(),
             actors,
             topics,
             string.Join(" ; ", actors.SelectMany(a => a.Forms.Select(f => f.Form)).Distinct()),
-            string.Join(" ; ", topics));
+            string.Join(" ; ", topics),
+            StoryTerms.Count(article.Title, article.Body));
     }
+
+    /// <summary>
+    /// The JSON kept for an article. The body lives once, in the FTS table; the JSON holds everything else. The snippet
+    /// markers must not occur in indexed text, so a body holding them is indexed without them and kept whole in the JSON
+    /// instead. The story is the store's to decide and lives in the article row.
+    /// </summary>
+    public static string JsonOf(EnrichedArticle article) =>
+        JsonSerializer.Serialize(article with { Body = HasMarkers(article.Body) ? article.Body : "", Story = null }, ArticleJson.Options);
+
+    private static bool HasMarkers(string body) => body.AsSpan().IndexOfAny(Snippets.Open, Snippets.Close) >= 0;
 }
 
 internal sealed record PreparedActor(string Name, string Type, IReadOnlyList<(string Key, string Form)> Forms);

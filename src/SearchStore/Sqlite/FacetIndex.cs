@@ -12,8 +12,12 @@ internal sealed class FacetIndex
 {
     public const int NoDay = int.MinValue;
 
-    private FacetIndex(long generation, Dictionaries names, string?[] ids, int[] source, int[] day, int[][] actors, int[][] topics, int count)
+    private FacetIndex(long generation, Dictionaries names, string?[] ids, int[] source, int[] day, int[][] actors, int[][] topics, int count,
+        int[] story, string?[] storyKeys, string?[] storyLabels)
     {
+        Story = story;
+        StoryKeys = storyKeys;
+        StoryLabels = storyLabels;
         Generation = generation;
         Names = names;
         Ids = ids;
@@ -24,9 +28,16 @@ internal sealed class FacetIndex
         Count = count;
         _actorDocs = new Lazy<int[][]>(() => Invert(Actors, Names.ActorNames.Count));
         _frequencies = new Lazy<Frequencies>(ComputeFrequencies);
+        _storyByKey = new Lazy<Dictionary<string, int>>(() =>
+        {
+            var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var id = 0; id < StoryKeys.Length; id++)
+                if (StoryKeys[id] is { } key) byKey[key] = id; // a key named twice (its article deleted and sent again): the newer story
+            return byKey;
+        });
     }
 
-    public static FacetIndex Empty { get; } = new(0, Dictionaries.Empty, [], [], [], [], [], 0);
+    public static FacetIndex Empty { get; } = new(0, Dictionaries.Empty, [], [], [], [], [], 0, [], [], []);
 
     public long Generation { get; }
     public Dictionaries Names { get; }
@@ -37,17 +48,31 @@ internal sealed class FacetIndex
     public int[] Day { get; }
     public int[][] Actors { get; }
     public int[][] Topics { get; }
+    /// <summary>The story of each article by rowid (a story's id is the rowid of its first article), 0 when it has none yet.</summary>
+    public int[] Story { get; }
+    /// <summary>A story's public id (its first article's id) by story id; null where there is no story.</summary>
+    public string?[] StoryKeys { get; }
+    /// <summary>A story's generated label by story id.</summary>
+    public string?[] StoryLabels { get; }
     /// <summary>Live articles.</summary>
     public int Count { get; }
     public int Capacity => Ids.Length;
 
     private readonly Lazy<int[][]> _actorDocs;
     private readonly Lazy<Frequencies> _frequencies;
+    private readonly Lazy<Dictionary<string, int>> _storyByKey;
+
+    /// <summary>Story ids by their public id, built the first time a search names a story.</summary>
+    public IReadOnlyDictionary<string, int> StoryByKey => _storyByKey.Value;
 
     /// <summary>Rowids of the live articles naming each actor (by actor id).</summary>
     public int[][] ActorDocs => _actorDocs.Value;
 
     public Frequencies DocumentFrequencies => _frequencies.Value;
+
+    /// <summary>The public id of the article's story, or null while it has none.</summary>
+    public string? StoryKeyOf(int doc) =>
+        doc < Story.Length && Story[doc] is > 0 and var story && story < StoryKeys.Length ? StoryKeys[story] : null;
 
     public bool IsLive(long rowid) => rowid >= 0 && rowid < Ids.Length && Ids[rowid] is not null;
 
@@ -59,15 +84,23 @@ internal sealed class FacetIndex
         var basis = since == 0 ? Empty : this;
         var names = basis.Names.Extend(connection);
 
-        var changed = new List<(int Doc, string Id, int Source, int Day, int[] Actors, int[] Topics)>();
+        var changed = new List<(int Doc, string Id, int Source, int Day, int[] Actors, int[] Topics, int Story)>();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT doc, id, source_id, published, actors, topics FROM article WHERE seq > $since";
+            command.CommandText = "SELECT doc, id, source_id, published, actors, topics, story FROM article WHERE seq > $since";
             command.Parameters.AddWithValue("$since", since);
             using var reader = command.ExecuteReader();
             while (reader.Read())
                 changed.Add(((int)reader.GetInt64(0), reader.GetString(1), (int)reader.GetInt64(2), reader.IsDBNull(3) ? NoDay : (int)reader.GetInt64(3),
-                    IdList(reader.GetString(4)), IdList(reader.GetString(5))));
+                    IdList(reader.GetString(4)), IdList(reader.GetString(5)), (int)reader.GetInt64(6)));
+        }
+        var changedStories = new List<(int Id, string Key, string Label)>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT id, article_id, label FROM story WHERE seq > $since";
+            command.Parameters.AddWithValue("$since", since);
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) changedStories.Add(((int)reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
         }
         var deleted = new List<int>();
         if (since > 0)
@@ -85,6 +118,15 @@ internal sealed class FacetIndex
         var day = Grow(basis.Day, capacity);
         var actors = Grow(basis.Actors, capacity);
         var topics = Grow(basis.Topics, capacity);
+        var story = Grow(basis.Story, capacity);
+        var storyCapacity = Math.Max(capacity, changedStories.Count == 0 ? 0 : changedStories.Max(s => s.Id) + 1);
+        var storyKeys = Grow(basis.StoryKeys, Math.Max(storyCapacity, basis.StoryKeys.Length));
+        var storyLabels = Grow(basis.StoryLabels, storyKeys.Length);
+        foreach (var (id, key, label) in changedStories)
+        {
+            storyKeys[id] = key;
+            storyLabels[id] = label;
+        }
         var count = basis.Count;
 
         foreach (var doc in deleted)
@@ -97,8 +139,9 @@ internal sealed class FacetIndex
                 count--;
             }
         }
-        foreach (var (doc, id, src, d, actorIds, topicIds) in changed)
+        foreach (var (doc, id, src, d, actorIds, topicIds, storyId) in changed)
         {
+            story[doc] = storyId;
             if (ids[doc] is null) count++;
             ids[doc] = id;
             source[doc] = src;
@@ -106,7 +149,7 @@ internal sealed class FacetIndex
             actors[doc] = actorIds;
             topics[doc] = topicIds;
         }
-        return new FacetIndex(generation, names, ids, source, day, actors, topics, count);
+        return new FacetIndex(generation, names, ids, source, day, actors, topics, count, story, storyKeys, storyLabels);
     }
 
     /// <summary>The ids in an <c>article.actors</c> or <c>article.topics</c> column, in the article's order.</summary>

@@ -41,7 +41,8 @@ internal static class HitReader
                 snippet,
                 index.Actors[doc].Select(a => index.Names.ActorNames[a]).ToList(),
                 index.Topics[doc].Select(t => index.Names.TopicNames[t]).ToList(),
-                double.IsFinite(score) ? Math.Round(score, 4) : 0));
+                double.IsFinite(score) ? Math.Round(score, 4) : 0,
+                index.StoryKeyOf(doc)));
         }
         return hits;
     }

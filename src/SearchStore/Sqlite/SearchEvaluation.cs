@@ -26,7 +26,7 @@ internal sealed record MatchSet(IReadOnlyList<int> Docs)
 /// </summary>
 internal sealed class SearchEvaluation
 {
-    private const int SourceBit = 1, ActorBit = 2, TopicBit = 4, DateBit = 8;
+    private const int SourceBit = 1, ActorBit = 2, TopicBit = 4, DateBit = 8, StoryBit = 16;
     /// <summary>Up to this many days between the first and last article, the histogram counts days; beyond, months.</summary>
     public const int MaxDaySpan = 62;
 
@@ -60,6 +60,8 @@ internal sealed class SearchEvaluation
         var from = request.From?.DayNumber ?? int.MinValue;
         var to = request.To?.DayNumber ?? int.MaxValue;
         var hasDateFilter = request.From is not null || request.To is not null;
+        var stories = StorySelection(request.Stories, index);
+        var storyCounts = new long[index.StoryKeys.Length];
 
         var sourceCounts = new long[names.SourceNames.Count];
         var actorCounts = new long[names.ActorNames.Count];
@@ -80,11 +82,14 @@ internal sealed class SearchEvaluation
             if (actors is not null && !AnySelected(docActors, actors)) failed |= ActorBit;
             if (topics is not null && !AnySelected(docTopics, topics)) failed |= TopicBit;
             if (hasDateFilter && (day == FacetIndex.NoDay || day < from || day > to)) failed |= DateBit;
+            var story = doc < index.Story.Length ? index.Story[doc] : 0;
+            if (stories is not null && !stories.Contains(story)) failed |= StoryBit;
 
             if (failed == 0) results.Add((doc, 0));
             if ((failed & ~SourceBit) == 0 && index.Source[doc] < sourceCounts.Length) sourceCounts[index.Source[doc]]++;
             if ((failed & ~ActorBit) == 0) Count(docActors, actorCounts);
             if ((failed & ~TopicBit) == 0) Count(docTopics, topicCounts);
+            if ((failed & ~StoryBit) == 0 && story > 0 && story < storyCounts.Length) storyCounts[story]++;
             // One hash lookup per match, not two (a broad search updates this 100,000 times).
             if ((failed & ~DateBit) == 0)
             {
@@ -101,7 +106,10 @@ internal sealed class SearchEvaluation
             Values(topicCounts, names.TopicNames, null, topics, request.Topics, request.FacetSize),
             buckets,
             interval,
-            undated);
+            undated)
+        {
+            Story = StoryValues(storyCounts, index, stories, request.Stories, request.FacetSize),
+        };
         return new SearchEvaluation(results, facets);
     }
 
@@ -145,6 +153,37 @@ internal sealed class SearchEvaluation
         foreach (var value in values)
             if (byName.TryGetValue(value.Trim(), out var id)) selected[id] = true;
         return selected;
+    }
+
+    /// <summary>The story ids a search names; a key no story has selects nothing (null: no story filter).</summary>
+    private static HashSet<int>? StorySelection(IReadOnlyList<string> keys, FacetIndex index)
+    {
+        if (keys.Count == 0) return null;
+        var ids = new HashSet<int>();
+        foreach (var key in keys)
+            if (index.StoryByKey.TryGetValue(key.Trim(), out var id)) ids.Add(id);
+        return ids;
+    }
+
+    /// <summary>The stories with the most matches, each with its label; selected stories stay visible, as selected values do.</summary>
+    private static IReadOnlyList<FacetValue> StoryValues(long[] counts, FacetIndex index, HashSet<int>? selected, IReadOnlyList<string> requested, int size)
+    {
+        var nonZero = new List<(int Id, long Count)>();
+        for (var id = 1; id < counts.Length; id++)
+            if (counts[id] > 0) nonZero.Add((id, counts[id]));
+        var order = Comparer<(int Id, long Count)>.Create((a, b) =>
+            b.Count.CompareTo(a.Count) is var c and not 0 ? c : string.CompareOrdinal(index.StoryKeys[a.Id], index.StoryKeys[b.Id]));
+        var values = TopN.Select(nonZero, size, order)
+            .Select(v => new FacetValue(index.StoryKeys[v.Id] ?? "", v.Count, selected?.Contains(v.Id) ?? false, Label: index.StoryLabels[v.Id]))
+            .ToList();
+        foreach (var key in requested.Select(k => k.Trim()).Distinct(StringComparer.Ordinal))
+        {
+            if (values.Any(v => v.Value == key)) continue;
+            values.Add(index.StoryByKey.TryGetValue(key, out var id)
+                ? new FacetValue(key, counts[id], true, Label: index.StoryLabels[id])
+                : new FacetValue(key, 0, true));
+        }
+        return values;
     }
 
     private static bool AnySelected(int[] values, bool[] selected)

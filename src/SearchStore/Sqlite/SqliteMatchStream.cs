@@ -20,7 +20,7 @@ public sealed partial class SqliteSearchStore
     }
 
     public IAsyncEnumerable<EnrichedArticle> MatchedArticlesAsync(SearchRequest request, bool withBody, CancellationToken cancellationToken) =>
-        ReadMatches(request, (reader, _, doc) => reader.Read(doc, withBody), cancellationToken).ToAsyncEnumerable();
+        ReadMatches(request, (reader, index, doc) => reader.Read(doc, withBody) with { Story = index.StoryKeyOf(doc) }, cancellationToken).ToAsyncEnumerable();
 
     private IEnumerable<T> ReadMatches<T>(SearchRequest request, Func<ArticleReader, FacetIndex, int, T> read, CancellationToken cancellationToken)
     {
@@ -67,7 +67,8 @@ public sealed partial class SqliteSearchStore
             names.SourceNames[index.Source[doc]],
             day == FacetIndex.NoDay ? null : DateOnly.FromDayNumber(day),
             [.. index.Actors[doc].Select(a => actors[a] ??= new NamedActor(names.ActorNames[a], names.ActorTypes[a]))],
-            [.. index.Topics[doc].Select(t => names.TopicNames[t])]);
+            [.. index.Topics[doc].Select(t => names.TopicNames[t])],
+            index.StoryKeyOf(doc));
     }
 
     /// <summary>Reads whole articles by rowid with two prepared statements, reused for every row of a stream.</summary>

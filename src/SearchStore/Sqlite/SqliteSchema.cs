@@ -73,8 +73,22 @@ internal static class SqliteSchema
         DROP TABLE article_topic;
         """;
 
+    // Stories (see StoryAssigner): an article's story is the rowid of the article that began it (0 until assigned: articles
+    // of an older file are assigned when the store is next initialised), its distinctive terms and the month and day it
+    // gives without a year (month * 100 + day) are what assignment reads back when the writer starts. A story's row keeps
+    // its public id (the first article's id, kept if that article goes) and its label; seq tells readers what changed.
+    private const string UpgradeToV5 = """
+        ALTER TABLE article ADD COLUMN story INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE article ADD COLUMN terms TEXT NOT NULL DEFAULT '';
+        ALTER TABLE article ADD COLUMN month_day INTEGER;
+        CREATE INDEX article_by_story ON article(story);
+        CREATE TABLE story(id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, label TEXT NOT NULL, seq INTEGER NOT NULL);
+        CREATE INDEX story_by_article ON story(article_id);
+        CREATE INDEX story_by_seq ON story(seq);
+        """;
+
     /// <summary>The script that makes version N from version N − 1 is step N.</summary>
-    private static readonly string[] Steps = [CreateV1, UpgradeToV2, UpgradeToV3, UpgradeToV4];
+    private static readonly string[] Steps = [CreateV1, UpgradeToV2, UpgradeToV3, UpgradeToV4, UpgradeToV5];
 
     /// <summary>
     /// Creates the schema, or upgrades an older one, in one write transaction. <paramref name="targetVersion"/>

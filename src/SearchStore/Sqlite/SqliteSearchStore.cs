@@ -37,9 +37,8 @@ public sealed partial class SqliteSearchStore : ISearchStore, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var directory = Path.GetDirectoryName(DatabasePath);
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        using var connection = _file.Open();
-        SqliteSchema.Apply(connection);
-        return Task.CompletedTask;
+        using (var connection = _file.Open()) SqliteSchema.Apply(connection);
+        return _writer.AssignMissingStoriesAsync(cancellationToken);
     }
 
     public Task<UpsertResult> UpsertAsync(IReadOnlyList<EnrichedArticle> articles, CancellationToken cancellationToken) =>
@@ -54,13 +53,17 @@ public sealed partial class SqliteSearchStore : ISearchStore, IDisposable
         {
             using var command = snapshot.Connection.CreateCommand();
             command.CommandText = """
-                SELECT j.json, f.body FROM article a JOIN article_json j ON j.doc = a.doc JOIN article_fts f ON f.rowid = a.doc
+                SELECT j.json, f.body, s.article_id FROM article a JOIN article_json j ON j.doc = a.doc JOIN article_fts f ON f.rowid = a.doc
+                LEFT JOIN story s ON s.id = a.story
                 WHERE a.id = $id
                 """;
             command.Parameters.AddWithValue("$id", id);
             using var reader = command.ExecuteReader();
             if (!reader.Read()) return null;
-            var article = JsonSerializer.Deserialize<EnrichedArticle>(reader.GetString(0), ArticleJson.Options)!;
+            var article = JsonSerializer.Deserialize<EnrichedArticle>(reader.GetString(0), ArticleJson.Options)! with
+            {
+                Story = reader.IsDBNull(2) ? null : reader.GetString(2),
+            };
             return article.Body.Length > 0 ? article : article with { Body = reader.GetString(1) };
         });
     }
@@ -126,6 +129,12 @@ public sealed partial class SqliteSearchStore : ISearchStore, IDisposable
             var ranked = SimilarArticles.Rank(snapshot.Index, (int)doc, candidates, termScores, limit);
             return HitReader.Read(snapshot, ranked, null);
         });
+    }
+
+    public Task<StoryDetail?> StoryAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return Read(cancellationToken, withFacets: true, snapshot => StoryDetails.Read(snapshot.Index, id));
     }
 
     /// <summary>Runs a read on a snapshot of its own, on the caller's thread: its statements end when the token is cancelled.</summary>

@@ -12,6 +12,7 @@ internal sealed class StoreWriter(StoreFile file) : IDisposable
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly WriterCache _writerCache = new();
+    private readonly StoryMirror _stories = new();
     private Task _checkpoint = Task.CompletedTask; // started only under the write lock
     private int _commitsToCheckpoint; // commits since the running checkpoint began; 0 when none is running
 
@@ -37,15 +38,20 @@ internal sealed class StoreWriter(StoreFile file) : IDisposable
             // batch, and each checkpoint copied them into the file again (12% of the indexing time at 30k articles).
             Sql.Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384;");
             using var transaction = connection.BeginTransaction();
-            using var writer = new ArticleWriter(connection, NextGeneration(connection), _writerCache);
+            var generation = NextGeneration(connection);
+            using var stories = new StoryWriter(connection, _stories.Ready(connection, generation, generation - 1), generation);
+            using var writer = new ArticleWriter(connection, generation, _writerCache, stories);
             writer.Write(unique, cancellationToken);
+            stories.Finish();
             transaction.Commit();
+            _stories.Committed(generation);
             CheckpointInBackground();
             return new UpsertResult(valid.Count, failed);
         }
         catch
         {
             _writerCache.Clear(); // the rolled-back rows may be in it
+            _stories.Forget();
             throw;
         }
         finally
@@ -71,8 +77,53 @@ internal sealed class StoreWriter(StoreFile file) : IDisposable
                 DELETE FROM article WHERE doc = $doc;
                 INSERT OR REPLACE INTO deleted(doc, seq) VALUES ($doc, $seq);
                 """, ("$doc", doc.Value), ("$seq", generation));
-            transaction.Commit();
+            // The story stays for its other articles, labelled again; a mirror out of step is read again at the next write.
+            if (_stories.InSync(generation - 1) is { } clusterer)
+            {
+                using var stories = new StoryWriter(connection, clusterer, generation);
+                stories.Remove(doc.Value);
+                stories.Finish();
+                transaction.Commit();
+                _stories.Committed(generation);
+            }
+            else
+            {
+                transaction.Commit();
+            }
             return true;
+        }
+        catch
+        {
+            _stories.Forget();
+            throw;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Assigns stories to the articles of a file written before stories (schema 4 and older), in one write transaction;
+    /// nothing when every article has one.
+    /// </summary>
+    public async Task AssignMissingStoriesAsync(CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            using var connection = file.Open();
+            if (Sql.Scalar(connection, "SELECT 1 FROM article WHERE story = 0 LIMIT 1") is null) return;
+            using var transaction = connection.BeginTransaction();
+            var generation = NextGeneration(connection);
+            _stories.Ready(connection, generation, generation - 1);
+            transaction.Commit();
+            _stories.Committed(generation);
+        }
+        catch
+        {
+            _stories.Forget();
+            throw;
         }
         finally
         {

@@ -15,6 +15,10 @@ internal sealed record FakeResponse(int Status, string? Body = null)
     /// <summary>The body of one of the specification's documented examples.</summary>
     public static FakeResponse Example(string name, int status = 200) => new(status, SpecExamples.Text(name)) { Documented = true };
 
+    /// <summary>The body of an example the specification gives inline for an operation (see <see cref="SpecExamples.Inline"/>).</summary>
+    public static FakeResponse Example(HttpMethod method, string path, string name, int status = 200) =>
+        new(status, SpecExamples.Inline(method, path, name)) { Documented = true };
+
     /// <summary>Taken from the specification's examples, so not checked against its schemas again.</summary>
     public bool Documented { get; init; }
 
@@ -168,6 +172,10 @@ internal sealed class FakeElasticsearch : HttpMessageHandler
             "delete" => Delete(segments[0], segments[2]),
             "count-3" or "count-2" => FakeResponse.Json(200, new JsonObject { ["count"] = Documents.Count, ["_shards"] = Shards() }),
             "search-3" => FakeResponse.Example("_global__search__200_response__SearchResponseExample1"),
+            "open-point-in-time" => FakeResponse.Json(200, new JsonObject { ["id"] = FakePit, ["_shards"] = Shards() }),
+            "search-1" when request.Json?["pit"] is not null => PointInTimePage(request.Json!),
+            "close-point-in-time" => FakeResponse.Json(200, new JsonObject { ["succeeded"] = true, ["num_freed"] = 1 }),
+            "update-by-query" => UpdateByQuery(request.Json!),
             _ => FakeResponse.Json(400, new JsonObject { ["error"] = new JsonObject { ["type"] = "illegal_argument_exception", ["reason"] = $"the fake has no answer for {request}" }, ["status"] = 400 }),
         };
         return response;
@@ -179,6 +187,53 @@ internal sealed class FakeElasticsearch : HttpMessageHandler
         var spec = ElasticsearchSpec.Instance;
         if (response.Body is not null && response.Status is >= 200 and < 300 && spec.Find(request.Method, request.Path) is { } found && spec.ResponseSchema(found, response.Status) is { } schema)
             ResponseProblems.AddRange(RequestValidator.Validate(schema, response.Body).Select(p => $"answer to {request}: {p}"));
+    }
+
+    public const string FakePit = "fake-point-in-time";
+
+    /// <summary>Every document, in one page (the fake holds few), with the sort values a point-in-time search gives.</summary>
+    private FakeResponse PointInTimePage(JsonNode body)
+    {
+        var hits = new JsonArray();
+        if (body["search_after"] is null)
+        {
+            var n = 0;
+            foreach (var (id, source) in Documents.OrderBy(d => d.Key, StringComparer.Ordinal))
+                hits.Add(new JsonObject { ["_index"] = Indices.FirstOrDefault() ?? "news", ["_id"] = id, ["_source"] = source.DeepClone(), ["sort"] = new JsonArray(0, id, n++) });
+        }
+        return FakeResponse.Json(200, new JsonObject
+        {
+            ["took"] = 1, ["timed_out"] = false, ["_shards"] = Shards(), ["pit_id"] = FakePit, ["hits"] = new JsonObject { ["hits"] = hits },
+        });
+    }
+
+    /// <summary>The story script's effect (see StoryUpdates): documents of a moved story move, take their story's label and, when named, a date.</summary>
+    private FakeResponse UpdateByQuery(JsonNode body)
+    {
+        var wanted = body["query"]!["terms"]!["story"]!.AsArray().Select(s => (string)s!).ToHashSet(StringComparer.Ordinal);
+        var moved = body["script"]!["params"]!["moved"]!.AsObject();
+        var labels = body["script"]!["params"]!["labels"]!.AsObject();
+        var dated = body["script"]!["params"]!["dated"]!.AsObject();
+        var updated = 0;
+        foreach (var (id, document) in Documents.Where(d => d.Value["story"] is JsonValue story && wanted.Contains((string)story!)))
+        {
+            var story = (string)document["story"]!;
+            if (moved[story] is JsonValue to) document["story"] = story = (string)to!;
+            if (labels[story] is JsonValue label) document["story_label"] = (string)label!;
+            if (dated[id] is JsonObject date)
+            {
+                document["published"] = date["date"]!.DeepClone();
+                document["publishedEvidence"] = date["evidence"]!.DeepClone();
+                document["yearKnown"] = true;
+            }
+            updated++;
+        }
+        return FakeResponse.Json(200, new JsonObject
+        {
+            ["took"] = 2, ["timed_out"] = false, ["total"] = updated, ["updated"] = updated, ["deleted"] = 0, ["batches"] = 1,
+            ["version_conflicts"] = 0, ["noops"] = 0, ["retries"] = new JsonObject { ["bulk"] = 0, ["search"] = 0 },
+            ["throttled_millis"] = 0, ["requests_per_second"] = -1, ["throttled_until_millis"] = 0, ["failures"] = new JsonArray(),
+        });
     }
 
     private static JsonObject Shards() => new() { ["total"] = 1, ["successful"] = 1, ["failed"] = 0 };

@@ -31,6 +31,23 @@ internal static class SpecExamples
 
     public static string Text(string name) => Load(name).Body;
 
+    /// <summary>
+    /// An example the OpenAPI description holds inline, in the operation's request body or one of its responses: the
+    /// examples folder has none for some operations (the point-in-time ones).
+    /// </summary>
+    public static string Inline(HttpMethod method, string path, string name)
+    {
+        var spec = ElasticsearchSpec.Instance;
+        var operation = spec.Find(method, path) ?? throw new KeyNotFoundException($"The spec has no operation {method} /{path}.");
+        var places = (operation.Raw["responses"] as JsonObject ?? []).Select(r => r.Value).Prepend(operation.Raw["requestBody"]);
+        foreach (var place in places)
+        {
+            if (spec.Resolve(place)?["content"]?["application/json"]?["examples"]?[name]?["value"] is not { } value) continue;
+            return value is JsonValue text && text.GetValueKind() == System.Text.Json.JsonValueKind.String ? text.GetValue<string>() : value.ToJsonString();
+        }
+        throw new KeyNotFoundException($"{operation.OperationId} has no inline example {name}.");
+    }
+
     /// <summary>Names (without .yaml) of the examples whose name contains <paramref name="kind"/>, e.g. "__request__".</summary>
     public static IEnumerable<string> Names(string kind) =>
         Directory.EnumerateFiles(System.IO.Path.Combine(SpecFolder.Path, "examples"), "*.yaml")
