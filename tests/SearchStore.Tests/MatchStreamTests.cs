@@ -28,8 +28,8 @@ public sealed class MatchStreamTests : IAsyncLifetime
         _store = new SqliteSearchStore(Path.Combine(_directory, "search.db"));
         await _store.InitializeAsync(Ct);
         var articles = Enumerable.Range(1, 150).Select(n => Article(n, n % 3 == 0 ? "Dawn" : "Reuters", new DateOnly(2025, 1, 1).AddDays(n % 60))).ToList();
-        // Undated, and sharing too little with the others to join their story (which would give it the story's first day).
-        articles.Add(Article(999, "Dawn", null) with { Title = "Harbour lighthouse", Body = "The lighthouse log.", Actors = [] });
+        // Undated, and about something else than the reports: a story of its own, so no date comes from other coverage.
+        articles.Add(Article(999, "Dawn", null) with { Title = "Quayside notes", Body = "The harbour was quiet.", Actors = [] });
         await _store.UpsertAsync(articles, Ct);
     }
 
