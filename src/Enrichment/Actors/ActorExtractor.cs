@@ -12,9 +12,9 @@ public sealed class ActorExtractor
 {
     private static readonly Lazy<ActorExtractor> Shared = new(() => new ActorExtractor(new Lexicon(EntityData.Default)));
 
-    private readonly Lexicon lexicon;
+    private readonly Lexicon _lexicon;
 
-    private ActorExtractor(Lexicon lexicon) => this.lexicon = lexicon;
+    private ActorExtractor(Lexicon lexicon) => _lexicon = lexicon;
 
     /// <summary>The extractor over the embedded data, built once per process; it is thread-safe.</summary>
     public static ActorExtractor CreateDefault() => Shared.Value;
@@ -26,6 +26,6 @@ public sealed class ActorExtractor
         {
             return [];
         }
-        return new ActorRun(lexicon, body, Tokenizer.TokenizeShared(body)).Execute();
+        return new ActorRun(_lexicon, body, Tokenizer.TokenizeShared(body)).Execute();
     }
 }
