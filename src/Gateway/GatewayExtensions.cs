@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using NewsSearch.ServiceDefaults;
 using Yarp.ReverseProxy.Configuration;
 
 namespace NewsSearch.Gateway;
@@ -55,10 +56,9 @@ public static class GatewayExtensions
         return builder;
     }
 
-    /// <summary>The gateway's pipeline: request ids, forwarded headers, API explorer, CORS, limits, then the proxy.</summary>
+    /// <summary>The gateway's pipeline after the defaults (request ids among them): forwarded headers, API explorer, CORS, limits, then the proxy.</summary>
     public static WebApplication MapGateway(this WebApplication app)
     {
-        app.UseMiddleware<RequestIdMiddleware>();
         app.UseForwardedHeaders();
         app.UseSwaggerUI(ui =>
         {

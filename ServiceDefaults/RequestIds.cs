@@ -1,11 +1,14 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
-namespace NewsSearch.Gateway;
+namespace NewsSearch.ServiceDefaults;
 
 /// <summary>
-/// Gives every request an id: the caller's <c>X-Request-Id</c> when it is sane, a new one otherwise.
-/// The id is echoed to the caller, forwarded to the service, tagged on the trace and scoped on every log line,
-/// so one id finds a request in the client, the gateway and the service.
+/// Gives every request an id: the caller's <c>X-Request-Id</c> when it is sane (the gateway's, behind the gateway),
+/// a new one otherwise. The id is echoed to the caller, passed on with the request (the gateway forwards it to the
+/// service), tagged on the trace and scoped on every log line, so one id finds a request in the client, the gateway
+/// and the service. Every service runs it (see <c>MapDefaultEndpoints</c>).
 /// </summary>
 public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdMiddleware> logger)
 {
@@ -14,22 +17,17 @@ public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdM
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var id = IsSane(context.Request.Headers[Header].ToString()) ? context.Request.Headers[Header].ToString() : Guid.NewGuid().ToString("N");
+        var given = context.Request.Headers[Header].ToString();
+        var id = IsSane(given) ? given : Guid.NewGuid().ToString("N");
         context.TraceIdentifier = id;
         context.Request.Headers[Header] = id;
-        // Set as the response starts, so a service that echoes the id too does not make the header appear twice.
+        // Set as the response starts, so a proxied service that echoes the id too does not make the header appear twice.
         context.Response.OnStarting(() =>
         {
             context.Response.Headers[Header] = id;
             return Task.CompletedTask;
         });
-
-        if (Activity.Current is { } activity)
-        {
-            activity.SetTag("http.request.id", id);
-            // Baggage travels with the trace context, so downstream spans can carry the id too.
-            activity.SetBaggage("request.id", id);
-        }
+        Activity.Current?.SetTag("http.request.id", id);
 
         using (logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = id }))
         {
@@ -38,6 +36,6 @@ public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdM
     }
 
     /// <summary>Only short ids of safe characters are taken over: a caller's value ends up in logs and headers.</summary>
-    private static bool IsSane(string value) =>
+    public static bool IsSane(string value) =>
         value.Length is > 0 and <= MaxLength && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
 }
