@@ -47,7 +47,8 @@ public static class GatewayExtensions
         services.Configure<ForwardedHeadersOptions>(forwarded =>
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
 
-        services.AddHttpClient(ServiceHealthCheck.ClientName);
+        // Its own timeout (ServiceHealthTimeout) governs: no retries or longer attempt timeout from the defaults.
+        services.AddHttpClient(ServiceHealthCheck.ClientName).WithoutResilience();
         var health = services.AddHealthChecks();
         // Every routed service, and any other the AppHost gave an address for (enrichment), is reported.
         var configured = builder.Configuration.GetSection("services").GetChildren().Select(service => service.Key);
