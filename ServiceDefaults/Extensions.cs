@@ -38,6 +38,7 @@ public static class ServiceDefaultsExtensions
             // Bound by hand: the overload that takes the section refuses one that is not there, the usual case.
             http.AddStandardResilienceHandler().Configure(options => builder.Configuration.GetSection(ResilienceSection).Bind(options));
             http.AddServiceDiscovery();
+            http.AddHttpMessageHandler(() => new RequestIdForwarding());
         });
         builder.Services.RemoveResilienceFromTelemetryExporters();
         return builder;

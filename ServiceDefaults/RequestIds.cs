@@ -15,6 +15,11 @@ public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdM
     public const string Header = "X-Request-Id";
     private const int MaxLength = 128;
 
+    private static readonly AsyncLocal<string?> CurrentId = new();
+
+    /// <summary>The id of the request this code runs for, if any (see <see cref="RequestIdForwarding"/>).</summary>
+    public static string? Current => CurrentId.Value;
+
     public async Task InvokeAsync(HttpContext context)
     {
         var given = context.Request.Headers[Header].ToString();
@@ -28,6 +33,7 @@ public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdM
             return Task.CompletedTask;
         });
         Activity.Current?.SetTag("http.request.id", id);
+        CurrentId.Value = id;
 
         using (logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = id }))
         {
@@ -38,4 +44,21 @@ public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdM
     /// <summary>Only short ids of safe characters are taken over: a caller's value ends up in logs and headers.</summary>
     public static bool IsSane(string value) =>
         value.Length is > 0 and <= MaxLength && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
+}
+
+/// <summary>
+/// Passes the current request's id on with every call a service makes while answering it (the web UI's calls to the
+/// query service), so the callee's logs and trace carry the same id.
+/// </summary>
+public sealed class RequestIdForwarding : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (RequestIdMiddleware.Current is { } id && !request.Headers.Contains(RequestIdMiddleware.Header))
+        {
+            request.Headers.Add(RequestIdMiddleware.Header, id);
+        }
+
+        return base.SendAsync(request, cancellationToken);
+    }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace NewsSearch.ServiceDefaults.Tests;
@@ -12,6 +13,8 @@ namespace NewsSearch.ServiceDefaults.Tests;
 /// <summary>What every service gets from the defaults: request ids, its OpenAPI document, the malformed-id answer.</summary>
 public sealed class SharedConventionsTests
 {
+    private const string EchoClient = "echo";
+
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     private static async Task<WebApplication> StartService(bool describesApi)
@@ -19,6 +22,7 @@ public sealed class SharedConventionsTests
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.AddServiceDefaults();
+        builder.Services.AddHttpClient(EchoClient).ConfigurePrimaryHttpMessageHandler(() => new EchoRequestId());
         if (describesApi)
         {
             builder.AddOpenApiDocument("Test API", "What the test service does.");
@@ -28,6 +32,9 @@ public sealed class SharedConventionsTests
         app.MapDefaultEndpoints();
         app.MapGet("/id", (HttpContext context) => context.TraceIdentifier);
         app.MapGet("/articles/{id}", (string id) => MalformedArticleId.ProblemFor(id) ?? Results.Ok(id));
+        // Calls another service while answering: what that service would receive comes back.
+        app.MapGet("/calls-on", async (IHttpClientFactory clients, CancellationToken cancellationToken) =>
+            (await clients.CreateClient(EchoClient).GetAsync("http://127.0.0.1:9/", cancellationToken)).Headers.GetValues(RequestIdMiddleware.Header).Single());
         await app.StartAsync(Cancellation);
         return app;
     }
@@ -41,6 +48,17 @@ public sealed class SharedConventionsTests
         using var response = await app.GetTestClient().SendAsync(request, Cancellation);
 
         response.Headers.GetValues(RequestIdMiddleware.Header).ShouldBe(["gw-0042"]);
+        (await response.Content.ReadAsStringAsync(Cancellation)).ShouldBe("gw-0042");
+    }
+
+    [Fact]
+    public async Task The_request_id_goes_on_with_the_calls_made_while_answering()
+    {
+        await using var app = await StartService(describesApi: false);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/calls-on") { Headers = { { RequestIdMiddleware.Header, "gw-0042" } } };
+
+        using var response = await app.GetTestClient().SendAsync(request, Cancellation);
+
         (await response.Content.ReadAsStringAsync(Cancellation)).ShouldBe("gw-0042");
     }
 
@@ -106,5 +124,16 @@ public sealed class SharedConventionsTests
         using var response = await app.GetTestClient().GetAsync("/articles/0123456789abcdef", Cancellation);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>Stands in for the called service: answers with the request id it was sent.</summary>
+    private sealed class EchoRequestId : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.OK);
+            response.Headers.Add(RequestIdMiddleware.Header, request.Headers.TryGetValues(RequestIdMiddleware.Header, out var ids) ? ids.Single() : "none");
+            return Task.FromResult(response);
+        }
     }
 }
