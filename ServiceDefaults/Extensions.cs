@@ -12,8 +12,8 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// What every service shares, as Aspire's ServiceDefaults template does it: OpenTelemetry, health checks,
-/// service discovery and the standard resilience handler on every HttpClient; plus problem-details errors and
-/// the article JSON conventions.
+/// service discovery and the standard resilience handler on every HttpClient; plus request ids, problem-details
+/// errors, the article JSON conventions and, for a service that describes its API, the OpenAPI document.
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
@@ -38,6 +38,7 @@ public static class ServiceDefaultsExtensions
             // Bound by hand: the overload that takes the section refuses one that is not there, the usual case.
             http.AddStandardResilienceHandler().Configure(options => builder.Configuration.GetSection(ResilienceSection).Bind(options));
             http.AddServiceDiscovery();
+            http.AddHttpMessageHandler(() => new RequestIdForwarding());
         });
         builder.Services.RemoveResilienceFromTelemetryExporters();
         return builder;
@@ -45,6 +46,9 @@ public static class ServiceDefaultsExtensions
 
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        // First, so that every log line, problem and trace of the request carries its id.
+        app.UseMiddleware<RequestIdMiddleware>();
+
         // Problem details for unhandled exceptions and for bare error status codes; never a stack trace,
         // whatever the environment (the developer exception page never sees an exception caught here).
         app.UseExceptionHandler();
@@ -54,6 +58,7 @@ public static class ServiceDefaultsExtensions
         // Live: the process answers.
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
+        app.MapOpenApiDocument();
         return app;
     }
 

@@ -6,6 +6,7 @@ using NewsSearch.Articles;
 using NewsSearch.Enrichment;
 using NewsSearch.Enrichment.Api;
 using NewsSearch.SearchStore;
+using NewsSearch.ServiceDefaults;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -17,7 +18,6 @@ public static class EnrichmentApi
 {
     public static WebApplication MapEnrichmentApi(this WebApplication app)
     {
-        app.MapOpenApi();
         var group = app.MapGroup("").WithTags("Enrichment");
         group.MapPost("/enrich", Enrich)
             .Accepts<RawArticle[]>("application/json")
@@ -114,9 +114,9 @@ public static class EnrichmentApi
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, ISearchStore store, CancellationToken cancellationToken)
     {
-        if (!ArticleId.IsWellFormed(id))
+        if (MalformedArticleId.ProblemFor(id) is { } malformed)
         {
-            return Problem(StatusCodes.Status400BadRequest, "Malformed id", $"An article id is {ArticleId.Length} lower-case hex characters.");
+            return malformed;
         }
 
         return await store.DeleteAsync(id, cancellationToken)

@@ -1,5 +1,6 @@
 using NewsSearch.Enrichment;
 using NewsSearch.Enrichment.Api;
+using NewsSearch.ServiceDefaults;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -19,7 +20,8 @@ public static class EnrichmentServiceExtensions
 
         services.AddSingleton(_ => ArticleEnricher.CreateDefault());
         services.AddSingleton<EnrichmentMetrics>();
-        services.AddOpenApi();
+        builder.AddOpenApiDocument("News search: enrichment API",
+            "Internal: ingest delivers raw articles here to be enriched and indexed, and removes them from the index.");
         return builder;
     }
 }

@@ -6,6 +6,3 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapEnrichmentApi();
 app.Run();
-
-/// <summary>Visible to WebApplicationFactory in the integration tests.</summary>
-public partial class Program;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using NewsSearch.ServiceDefaults;
 using Yarp.ReverseProxy.Configuration;
 
 namespace NewsSearch.Gateway;
@@ -46,7 +47,8 @@ public static class GatewayExtensions
         services.Configure<ForwardedHeadersOptions>(forwarded =>
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
 
-        services.AddHttpClient(ServiceHealthCheck.ClientName);
+        // Its own timeout (ServiceHealthTimeout) governs: no retries or longer attempt timeout from the defaults.
+        services.AddHttpClient(ServiceHealthCheck.ClientName).WithoutResilience();
         var health = services.AddHealthChecks();
         // Every routed service, and any other the AppHost gave an address for (enrichment), is reported.
         var configured = builder.Configuration.GetSection("services").GetChildren().Select(service => service.Key);
@@ -55,10 +57,9 @@ public static class GatewayExtensions
         return builder;
     }
 
-    /// <summary>The gateway's pipeline: request ids, forwarded headers, API explorer, CORS, limits, then the proxy.</summary>
+    /// <summary>The gateway's pipeline after the defaults (request ids among them): forwarded headers, API explorer, CORS, limits, then the proxy.</summary>
     public static WebApplication MapGateway(this WebApplication app)
     {
-        app.UseMiddleware<RequestIdMiddleware>();
         app.UseForwardedHeaders();
         app.UseSwaggerUI(ui =>
         {

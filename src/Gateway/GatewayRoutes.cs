@@ -18,7 +18,7 @@ public sealed record RoutePolicy(Budget Budget, bool RequiresApiKey, bool IsSear
 public sealed record GatewayRoute(string Id, string Service, string Path, IReadOnlyList<string>? Methods, RoutePolicy Policy, string? DestinationPath = null);
 
 /// <summary>
-/// The route table of DESIGN.md: writes and admin to ingest, reads to query, everything else to web.
+/// The route table of the README's API section: writes and admin to ingest, reads to query, everything else to web.
 /// Built in code from configuration so the addresses can come from <c>services:{name}:http:0</c>.
 /// </summary>
 public sealed class GatewayRoutes

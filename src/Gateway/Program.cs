@@ -8,6 +8,3 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapGateway();
 app.Run();
-
-/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
-public partial class Program;

@@ -30,7 +30,7 @@ public sealed record ImportSummary(IReadOnlyList<FileResult> Files)
 /// </summary>
 public sealed class FolderImport(HttpClient http, int chunkFiles = 200, long chunkBytes = 4 * 1024 * 1024, DateOnly? asOf = null)
 {
-    private readonly string batchPath = asOf is { } reference
+    private readonly string _batchPath = asOf is { } reference
         ? $"api/articles/batch?asOf={reference.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
         : "api/articles/batch";
 
@@ -114,7 +114,7 @@ public sealed class FolderImport(HttpClient http, int chunkFiles = 200, long chu
             {
                 using var content = new StringContent(body, Encoding.UTF8);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson") { CharSet = "utf-8" };
-                using var response = await http.PostAsync(batchPath, content, cancellationToken);
+                using var response = await http.PostAsync(_batchPath, content, cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
                     return Match(chunk, await response.Content.ReadAsStringAsync(cancellationToken));

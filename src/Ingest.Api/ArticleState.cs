@@ -16,9 +16,6 @@ public enum ArticleState
 /// <summary>What the raw store did with one submitted article.</summary>
 public sealed record Stored(string Id, ArticleState State, bool Duplicate);
 
-/// <summary>One delivery result to record: <paramref name="Error"/> is null when the article was indexed.</summary>
-public sealed record DeliveryResult(string Id, string? Error);
-
 public sealed record PipelineStatus(int Received, int Pending, int Indexed, int Failed, IReadOnlyList<PipelineFailure> RecentFailures);
 
 public sealed record PipelineFailure(string Id, string? Title, int Attempts, string Error, DateTimeOffset FailedAt);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using NewsSearch.ServiceDefaults;
 
 namespace NewsSearch.Ingest.Api;
 
@@ -51,7 +52,9 @@ public static class IngestExtensions
         services.AddHealthChecks()
             .AddCheck<RawStoreHealthCheck>("raw-store")
             .AddCheck<EnrichmentHealthCheck>("enrichment");
-        services.AddOpenApi();
+        builder.AddOpenApiDocument("News search: ingest API",
+            "Accepts articles (one, or an NDJSON batch), removes them, and shows and retries the delivery pipeline. " +
+            "Errors are application/problem+json.");
         return builder;
     }
 }

@@ -9,11 +9,14 @@ public static class PipelineApi
     {
         var pipeline = app.MapGroup("/api").WithTags("Pipeline");
         pipeline.MapGet("/pipeline", GetStatus)
-            .WithSummary("Counts per state (received = pending + indexed + failed) and the most recent failures with their reasons.");
+            .WithSummary("Articles per delivery state, and recent failures")
+            .WithDescription("received = pending + indexed + failed; the most recent failures with their reasons.");
         pipeline.MapPost("/pipeline/retry", RetryFailed)
-            .WithSummary("Send every failed article to enrichment again, with a fresh set of attempts.");
+            .WithSummary("Retry every failed article")
+            .WithDescription("Sends every failed article to enrichment again, with a fresh set of attempts.");
         pipeline.MapPost("/admin/reindex", Reindex)
-            .WithSummary("Enrich every stored article again, e.g. after the enrichment rules changed.");
+            .WithSummary("Enrich every stored article again")
+            .WithDescription("For instance after the enrichment rules changed.");
         return app;
     }
 

@@ -6,7 +6,6 @@ builder.AddIngest();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapOpenApi();
-app.MapArticlesApi();
+app.MapArticleWriteApi();
 app.MapPipelineApi();
 app.Run();

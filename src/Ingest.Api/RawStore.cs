@@ -299,14 +299,14 @@ public sealed class RawStore : IDisposable
 
     /// <summary>Failed articles go back to pending with a fresh set of attempts.</summary>
     public Task<int> RetryFailedAsync(CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE articles SET state = 'pending', attempts = 0, next_attempt_at = $now, updated_at = $now WHERE state = 'failed'", Durability.Synced, cancellationToken);
+        ExecuteAsync("UPDATE articles SET state = 'pending', attempts = 0, next_attempt_at = $now, updated_at = $now WHERE state = 'failed'", Durability.Synced, cancellationToken, stampsNow: true);
 
     /// <summary>Every stored article is enriched again (enrichment is idempotent by id, so this only refreshes the index).</summary>
     public Task<int> MarkAllPendingAsync(CancellationToken cancellationToken) =>
         ExecuteAsync("""
             UPDATE articles SET state = 'pending', attempts = 0, last_error = NULL, next_attempt_at = $now, updated_at = $now
             WHERE state IN ('pending', 'indexed', 'failed')
-            """, Durability.Synced, cancellationToken);
+            """, Durability.Synced, cancellationToken, stampsNow: true);
 
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
@@ -325,35 +325,7 @@ public sealed class RawStore : IDisposable
     {
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS articles (
-                id TEXT PRIMARY KEY,
-                text TEXT NOT NULL,
-                title TEXT,
-                source TEXT,
-                url TEXT,
-                published TEXT,
-                as_of TEXT,
-                state TEXT NOT NULL,
-                attempts INTEGER NOT NULL DEFAULT 0,
-                in_flight INTEGER NOT NULL DEFAULT 0,
-                next_attempt_at INTEGER NOT NULL,
-                last_error TEXT,
-                received_at INTEGER NOT NULL,
-                updated_at INTEGER NOT NULL);
-            CREATE INDEX IF NOT EXISTS articles_by_state ON articles (state, in_flight, next_attempt_at);
-            """;
-        command.ExecuteNonQuery();
-
-        // A store made before articles could carry a reference date gets the column; its articles have none.
-        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('articles') WHERE name = 'as_of'";
-        if ((long)command.ExecuteScalar()! == 0)
-        {
-            command.CommandText = "ALTER TABLE articles ADD COLUMN as_of TEXT";
-            command.ExecuteNonQuery();
-        }
+        RawStoreSchema.Apply(connection);
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken, Durability durability = Durability.Synced)
@@ -368,11 +340,12 @@ public sealed class RawStore : IDisposable
         return connection;
     }
 
-    private async Task<int> ExecuteAsync(string sql, Durability durability, CancellationToken cancellationToken) =>
+    /// <summary>One statement in its own write transaction; <paramref name="stampsNow"/> binds <c>$now</c> to the current time.</summary>
+    private async Task<int> ExecuteAsync(string sql, Durability durability, CancellationToken cancellationToken, bool stampsNow = false) =>
         await WriteAsync(async (connection, transaction) =>
         {
             using var command = Command(connection, transaction, sql);
-            if (sql.Contains("$now", StringComparison.Ordinal))
+            if (stampsNow)
             {
                 command.Parameters.AddWithValue("$now", Now());
             }

@@ -12,7 +12,7 @@ public static class CompareApi
     {
         app.MapGroup("/api").WithTags("Coverage").MapGet("/compare", Compare)
             .WithName("CompareCoverage")
-            .WithSummary("Compare how outlets covered a search: actors, quotes, figures and dates side by side")
+            .WithSummary("How outlets covered a search, side by side")
             .WithDescription(
                 $"Takes the search's filters and compares its newest {CoverageComparison.MaxArticles} matches (oldest with sort=oldest): " +
                 "a column per outlet, rows for the actors each names, whom each quotes, the figures each reports (who asserts them, " +

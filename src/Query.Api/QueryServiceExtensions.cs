@@ -1,3 +1,5 @@
+using NewsSearch.ServiceDefaults;
+
 namespace NewsSearch.Query.Api;
 
 public static class QueryServiceExtensions
@@ -14,30 +16,21 @@ public static class QueryServiceExtensions
         services.AddHostedService<StoreSizeGauge>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("search-store");
 
-        services.AddOpenApi(options => options.AddOperationTransformer(ParameterExamples.ApplyAsync).AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "News search: query API";
-            // No server list: the explorer then calls the API where it loaded the document from (the gateway),
-            // not the service's internal address.
-            document.Servers = [];
-            document.Info.Description =
-                "Searches, facets, suggestions and article detail over the enriched articles. " +
-                "Errors are application/problem+json; invalid parameters answer 400 with errors per parameter.";
-            return Task.CompletedTask;
-        }));
+        builder.AddOpenApiDocument("News search: query API",
+            "Searches, facets, suggestions and article detail over the enriched articles. " +
+            "Errors are application/problem+json; invalid parameters answer 400 with errors per parameter.",
+            options => options.AddOperationTransformer(ParameterExamples.ApplyAsync));
         return builder;
     }
 
-    /// <summary>Request ids in logs, the OpenAPI document, and the search and article endpoints.</summary>
+    /// <summary>The search, export, analysis, comparison and article endpoints.</summary>
     public static WebApplication MapQueryApi(this WebApplication app)
     {
-        app.UseMiddleware<RequestIdScope>();
-        app.MapOpenApi();
         app.MapSearchApi();
         app.MapExportApi();
         app.MapAnalysisApi();
         app.MapCompareApi();
-        app.MapArticlesApi();
+        app.MapArticleReadApi();
         app.MapStoriesApi();
         return app;
     }

@@ -70,7 +70,16 @@ public sealed record UpsertResult(int Indexed, IReadOnlyDictionary<string, strin
 
 public sealed record StoreHealth(bool Healthy, string Description);
 
-public sealed record Suggestion(string Value, SuggestionKind Kind, long Count);
+public sealed record Suggestion(string Value, SuggestionKind Kind, long Count)
+{
+    /// <summary>The order every backend answers in: most frequent first, then by kind and value; at most <paramref name="limit"/>.</summary>
+    public static IReadOnlyList<Suggestion> Best(IEnumerable<Suggestion> suggestions, int limit) => suggestions
+        .OrderByDescending(s => s.Count)
+        .ThenBy(s => s.Kind)
+        .ThenBy(s => s.Value, StringComparer.OrdinalIgnoreCase)
+        .Take(limit)
+        .ToList();
+}
 
 public enum SuggestionKind
 {

@@ -33,8 +33,6 @@ public sealed record SearchRequest
     public const int MaxSize = 100;
     public const int DefaultFacetSize = 10;
     public const int MaxFacetSize = 100;
-    /// <summary>Deep paging is bounded: page × size may not pass this (as Elasticsearch's max_result_window).</summary>
-    public const int MaxResultWindow = 10_000;
 
     /// <summary>The problems with this request, keyed by parameter name; empty when it is valid.</summary>
     public IReadOnlyDictionary<string, string> Validate()
@@ -43,8 +41,8 @@ public sealed record SearchRequest
         if (Page < 1) errors["page"] = "page starts at 1.";
         if (Size is < 1 or > MaxSize) errors["size"] = $"size must be between 1 and {MaxSize}.";
         if (FacetSize is < 1 or > MaxFacetSize) errors["facetSize"] = $"facetSize must be between 1 and {MaxFacetSize}.";
-        if (Page >= 1 && Size is >= 1 and <= MaxSize && (long)Page * Size > MaxResultWindow)
-            errors["page"] = $"page × size may not exceed {MaxResultWindow}; narrow the search instead of paging deeper.";
+        if (Page >= 1 && Size is >= 1 and <= MaxSize && (long)Page * Size > SearchResult.MaxResultWindow)
+            errors["page"] = $"page × size may not exceed {SearchResult.MaxResultWindow}; narrow the search instead of paging deeper.";
         if (From is { } from && To is { } to && from > to) errors["from"] = "from must not be after to.";
         return errors;
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
+using NewsSearch.Articles;
 using NewsSearch.Coverage.Analysis;
-using NewsSearch.SearchStore;
 
 namespace NewsSearch.Web;
 

@@ -1,4 +1,4 @@
-using NewsSearch.SearchStore;
+using NewsSearch.Articles;
 
 namespace NewsSearch.Web;
 

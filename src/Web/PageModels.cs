@@ -1,7 +1,6 @@
 using NewsSearch.Articles;
 using NewsSearch.Coverage.Analysis;
 using NewsSearch.Coverage.Comparison;
-using NewsSearch.SearchStore;
 
 namespace NewsSearch.Web;
 
@@ -17,7 +16,7 @@ public sealed record SearchPageModel(SearchState State, SearchResult? Result, Qu
         ? 0
         : (int)Math.Min(
             (Result.Total + SearchState.PageSize - 1) / SearchState.PageSize,
-            SearchRequest.MaxResultWindow / SearchState.PageSize);
+            SearchResult.MaxResultWindow / SearchState.PageSize);
 }
 
 public sealed record ArticlePageModel(EnrichedArticle Article, IReadOnlyList<SearchHit> Similar, QueryProblem? SimilarProblem)

@@ -1,10 +1,9 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using NewsSearch.Articles;
 using NewsSearch.Coverage.Analysis;
 using NewsSearch.Coverage.Comparison;
-using NewsSearch.SearchStore;
 using Polly;
 
 namespace NewsSearch.Web;

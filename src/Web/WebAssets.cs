@@ -19,21 +19,21 @@ public sealed class WebAssets
         [".svg"] = "image/svg+xml",
     }.ToFrozenDictionary();
 
-    private readonly FrozenDictionary<string, Asset> assets;
+    private readonly FrozenDictionary<string, Asset> _assets;
 
     public WebAssets()
     {
         var assembly = typeof(WebAssets).Assembly;
-        assets = assembly.GetManifestResourceNames()
+        _assets = assembly.GetManifestResourceNames()
             .Where(name => name.StartsWith(Prefix, StringComparison.Ordinal))
             .Select(name => Load(assembly, name))
             .ToFrozenDictionary(asset => asset.Name, StringComparer.Ordinal);
     }
 
     /// <summary>The versioned address of an asset; throws for a name that is not embedded, so a typo fails at once.</summary>
-    public string Url(string name) => $"/assets/{name}?v={assets[name].Version}";
+    public string Url(string name) => $"/assets/{name}?v={_assets[name].Version}";
 
-    public bool TryGet(string name, out Asset asset) => assets.TryGetValue(name, out asset!);
+    public bool TryGet(string name, out Asset asset) => _assets.TryGetValue(name, out asset!);
 
     private static Asset Load(Assembly assembly, string resourceName)
     {

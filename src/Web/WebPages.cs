@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using NewsSearch.Articles;
+using NewsSearch.ServiceDefaults;
 using NewsSearch.Web.Components;
 
 namespace NewsSearch.Web;
@@ -72,7 +73,8 @@ public static class WebPages
     public static async Task<Results<RazorComponentResult<ArticlePage>, RazorComponentResult<MessagePage>>> Article(
         string id, QueryClient query, CancellationToken cancellationToken)
     {
-        if (!ArticleId.IsWellFormed(id)) return NotFound();
+        if (!ArticleId.IsWellFormed(id)) return Message(new MessagePageModel(
+            StatusCodes.Status400BadRequest, MalformedArticleId.Title, "This address does not name an article.", MalformedArticleId.Detail));
 
         // The article and its other coverage are independent: ask for both at once.
         var articleCall = query.GetArticleAsync(id, cancellationToken);

@@ -7,7 +7,7 @@ namespace NewsSearch.Browser.Tests;
 /// <summary>One Chromium for the whole suite (Debian's, installed on first use); each test opens its own context.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private IPlaywright? playwright;
+    private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -17,8 +17,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         // in-page search (browser, gateway, web, query) can take longer than that. A deadline, not a speed check.
         Assertions.SetDefaultExpectTimeout(15_000);
         await ChromiumInstaller.EnsureInstalledAsync();
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumInstaller.ExecutablePath,
             Headless = true,
@@ -33,6 +33,6 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
-        playwright?.Dispose();
+        _playwright?.Dispose();
     }
 }

@@ -17,11 +17,11 @@ public class AspireSystem : IAsyncLifetime
     /// <summary>Generous on purpose: a loaded two-core machine starting six .NET processes.</summary>
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
-    private DistributedApplication? app;
+    private DistributedApplication? _app;
 
     public string DataDir { get; } = Directory.CreateTempSubdirectory("newssearch-e2e-").FullName;
 
-    public DistributedApplication App => app ?? throw new InvalidOperationException("Not started.");
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>More <c>--Key=Value</c> settings for the AppHost, as an operator would give them.</summary>
     protected virtual IEnumerable<string> Settings => [];
@@ -34,9 +34,9 @@ public class AspireSystem : IAsyncLifetime
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             [$"--Data:Dir={DataDir}", .. Settings], (options, _) => options.DisableDashboard = !WithDashboard, timeout.Token);
-        app = await builder.BuildAsync(timeout.Token);
-        await app.StartAsync(timeout.Token);
-        await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        _app = await builder.BuildAsync(timeout.Token);
+        await _app.StartAsync(timeout.Token);
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
     }
 
     /// <summary>The gateway, with the generated API key on every request unless told otherwise.</summary>
@@ -69,10 +69,10 @@ public class AspireSystem : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (app is not null)
+        if (_app is not null)
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await _app.StopAsync();
+            await _app.DisposeAsync();
         }
         try
         {

@@ -135,7 +135,7 @@ public sealed class HostileInputTests(QueryFixture fixture) : IClassFixture<Quer
             var response = await _client.GetAsync("/api/search?" + queryString, Ct);
             var ok = response.StatusCode switch
             {
-                HttpStatusCode.OK => (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("total").GetInt64() >= 0,
+                HttpStatusCode.OK => IsSearchAnswer(await response.Content.ReadFromJsonAsync<JsonElement>(Ct)),
                 HttpStatusCode.BadRequest => response.Content.Headers.ContentType?.MediaType == "application/problem+json",
                 _ => false,
             };
@@ -144,6 +144,14 @@ public sealed class HostileInputTests(QueryFixture fixture) : IClassFixture<Quer
         }
 
         failures.ShouldBeEmpty($"seed {seed}");
+    }
+
+    /// <summary>A well-formed answer: no more hits than the total and the page size allow.</summary>
+    private static bool IsSearchAnswer(JsonElement answer)
+    {
+        var hits = answer.GetProperty("hits").GetArrayLength();
+        return hits <= answer.GetProperty("total").GetInt64() && hits <= answer.GetProperty("size").GetInt32()
+            && answer.GetProperty("facets").ValueKind == JsonValueKind.Object;
     }
 
     private static void AssertClientFacing(HttpResponseMessage response)

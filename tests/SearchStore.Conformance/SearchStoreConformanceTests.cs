@@ -345,7 +345,7 @@ public abstract partial class SearchStoreConformanceTests : IAsyncDisposable
     {
         var store = await SeededAsync();
         await Should.ThrowAsync<ArgumentException>(() =>
-            Search(store, new SearchRequest { Page = SearchRequest.MaxResultWindow / 10 + 1, Size = 10 }));
+            Search(store, new SearchRequest { Page = SearchResult.MaxResultWindow / 10 + 1, Size = 10 }));
         await Should.ThrowAsync<ArgumentException>(() => Search(store, new SearchRequest { Size = SearchRequest.MaxSize + 1 }));
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using NewsSearch.Articles;
 using NewsSearch.SearchStore.Conformance;
 using NewsSearch.SearchStore.Querying;
 using NewsSearch.SearchStore.Sqlite;

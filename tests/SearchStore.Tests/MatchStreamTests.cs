@@ -74,6 +74,7 @@ public sealed class MatchStreamTests : IAsyncLifetime
         var withBody = await _store.MatchedArticlesAsync(request, withBody: true, Ct).ToListAsync(Ct);
         var withoutBody = await _store.MatchedArticlesAsync(request, withBody: false, Ct).ToListAsync(Ct);
 
+        withBody.ShouldNotBeEmpty();
         withBody.Select(a => a.Id).ShouldBe(withoutBody.Select(a => a.Id));
         withBody.ShouldAllBe(a => a.Body.StartsWith("Body of harbour report"));
         withoutBody.ShouldAllBe(a => a.Body == "" && a.Url!.StartsWith("https://example.org/"));

@@ -103,12 +103,13 @@ public sealed class ArticlePageTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
-    public async Task A_malformed_article_id_gets_a_404_page_without_asking_the_API()
+    public async Task A_malformed_article_id_gets_a_400_page_without_asking_the_API()
     {
         var before = web.RequestCount;
-        var (status, _) = await web.Client.PageAsync("/articles/..%2F..%2Fapi%2Fsearch");
+        var (status, html) = await web.Client.PageAsync("/articles/..%2F..%2Fapi%2Fsearch");
 
-        status.ShouldBe(HttpStatusCode.NotFound);
+        status.ShouldBe(HttpStatusCode.BadRequest);
+        html.ShouldContain("Malformed article id");
         web.RequestsSince(before).ShouldBeEmpty();
     }
 }

@@ -6,19 +6,19 @@ namespace NewsSearch.Web.IntegrationTests;
 
 public sealed class QueryServiceDownTests : IAsyncLifetime
 {
-    private readonly Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory = WebFactory.For($"http://127.0.0.1:{UnusedPort()}");
-    private HttpClient client = null!;
+    private readonly Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> _factory = WebFactory.For($"http://127.0.0.1:{UnusedPort()}");
+    private HttpClient _client = null!;
 
     public ValueTask InitializeAsync()
     {
-        client = factory.CreateClient();
+        _client = _factory.CreateClient();
         return ValueTask.CompletedTask;
     }
 
     [Fact]
     public async Task The_search_page_says_search_is_unavailable_with_status_503_and_keeps_the_query()
     {
-        var (status, html) = await client.PageAsync("/?q=talks&source=Dawn");
+        var (status, html) = await _client.PageAsync("/?q=talks&source=Dawn");
 
         status.ShouldBe(HttpStatusCode.ServiceUnavailable);
         html.ShouldContain("Search is unavailable right now");
@@ -29,7 +29,7 @@ public sealed class QueryServiceDownTests : IAsyncLifetime
     [Fact]
     public async Task The_article_page_says_the_article_cannot_be_shown_with_status_503()
     {
-        var (status, html) = await client.PageAsync($"/articles/{SampleArticles.TalksCollapseId}");
+        var (status, html) = await _client.PageAsync($"/articles/{SampleArticles.TalksCollapseId}");
 
         status.ShouldBe(HttpStatusCode.ServiceUnavailable);
         html.ShouldContain("This article cannot be shown right now");
@@ -61,7 +61,7 @@ public sealed class QueryServiceDownTests : IAsyncLifetime
     [Fact]
     public async Task Health_reports_unhealthy_while_the_query_service_is_down()
     {
-        using var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
+        using var response = await _client.GetAsync("/health", TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
     }
@@ -75,7 +75,7 @@ public sealed class QueryServiceDownTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        client.Dispose();
-        await factory.DisposeAsync();
+        _client.Dispose();
+        await _factory.DisposeAsync();
     }
 }

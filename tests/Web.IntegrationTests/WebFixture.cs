@@ -7,7 +7,7 @@ namespace NewsSearch.Web.IntegrationTests;
 /// <summary>The web service pointed (through <c>services:query:http:0</c>) at the real query API on a real port.</summary>
 public sealed class WebFixture : IAsyncLifetime
 {
-    private WebApplicationFactory<Program>? factory;
+    private WebApplicationFactory<Program>? _factory;
 
     public RealQueryApi Query { get; private set; } = null!;
 
@@ -16,8 +16,8 @@ public sealed class WebFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Query = await RealQueryApi.StartAsync(SampleArticles.All);
-        factory = WebFactory.For(Query.Address);
-        Client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        _factory = WebFactory.For(Query.Address);
+        Client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
     }
 
     public string[] RequestsSince(int index) => Query.RequestsSince(index);
@@ -27,7 +27,7 @@ public sealed class WebFixture : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        if (factory is not null) await factory.DisposeAsync();
+        if (_factory is not null) await _factory.DisposeAsync();
         await Query.DisposeAsync();
     }
 }

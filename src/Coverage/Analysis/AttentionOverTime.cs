@@ -1,5 +1,5 @@
 using System.Globalization;
-using NewsSearch.SearchStore;
+using NewsSearch.Articles;
 
 namespace NewsSearch.Coverage.Analysis;
 

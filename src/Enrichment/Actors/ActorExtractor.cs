@@ -12,9 +12,9 @@ public sealed class ActorExtractor
 {
     private static readonly Lazy<ActorExtractor> Shared = new(() => new ActorExtractor(new Lexicon(EntityData.Default)));
 
-    private readonly Lexicon lexicon;
+    private readonly Lexicon _lexicon;
 
-    private ActorExtractor(Lexicon lexicon) => this.lexicon = lexicon;
+    private ActorExtractor(Lexicon lexicon) => _lexicon = lexicon;
 
     /// <summary>The extractor over the embedded data, built once per process; it is thread-safe.</summary>
     public static ActorExtractor CreateDefault() => Shared.Value;
@@ -33,7 +33,7 @@ public sealed class ActorExtractor
         }
         var offset = headline.Length + 2;
         var text = headline + "\n\n" + body;
-        return [.. new ActorRun(lexicon, text, Tokenizer.Tokenize(text)).Execute()
+        return [.. new ActorRun(_lexicon, text, Tokenizer.Tokenize(text)).Execute()
             .Select(a => a with { FirstPosition = Math.Max(0, a.FirstPosition - offset) })];
     }
 
@@ -44,6 +44,6 @@ public sealed class ActorExtractor
         {
             return [];
         }
-        return new ActorRun(lexicon, body, Tokenizer.TokenizeShared(body)).Execute();
+        return new ActorRun(_lexicon, body, Tokenizer.TokenizeShared(body)).Execute();
     }
 }

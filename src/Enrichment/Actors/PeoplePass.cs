@@ -198,7 +198,7 @@ internal sealed class PeoplePass(Lexicon lexicon, ActorClaims state) : ActorPass
             ("led", "by") or ("headed", "by") or ("chaired", "by") or ("founded", "by") or ("coached", "by") or ("managed", "by") or ("met", "with") or ("meeting", "with") or ("spoke", "with") or ("talks", "with");
     }
 
-    private HashSet<string>? loneWords;
+    private HashSet<string>? _loneWords;
 
     /// <summary>Whether the last word of the name at first..last also stands alone (no capitalised neighbour) elsewhere.</summary>
     private bool SurnameEchoed(int first, int last)
@@ -207,9 +207,9 @@ internal sealed class PeoplePass(Lexicon lexicon, ActorClaims state) : ActorPass
         {
             return false;
         }
-        if (loneWords is null)
+        if (_loneWords is null)
         {
-            loneWords = new HashSet<string>(StringComparer.Ordinal);
+            _loneWords = new HashSet<string>(StringComparer.Ordinal);
             for (var k = 0; k < tokens.Length; k++)
             {
                 var t = tokens[k];
@@ -217,11 +217,11 @@ internal sealed class PeoplePass(Lexicon lexicon, ActorClaims state) : ActorPass
                 var joinedAfter = t.Has(TokenFlags.JoinedToNext) && k + 1 < tokens.Length && tokens[k + 1].IsCapitalised;
                 if (t.IsCapitalised && owner[k] == Free && !joinedBefore && !joinedAfter && !t.Has(TokenFlags.Heading))
                 {
-                    loneWords.Add(NameKey.Of(t.Text));
+                    _loneWords.Add(NameKey.Of(t.Text));
                 }
             }
         }
-        return NameKey.Of(tokens[last].Text) is { Length: >= 3 } key && loneWords.Contains(key);
+        return NameKey.Of(tokens[last].Text) is { Length: >= 3 } key && _loneWords.Contains(key);
     }
 
     /// <summary>"Information Minister" from the role noun at <paramref name="head"/> and the modifiers before it.</summary>

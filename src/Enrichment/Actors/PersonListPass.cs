@@ -13,8 +13,8 @@ internal sealed class PersonListPass(Lexicon lexicon, ActorClaims state) : Actor
     /// <summary>A list has at least this many items (two semicolons): one semicolon joins clauses as often as names.</summary>
     private const int MinItems = 3;
 
-    private readonly List<(int First, int Last)> segments = [];
-    private readonly List<(int First, int Last, string? Role)> names = [];
+    private readonly List<(int First, int Last)> _segments = [];
+    private readonly List<(int First, int Last, string? Role)> _names = [];
 
     public void Run()
     {
@@ -28,13 +28,13 @@ internal sealed class PersonListPass(Lexicon lexicon, ActorClaims state) : Actor
             var sentenceEnds = k + 1 >= tokens.Length || tokens[k + 1].Sentence != tokens[k].Sentence;
             if (sentenceEnds || SemicolonAfter(k))
             {
-                segments.Add((start, k));
+                _segments.Add((start, k));
                 start = k + 1;
             }
             if (sentenceEnds)
             {
                 ReadList();
-                segments.Clear();
+                _segments.Clear();
             }
         }
     }
@@ -44,31 +44,31 @@ internal sealed class PersonListPass(Lexicon lexicon, ActorClaims state) : Actor
 
     private void ReadList()
     {
-        if (segments.Count < MinItems)
+        if (_segments.Count < MinItems)
         {
             return;
         }
-        names.Clear();
+        _names.Clear();
         var items = 0;
-        for (var s = 0; s < segments.Count; s++)
+        for (var s = 0; s < _segments.Count; s++)
         {
-            var (first, last) = segments[s];
+            var (first, last) = _segments[s];
             // The first item follows the list's lead-in ("… were:"), so its name may start anywhere; later items start the segment.
-            var before = names.Count;
+            var before = _names.Count;
             if (s == 0 ? LastItemIn(first, last) : ItemAt(SkipConjunction(first, last), last))
             {
                 items++;
             }
             else
             {
-                names.RemoveRange(before, names.Count - before);
+                _names.RemoveRange(before, _names.Count - before);
             }
         }
-        if (items < segments.Count - 1)
+        if (items < _segments.Count - 1)
         {
             return;
         }
-        foreach (var (first, last, role) in names)
+        foreach (var (first, last, role) in _names)
         {
             if (owner[first] == Free)
             {
@@ -84,19 +84,19 @@ internal sealed class PersonListPass(Lexicon lexicon, ActorClaims state) : Actor
     {
         for (var k = first; k <= last; k++)
         {
-            var before = names.Count;
+            var before = _names.Count;
             if (ItemAt(k, last))
             {
                 return true;
             }
-            names.RemoveRange(before, names.Count - before);
+            _names.RemoveRange(before, _names.Count - before);
         }
         return false;
     }
 
     /// <summary>
     /// Reads the item "Name", "Name, Role", "Name, Jr." or "Name, Name, and Name" from <paramref name="k"/> to the end of
-    /// its segment into <see cref="names"/>; false (with some names perhaps added) when the segment is not such an item.
+    /// its segment into <see cref="_names"/>; false (with some names perhaps added) when the segment is not such an item.
     /// </summary>
     private bool ItemAt(int k, int last)
     {
@@ -109,7 +109,7 @@ internal sealed class PersonListPass(Lexicon lexicon, ActorClaims state) : Actor
             }
             if (end == last)
             {
-                names.Add((k, end, null));
+                _names.Add((k, end, null));
                 return true;
             }
             if (!tokens[end].Has(TokenFlags.CommaAfter))
@@ -119,7 +119,7 @@ internal sealed class PersonListPass(Lexicon lexicon, ActorClaims state) : Actor
             var next = end + 1;
             if (Suffixes.Contains(tokens[next].Text))
             {
-                names.Add((k, end, null));
+                _names.Add((k, end, null));
                 if (next == last)
                 {
                     return true;
@@ -132,12 +132,12 @@ internal sealed class PersonListPass(Lexicon lexicon, ActorClaims state) : Actor
             }
             else if (lex.RoleNouns.Contains(tokens[next].Lower) || lex.RoleModifiers.Contains(tokens[next].Lower))
             {
-                names.Add((k, end, Surface(next, last)));
+                _names.Add((k, end, Surface(next, last)));
                 return last - end <= 8;
             }
             else
             {
-                names.Add((k, end, null));
+                _names.Add((k, end, null));
             }
             k = SkipConjunction(next, last);
         }

@@ -17,7 +17,7 @@ internal sealed class PhraseTrie
         public string? Exact;
     }
 
-    private readonly Node root = new();
+    private readonly Node _root = new();
 
     public void Add(string phrase, EntityRef value)
     {
@@ -35,7 +35,7 @@ internal sealed class PhraseTrie
         {
             return;
         }
-        var node = root;
+        var node = _root;
         for (var w = 0; w < words.Count; w++)
         {
             var word = words[w].Text;
@@ -71,7 +71,7 @@ internal sealed class PhraseTrie
     /// <summary>The longest phrase starting at <paramref name="start"/>: its last token index and value.</summary>
     public (int End, EntityRef? Value) Match(Token[] tokens, int start)
     {
-        var node = root;
+        var node = _root;
         var best = (-1, (EntityRef?)null);
         var k = start;
         while (k < tokens.Length)

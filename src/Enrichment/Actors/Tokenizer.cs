@@ -50,20 +50,20 @@ internal static class Tokenizer
     /// which a fresh list per call would allocate (and grow) every time.
     /// </summary>
     [ThreadStatic]
-    private static List<Token>? scratch;
+    private static List<Token>? _scratch;
 
     private const int MaxScratchTokens = 16 * 1024;
 
     /// <summary>Per thread, each word seen: its lower-case form and name key (see <see cref="WordForms"/>).</summary>
     [ThreadStatic]
-    private static Dictionary<string, (string Lower, string Key)>? wordForms;
+    private static Dictionary<string, (string Lower, string Key)>? _wordForms;
 
     /// <summary>Enough for the vocabulary of thousands of articles (~2 MB), little enough to keep per thread.</summary>
     private const int MaxCachedWords = 16 * 1024;
 
     public static Token[] Tokenize(string text)
     {
-        var tokens = scratch ??= new List<Token>(1024);
+        var tokens = _scratch ??= new List<Token>(1024);
         tokens.Clear();
         var paragraph = 0;
         var sentence = 0;
@@ -256,7 +256,7 @@ internal static class Tokenizer
         if (tokens.Capacity > MaxScratchTokens)
         {
             // An unusually long text: do not keep its list alive on this thread.
-            scratch = null;
+            _scratch = null;
         }
         return result;
     }
@@ -267,7 +267,7 @@ internal static class Tokenizer
     /// </summary>
     private static (string Word, string Lower, string Key) WordForms(ReadOnlySpan<char> span)
     {
-        var cache = wordForms ??= new Dictionary<string, (string Lower, string Key)>(StringComparer.Ordinal);
+        var cache = _wordForms ??= new Dictionary<string, (string Lower, string Key)>(StringComparer.Ordinal);
         if (cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(span, out var word, out var forms))
         {
             return (word, forms.Lower, forms.Key);

@@ -12,9 +12,9 @@ public sealed class CityGazetteer
 {
     private static readonly Lazy<CityGazetteer> Shared = new(Load);
 
-    private readonly FrozenDictionary<string, string> countryByPlace;
+    private readonly FrozenDictionary<string, string> _countryByPlace;
 
-    private CityGazetteer(FrozenDictionary<string, string> countryByPlace) => this.countryByPlace = countryByPlace;
+    private CityGazetteer(FrozenDictionary<string, string> countryByPlace) => _countryByPlace = countryByPlace;
 
     public static CityGazetteer Default => Shared.Value;
 
@@ -22,7 +22,7 @@ public sealed class CityGazetteer
     public string? CountryOf(string place)
     {
         ArgumentNullException.ThrowIfNull(place);
-        return countryByPlace.GetValueOrDefault(Key(place));
+        return _countryByPlace.GetValueOrDefault(Key(place));
     }
 
     /// <summary>Case, accents and punctuation do not matter: wires print "SAO PAULO" for São Paulo.</summary>

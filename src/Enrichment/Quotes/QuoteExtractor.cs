@@ -17,9 +17,9 @@ public sealed class QuoteExtractor
 {
     private static readonly Lazy<QuoteExtractor> Shared = new(() => new QuoteExtractor(QuoteLexicon.Create()));
 
-    private readonly QuoteLexicon lexicon;
+    private readonly QuoteLexicon _lexicon;
 
-    private QuoteExtractor(QuoteLexicon lexicon) => this.lexicon = lexicon;
+    private QuoteExtractor(QuoteLexicon lexicon) => _lexicon = lexicon;
 
     /// <summary>The extractor over the embedded data, built once per process; it is thread-safe.</summary>
     public static QuoteExtractor CreateDefault() => Shared.Value;
@@ -32,6 +32,6 @@ public sealed class QuoteExtractor
         {
             return [];
         }
-        return new QuoteRun(lexicon, body, actors).Execute();
+        return new QuoteRun(_lexicon, body, actors).Execute();
     }
 }

@@ -13,20 +13,20 @@ internal sealed class QuoteRun
 
     private const string Unknown = "unknown";
 
-    private readonly QuoteLexicon lex;
-    private readonly string body;
-    private readonly Token[] tokens;
-    private readonly Entity?[] actorAt;
-    private readonly bool[] inQuote;
-    private readonly HashSet<Entity> media = [];
+    private readonly QuoteLexicon _lex;
+    private readonly string _body;
+    private readonly Token[] _tokens;
+    private readonly Entity?[] _actorAt;
+    private readonly bool[] _inQuote;
+    private readonly HashSet<Entity> _media = [];
 
     public QuoteRun(QuoteLexicon lex, string body, IReadOnlyList<ActorMention> actors)
     {
-        this.lex = lex;
-        this.body = body;
-        tokens = Tokenizer.TokenizeShared(body);
-        actorAt = new Entity?[tokens.Length];
-        inQuote = new bool[tokens.Length];
+        _lex = lex;
+        _body = body;
+        _tokens = Tokenizer.TokenizeShared(body);
+        _actorAt = new Entity?[_tokens.Length];
+        _inQuote = new bool[_tokens.Length];
         LocateActors(actors);
     }
 
@@ -37,7 +37,7 @@ internal sealed class QuoteRun
         {
             for (var k = s.FirstToken; k <= s.LastToken; k++)
             {
-                inQuote[k] = true;
+                _inQuote[k] = true;
             }
         }
         var quotes = new List<Quote>();
@@ -46,7 +46,7 @@ internal sealed class QuoteRun
         Span? runningOn = null;
         foreach (var span in spans)
         {
-            if (tokens[span.FirstToken].Has(TokenFlags.Heading))
+            if (_tokens[span.FirstToken].Has(TokenFlags.Heading))
             {
                 continue;
             }
@@ -60,11 +60,11 @@ internal sealed class QuoteRun
             {
                 continue;
             }
-            var text = body[span.Start..span.End].Trim().TrimEnd(',', ' ');
+            var text = _body[span.Start..span.End].Trim().TrimEnd(',', ' ');
             var outlet = speaker?.Outlet is { } o ? Surface(o) : FindOutlet(span);
             // The paragraph that ran on without an attribution is said by whoever says its continuation.
             if (runningOn is not null && speaker is not null && quotes.Count > 0 && quotes[^1].Speaker == Unknown
-                && tokens[span.FirstToken].Paragraph == tokens[runningOn.LastToken].Paragraph + 1)
+                && _tokens[span.FirstToken].Paragraph == _tokens[runningOn.LastToken].Paragraph + 1)
             {
                 quotes[^1] = quotes[^1] with { Speaker = speaker.Name };
             }
@@ -84,9 +84,9 @@ internal sealed class QuoteRun
         foreach (var actor in actors)
         {
             var entity = new Entity(actor.Name, actor.Type);
-            if (lex.MediaNames.Contains(actor.Name))
+            if (_lex.MediaNames.Contains(actor.Name))
             {
-                media.Add(entity);
+                _media.Add(entity);
             }
             var value = new EntityRef(entity, false, false);
             trie.Add(actor.Name, value);
@@ -103,16 +103,16 @@ internal sealed class QuoteRun
                 }
             }
         }
-        for (var i = 0; i < tokens.Length; i++)
+        for (var i = 0; i < _tokens.Length; i++)
         {
-            var (end, value) = trie.Match(tokens, i);
+            var (end, value) = trie.Match(_tokens, i);
             if (end < 0 || value?.Entity is null)
             {
                 continue;
             }
             for (var k = i; k <= end; k++)
             {
-                actorAt[k] = value.Entity;
+                _actorAt[k] = value.Entity;
             }
             i = end;
         }
@@ -126,9 +126,9 @@ internal sealed class QuoteRun
         var paragraphStart = 0;
         var open = -1;
         var openChar = '\0';
-        for (var i = 0; i < body.Length; i++)
+        for (var i = 0; i < _body.Length; i++)
         {
-            var c = body[i];
+            var c = _body[i];
             if (c == '\n')
             {
                 // A quote that runs on into the next paragraph opens again there without closing here.
@@ -152,11 +152,11 @@ internal sealed class QuoteRun
             switch (c)
             {
                 case '“':
-                case '"' when i + 1 < body.Length && !char.IsWhiteSpace(body[i + 1]):
+                case '"' when i + 1 < _body.Length && !char.IsWhiteSpace(_body[i + 1]):
                     open = i;
                     openChar = c;
                     break;
-                case '‘' or '\'' when (i == 0 || char.IsWhiteSpace(body[i - 1]) || body[i - 1] is '(' or '[' or '—' or '–') && i + 1 < body.Length && char.IsLetterOrDigit(body[i + 1]):
+                case '‘' or '\'' when (i == 0 || char.IsWhiteSpace(_body[i - 1]) || _body[i - 1] is '(' or '[' or '—' or '–') && i + 1 < _body.Length && char.IsLetterOrDigit(_body[i + 1]):
                     open = i;
                     openChar = c;
                     break;
@@ -173,14 +173,14 @@ internal sealed class QuoteRun
     {
         '“' => c == '”',
         '"' => c == '"',
-        _ => (c is '’' or '\'') && i > 0 && !char.IsWhiteSpace(body[i - 1]) && (i + 1 >= body.Length || !char.IsLetterOrDigit(body[i + 1])),
+        _ => (c is '’' or '\'') && i > 0 && !char.IsWhiteSpace(_body[i - 1]) && (i + 1 >= _body.Length || !char.IsLetterOrDigit(_body[i + 1])),
     };
 
     private void AddSpan(List<Span> spans, int start, int end, bool runsOn = false)
     {
         var first = FirstTokenAtOrAfter(start);
         var last = FirstTokenAtOrAfter(end) - 1;
-        if (first < tokens.Length && last >= first && tokens[last].End <= end)
+        if (first < _tokens.Length && last >= first && _tokens[last].End <= end)
         {
             spans.Add(new Span(start, end, first, last, runsOn));
         }
@@ -188,11 +188,11 @@ internal sealed class QuoteRun
 
     private int FirstTokenAtOrAfter(int position)
     {
-        int lo = 0, hi = tokens.Length;
+        int lo = 0, hi = _tokens.Length;
         while (lo < hi)
         {
             var mid = (lo + hi) / 2;
-            if (tokens[mid].Start < position)
+            if (_tokens[mid].Start < position)
             {
                 lo = mid + 1;
             }
@@ -210,12 +210,12 @@ internal sealed class QuoteRun
     private Speaker? After(Span span)
     {
         var k = span.LastToken + 1;
-        if (k >= tokens.Length || tokens[k].Sentence != tokens[span.LastToken].Sentence || inQuote[k])
+        if (k >= _tokens.Length || _tokens[k].Sentence != _tokens[span.LastToken].Sentence || _inQuote[k])
         {
             return null;
         }
-        var sentence = tokens[k].Sentence;
-        for (var v = k; v < tokens.Length && v - k < 7 && tokens[v].Sentence == sentence && !inQuote[v]; v++)
+        var sentence = _tokens[k].Sentence;
+        for (var v = k; v < _tokens.Length && v - k < 7 && _tokens[v].Sentence == sentence && !_inQuote[v]; v++)
         {
             if (!IsSpeechVerb(v))
             {
@@ -223,7 +223,7 @@ internal sealed class QuoteRun
             }
             if (v == k)
             {
-                if (!lex.InversionVerbs.Contains(tokens[v].Lower))
+                if (!_lex.InversionVerbs.Contains(_tokens[v].Lower))
                 {
                     return null;
                 }
@@ -232,7 +232,7 @@ internal sealed class QuoteRun
             }
             var np = Resolve(k, v - 1);
             // "…,” Schumer said. Others …, according to Politico.": an outlet in the next sentence is not the one told.
-            var sameSentence = v + 1 < tokens.Length && tokens[v + 1].Sentence == tokens[v].Sentence;
+            var sameSentence = v + 1 < _tokens.Length && _tokens[v + 1].Sentence == _tokens[v].Sentence;
             return np is null ? null : new Speaker(np, true, sameSentence ? OutletAfter(v + 1) : null);
         }
         return null;
@@ -246,14 +246,14 @@ internal sealed class QuoteRun
         {
             return null;
         }
-        var sentence = tokens[span.FirstToken].Sentence;
-        for (var v = end; v >= 0 && tokens[v].Sentence == sentence; v--)
+        var sentence = _tokens[span.FirstToken].Sentence;
+        for (var v = end; v >= 0 && _tokens[v].Sentence == sentence; v--)
         {
-            if (inQuote[v])
+            if (_inQuote[v])
             {
                 continue;
             }
-            if (tokens[v].Lower == "according" && v + 2 <= end && tokens[v + 1].Lower == "to" && actorAt[v + 2] is { Type: ActorType.Person } p)
+            if (_tokens[v].Lower == "according" && v + 2 <= end && _tokens[v + 1].Lower == "to" && _actorAt[v + 2] is { Type: ActorType.Person } p)
             {
                 return new Speaker(p.Name, true);
             }
@@ -271,25 +271,25 @@ internal sealed class QuoteRun
     private Speaker? LeadIn(Span span)
     {
         var first = span.FirstToken;
-        if (first == 0 || tokens[first].Paragraph == tokens[first - 1].Paragraph)
+        if (first == 0 || _tokens[first].Paragraph == _tokens[first - 1].Paragraph)
         {
             return null;
         }
         var lead = first - 1;
-        var gap = body.AsSpan(tokens[lead].End, span.Start - tokens[lead].End).Trim().ToString();
+        var gap = _body.AsSpan(_tokens[lead].End, span.Start - _tokens[lead].End).Trim().ToString();
         if (!gap.StartsWith(':'))
         {
             return null;
         }
-        var sentence = tokens[lead].Sentence;
+        var sentence = _tokens[lead].Sentence;
         var start = lead;
-        while (start > 0 && tokens[start - 1].Sentence == sentence)
+        while (start > 0 && _tokens[start - 1].Sentence == sentence)
         {
             start--;
         }
         for (var v = start; v <= lead; v++)
         {
-            if (IsSpeechVerb(v) || tokens[v].Lower is "speaking" or "echoed")
+            if (IsSpeechVerb(v) || _tokens[v].Lower is "speaking" or "echoed")
             {
                 var subject = SubjectBefore(v) ?? SpeakerNounPhrase(sentence, v) ?? SentenceSubject(sentence, v);
                 if (subject is not null)
@@ -304,13 +304,13 @@ internal sealed class QuoteRun
     private bool Continues(Span previous, Span next)
     {
         // Nothing but the previous attribution between the two quotes: same paragraph or the next one.
-        if (tokens[next.FirstToken].Paragraph - tokens[previous.LastToken].Paragraph > 1)
+        if (_tokens[next.FirstToken].Paragraph - _tokens[previous.LastToken].Paragraph > 1)
         {
             return false;
         }
         for (var k = previous.LastToken + 1; k < next.FirstToken; k++)
         {
-            if (tokens[k].Sentence != tokens[previous.LastToken].Sentence && tokens[k].Sentence != tokens[next.FirstToken].Sentence)
+            if (_tokens[k].Sentence != _tokens[previous.LastToken].Sentence && _tokens[k].Sentence != _tokens[next.FirstToken].Sentence)
             {
                 return false;
             }
@@ -318,18 +318,18 @@ internal sealed class QuoteRun
         return true;
     }
 
-    private bool IsSpeechVerb(int k) => !tokens[k].IsCapitalised && lex.SpeechVerbs.Contains(tokens[k].Lower);
+    private bool IsSpeechVerb(int k) => !_tokens[k].IsCapitalised && _lex.SpeechVerbs.Contains(_tokens[k].Lower);
 
     /// <summary>The subject just before a speech verb: "Khawaja Asif bluntly declared", "analysts say", "he said".</summary>
     private string? SubjectBefore(int verb)
     {
         var last = verb - 1;
-        while (last >= 0 && Joined(last) && lex.Adverbs.Contains(tokens[last].Lower) || last >= 0 && Joined(last) && tokens[last].Lower.EndsWith("ly", StringComparison.Ordinal) && !tokens[last].IsCapitalised)
+        while (last >= 0 && Joined(last) && _lex.Adverbs.Contains(_tokens[last].Lower) || last >= 0 && Joined(last) && _tokens[last].Lower.EndsWith("ly", StringComparison.Ordinal) && !_tokens[last].IsCapitalised)
         {
             last--;
         }
         // ", however, blamed": step over a parenthetical adverb between commas.
-        if (last >= 1 && tokens[last].Has(TokenFlags.CommaAfter) && lex.Adverbs.Contains(tokens[last].Lower) && tokens[last - 1].Has(TokenFlags.CommaAfter))
+        if (last >= 1 && _tokens[last].Has(TokenFlags.CommaAfter) && _lex.Adverbs.Contains(_tokens[last].Lower) && _tokens[last - 1].Has(TokenFlags.CommaAfter))
         {
             last -= 1;
         }
@@ -337,22 +337,22 @@ internal sealed class QuoteRun
         {
             return null;
         }
-        if (last < 0 || inQuote[last] || tokens[last].Sentence != tokens[verb].Sentence)
+        if (last < 0 || _inQuote[last] || _tokens[last].Sentence != _tokens[verb].Sentence)
         {
             return null;
         }
-        if (lex.Pronouns.Contains(tokens[last].Lower))
+        if (_lex.Pronouns.Contains(_tokens[last].Lower))
         {
             return PersonBefore(last);
         }
-        if (tokens[last].Lower == "who" && last >= 1 && tokens[last - 1].Has(TokenFlags.CommaAfter))
+        if (_tokens[last].Lower == "who" && last >= 1 && _tokens[last - 1].Has(TokenFlags.CommaAfter))
         {
             return Resolve(NounPhraseStart(last - 1), last - 1);
         }
         var first = NounPhraseStart(last);
         // "Haji Najib, deputy administrative affairs minister, accused": the name before the appositive.
-        if (actorAt[last] is null && lex.SpeakerNouns.Contains(tokens[last].Lower) && first >= 1 && tokens[first - 1].Has(TokenFlags.CommaAfter)
-            && actorAt[first - 1] is { Type: ActorType.Person } appositive)
+        if (_actorAt[last] is null && _lex.SpeakerNouns.Contains(_tokens[last].Lower) && first >= 1 && _tokens[first - 1].Has(TokenFlags.CommaAfter)
+            && _actorAt[first - 1] is { Type: ActorType.Person } appositive)
         {
             return appositive.Name;
         }
@@ -361,16 +361,16 @@ internal sealed class QuoteRun
 
     /// <summary>"angered Kabul's representatives": a past-tense word ends the phrase, unless it is an adjective of speakers ("unnamed").</summary>
     private bool LooksLikeVerb(Token t) =>
-        !t.IsCapitalised && t.Lower.EndsWith("ed", StringComparison.Ordinal) && !lex.SpeakerAdjectives.Contains(t.Lower);
+        !t.IsCapitalised && t.Lower.EndsWith("ed", StringComparison.Ordinal) && !_lex.SpeakerAdjectives.Contains(t.Lower);
 
-    private bool Joined(int k) => tokens[k].Has(TokenFlags.JoinedToNext);
+    private bool Joined(int k) => _tokens[k].Has(TokenFlags.JoinedToNext);
 
     private int NounPhraseStart(int last)
     {
         var first = last;
-        while (first > 0 && last - first < 6 && tokens[first - 1].Has(TokenFlags.JoinedToNext) && !inQuote[first - 1]
-            && tokens[first - 1].Sentence == tokens[last].Sentence && !lex.Stops.Contains(tokens[first - 1].Lower) && !IsSpeechVerb(first - 1)
-            && !LooksLikeVerb(tokens[first - 1]))
+        while (first > 0 && last - first < 6 && _tokens[first - 1].Has(TokenFlags.JoinedToNext) && !_inQuote[first - 1]
+            && _tokens[first - 1].Sentence == _tokens[last].Sentence && !_lex.Stops.Contains(_tokens[first - 1].Lower) && !IsSpeechVerb(first - 1)
+            && !LooksLikeVerb(_tokens[first - 1]))
         {
             first--;
         }
@@ -387,7 +387,7 @@ internal sealed class QuoteRun
         Entity? best = null;
         for (var k = last; k >= first; k--)
         {
-            var e = actorAt[k];
+            var e = _actorAt[k];
             if (e is null)
             {
                 continue;
@@ -397,36 +397,36 @@ internal sealed class QuoteRun
                 best = e;
             }
         }
-        var head = tokens[last].Lower;
+        var head = _tokens[last].Lower;
         // "Emery was more frustrated. “…,” the Villa coach told Sky Sports.": a definite role refers back to the person
         // the previous sentence is about.
-        if (best is not { Type: ActorType.Person } && tokens[first].Lower == "the" && last > first && lex.SpeakerNouns.Contains(head) && SubjectOfPreviousSentence(first) is { } subject)
+        if (best is not { Type: ActorType.Person } && _tokens[first].Lower == "the" && last > first && _lex.SpeakerNouns.Contains(head) && SubjectOfPreviousSentence(first) is { } subject)
         {
             return subject;
         }
-        if (best is not null && (best.Type != ActorType.Country || actorAt[last] == best || head is "government" or "administration" or "authorities"))
+        if (best is not null && (best.Type != ActorType.Country || _actorAt[last] == best || head is "government" or "administration" or "authorities"))
         {
             return best.Name;
         }
-        if (lex.Pronouns.Contains(head))
+        if (_lex.Pronouns.Contains(head))
         {
             return PersonBefore(last);
         }
-        while (first < last && tokens[first].Lower is "a" or "an" or "the" or "one" or "two" or "some" or "another")
+        while (first < last && _tokens[first].Lower is "a" or "an" or "the" or "one" or "two" or "some" or "another")
         {
             first++;
         }
-        if (!lex.SpeakerNouns.Contains(head) && !lex.SpeakerNouns.Contains(head.TrimEnd('s')))
+        if (!_lex.SpeakerNouns.Contains(head) && !_lex.SpeakerNouns.Contains(head.TrimEnd('s')))
         {
             // A capitalised name the actor rules did not take is still the speaker, as written.
             var named = true;
             for (var k = first; k <= last && named; k++)
             {
-                named = tokens[k].IsCapitalised && !tokens[k].Has(TokenFlags.AllCaps) && !tokens[k].Has(TokenFlags.SentenceInitial);
+                named = _tokens[k].IsCapitalised && !_tokens[k].Has(TokenFlags.AllCaps) && !_tokens[k].Has(TokenFlags.SentenceInitial);
             }
-            return named && last - first < 4 ? body[tokens[first].Start..tokens[last].End] : null;
+            return named && last - first < 4 ? _body[_tokens[first].Start.._tokens[last].End] : null;
         }
-        return body[tokens[first].Start..tokens[last].End];
+        return _body[_tokens[first].Start.._tokens[last].End];
     }
 
     private static int Rank(Entity e) => e.Type switch
@@ -440,30 +440,30 @@ internal sealed class QuoteRun
     private (string? Name, int End) NounPhraseAfter(int start)
     {
         // "said Dr. Helen Achterberg": the title's full stop does not end the phrase.
-        while (start + 1 < tokens.Length && lex.Honorifics.Contains(tokens[start].Text) && actorAt[start] is null && actorAt[start + 1] is { Type: ActorType.Person })
+        while (start + 1 < _tokens.Length && _lex.Honorifics.Contains(_tokens[start].Text) && _actorAt[start] is null && _actorAt[start + 1] is { Type: ActorType.Person })
         {
             start++;
         }
         var k = start;
-        var sentence = start < tokens.Length ? tokens[start].Sentence : -1;
-        while (k < tokens.Length && tokens[k].Sentence == sentence && !inQuote[k] && k - start < 8)
+        var sentence = start < _tokens.Length ? _tokens[start].Sentence : -1;
+        while (k < _tokens.Length && _tokens[k].Sentence == sentence && !_inQuote[k] && k - start < 8)
         {
-            if (actorAt[k] is { } e && e.Type != ActorType.Country)
+            if (_actorAt[k] is { } e && e.Type != ActorType.Country)
             {
                 var end = k;
-                while (end + 1 < tokens.Length && actorAt[end + 1] == e)
+                while (end + 1 < _tokens.Length && _actorAt[end + 1] == e)
                 {
                     end++;
                 }
                 return (e.Name, end + 1);
             }
-            if (lex.Pronouns.Contains(tokens[k].Lower))
+            if (_lex.Pronouns.Contains(_tokens[k].Lower))
             {
                 return (PersonBefore(k), k + 1);
             }
-            if (lex.Stops.Contains(tokens[k].Lower) || !tokens[k].Has(TokenFlags.JoinedToNext))
+            if (_lex.Stops.Contains(_tokens[k].Lower) || !_tokens[k].Has(TokenFlags.JoinedToNext))
             {
-                var last = lex.Stops.Contains(tokens[k].Lower) ? k - 1 : k;
+                var last = _lex.Stops.Contains(_tokens[k].Lower) ? k - 1 : k;
                 return (Resolve(start, last), last + 1);
             }
             k++;
@@ -474,7 +474,7 @@ internal sealed class QuoteRun
     private string? SubjectOfPreviousSentence(int k)
     {
         var start = k;
-        while (start > 0 && tokens[start - 1].Sentence == tokens[k].Sentence)
+        while (start > 0 && _tokens[start - 1].Sentence == _tokens[k].Sentence)
         {
             start--;
         }
@@ -483,11 +483,11 @@ internal sealed class QuoteRun
             return null;
         }
         var previous = start - 1;
-        while (previous > 0 && tokens[previous - 1].Sentence == tokens[start - 1].Sentence)
+        while (previous > 0 && _tokens[previous - 1].Sentence == _tokens[start - 1].Sentence)
         {
             previous--;
         }
-        return !inQuote[previous] && actorAt[previous] is { Type: ActorType.Person } person ? person.Name : null;
+        return !_inQuote[previous] && _actorAt[previous] is { Type: ActorType.Person } person ? person.Name : null;
     }
 
     /// <summary>When a participle has no subject of its own ("…, saying “…”"), the sentence's first person or organisation.</summary>
@@ -500,7 +500,7 @@ internal sealed class QuoteRun
     {
         for (var k = SentenceStart(sentence, before); k <= before; k++)
         {
-            if (!inQuote[k] && actorAt[k] is { } e && e.Type == type && !IsOutletPosition(k))
+            if (!_inQuote[k] && _actorAt[k] is { } e && e.Type == type && !IsOutletPosition(k))
             {
                 return e.Name;
             }
@@ -513,7 +513,7 @@ internal sealed class QuoteRun
     {
         for (var k = SentenceStart(sentence, before); k < before; k++)
         {
-            if (!inQuote[k] && !tokens[k].IsCapitalised && lex.SpeakerNouns.Contains(tokens[k].Lower))
+            if (!_inQuote[k] && !_tokens[k].IsCapitalised && _lex.SpeakerNouns.Contains(_tokens[k].Lower))
             {
                 return Resolve(NounPhraseStart(k), k);
             }
@@ -523,8 +523,8 @@ internal sealed class QuoteRun
 
     private int SentenceStart(int sentence, int from)
     {
-        var k = Math.Min(from, tokens.Length - 1);
-        while (k > 0 && tokens[k - 1].Sentence == sentence)
+        var k = Math.Min(from, _tokens.Length - 1);
+        while (k > 0 && _tokens[k - 1].Sentence == sentence)
         {
             k--;
         }
@@ -533,13 +533,13 @@ internal sealed class QuoteRun
 
     /// <summary>"told Reuters", "to Al Jazeera": an outlet there is where it was said, not who said it.</summary>
     private bool IsOutletPosition(int k) =>
-        k > 0 && actorAt[k] is { } e && media.Contains(e) && tokens[k - 1].Lower is "to" or "told" or "by" or "with";
+        k > 0 && _actorAt[k] is { } e && _media.Contains(e) && _tokens[k - 1].Lower is "to" or "told" or "by" or "with";
 
     private string? PersonBefore(int index)
     {
         for (var k = index - 1; k >= 0; k--)
         {
-            if (!inQuote[k] && actorAt[k] is { Type: ActorType.Person } p)
+            if (!_inQuote[k] && _actorAt[k] is { Type: ActorType.Person } p)
             {
                 return p.Name;
             }
@@ -552,23 +552,23 @@ internal sealed class QuoteRun
     /// <summary>"told Al Jazeera", "to Reuters", "according to Reuters", "on X", "platform X" in the rest of the sentence.</summary>
     private int? OutletAfter(int from)
     {
-        if (from >= tokens.Length)
+        if (from >= _tokens.Length)
         {
             return null;
         }
-        var sentence = tokens[Math.Min(from, tokens.Length - 1)].Sentence;
-        for (var k = from; k < tokens.Length && tokens[k].Sentence == sentence; k++)
+        var sentence = _tokens[Math.Min(from, _tokens.Length - 1)].Sentence;
+        for (var k = from; k < _tokens.Length && _tokens[k].Sentence == sentence; k++)
         {
-            if (inQuote[k] || k == 0)
+            if (_inQuote[k] || k == 0)
             {
                 continue;
             }
-            var cue = tokens[k - 1].Lower;
-            if (cue is "to" or "told" or "with" or "by" && actorAt[k] is { } e && media.Contains(e))
+            var cue = _tokens[k - 1].Lower;
+            if (cue is "to" or "told" or "with" or "by" && _actorAt[k] is { } e && _media.Contains(e))
             {
                 return k;
             }
-            if (cue is "on" or "platform" && lex.Platforms.Contains(tokens[k].Text) && tokens[k].IsCapitalised)
+            if (cue is "on" or "platform" && _lex.Platforms.Contains(_tokens[k].Text) && _tokens[k].IsCapitalised)
             {
                 return k;
             }
@@ -579,22 +579,22 @@ internal sealed class QuoteRun
     private string? FindOutlet(Span span)
     {
         var sentenceStart = span.FirstToken;
-        while (sentenceStart > 0 && tokens[sentenceStart - 1].Sentence == tokens[span.FirstToken].Sentence)
+        while (sentenceStart > 0 && _tokens[sentenceStart - 1].Sentence == _tokens[span.FirstToken].Sentence)
         {
             sentenceStart--;
         }
         var after = span.LastToken + 1;
         var at = OutletAfter(sentenceStart)
-            ?? (after < tokens.Length && tokens[after].Sentence == tokens[span.LastToken].Sentence ? OutletAfter(after) : null);
+            ?? (after < _tokens.Length && _tokens[after].Sentence == _tokens[span.LastToken].Sentence ? OutletAfter(after) : null);
         return at is null ? null : Surface(at.Value);
     }
 
     private string Surface(int k)
     {
-        if (actorAt[k] is { } e)
+        if (_actorAt[k] is { } e)
         {
             return e.Name;
         }
-        return tokens[k].Text;
+        return _tokens[k].Text;
     }
 }

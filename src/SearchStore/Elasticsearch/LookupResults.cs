@@ -41,13 +41,7 @@ internal static class LookupResults
         foreach (var group in titles.Select(hit => Title(hit.Source)).OfType<string>().GroupBy(t => t))
             suggestions.Add(new Suggestion(group.Key, SuggestionKind.Title, group.Count()));
 
-        // The embedded store's order, so both backends suggest alike.
-        return suggestions
-            .OrderByDescending(s => s.Count)
-            .ThenBy(s => s.Kind)
-            .ThenBy(s => s.Value, StringComparer.OrdinalIgnoreCase)
-            .Take(limit)
-            .ToList();
+        return Suggestion.Best(suggestions, limit);
 
         void Add(Elastic.Clients.Elasticsearch.Aggregations.AggregateDictionary? matching, SuggestionKind kind)
         {

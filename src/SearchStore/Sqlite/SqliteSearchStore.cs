@@ -108,12 +108,7 @@ public sealed partial class SqliteSearchStore : ISearchStore, IDisposable
             var suggestions = Suggester.Suggest(snapshot.Index, key, limit).ToList();
             if (key.Length >= QueryParser.MinPrefixLength)
                 suggestions.AddRange(TitleSuggestions.Find(snapshot.Connection, key, limit));
-            return suggestions
-                .OrderByDescending(s => s.Count)
-                .ThenBy(s => s.Kind)
-                .ThenBy(s => s.Value, StringComparer.OrdinalIgnoreCase)
-                .Take(limit)
-                .ToList();
+            return Suggestion.Best(suggestions, limit);
         });
     }
 

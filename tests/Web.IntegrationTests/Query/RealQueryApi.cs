@@ -20,24 +20,24 @@ namespace NewsSearch.Web.IntegrationTests.Query;
 /// </summary>
 public sealed class RealQueryApi : IAsyncDisposable
 {
-    private readonly WebApplicationFactory<QueryApi::Program> factory;
-    private readonly DirectoryInfo dataDir;
-    private readonly List<string> requests = [];
+    private readonly WebApplicationFactory<QueryApi::Program> _factory;
+    private readonly DirectoryInfo _dataDir;
+    private readonly List<string> _requests = [];
 
     private RealQueryApi(DirectoryInfo dataDir)
     {
-        this.dataDir = dataDir;
-        factory = new WebApplicationFactory<QueryApi::Program>().WithWebHostBuilder(web =>
+        _dataDir = dataDir;
+        _factory = new WebApplicationFactory<QueryApi::Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("Data:Dir", dataDir.FullName);
             web.UseSetting("Logging:LogLevel:Default", "Warning");
-            web.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RecordRequests(requests)));
+            web.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RecordRequests(_requests)));
         });
-        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
     /// <summary>Where Kestrel actually listens (port 0 asks the OS for a free one).</summary>
-    public string Address => factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    public string Address => _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
     public static async Task<RealQueryApi> StartAsync(IReadOnlyList<EnrichedArticle> articles)
     {
@@ -50,26 +50,26 @@ public sealed class RealQueryApi : IAsyncDisposable
             if (!result.AllIndexed) throw new InvalidOperationException("Test articles not indexed: " + string.Join(", ", result.Failed));
         }
         var api = new RealQueryApi(dataDir);
-        api.factory.StartServer();
+        api._factory.StartServer();
         return api;
     }
 
     public int RequestCount
     {
-        get { lock (requests) return requests.Count; }
+        get { lock (_requests) return _requests.Count; }
     }
 
     public string[] RequestsSince(int index)
     {
-        lock (requests) return [.. requests.Skip(index)];
+        lock (_requests) return [.. _requests.Skip(index)];
     }
 
     public async ValueTask DisposeAsync()
     {
-        await factory.DisposeAsync();
+        await _factory.DisposeAsync();
         try
         {
-            dataDir.Delete(recursive: true);
+            _dataDir.Delete(recursive: true);
         }
         catch (IOException)
         {

@@ -1,7 +1,4 @@
 using System.Buffers;
-using System.IO.Pipelines;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +7,7 @@ using Microsoft.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using NewsSearch.Articles;
+using NewsSearch.ServiceDefaults;
 
 namespace NewsSearch.Ingest.Api;
 
@@ -19,35 +17,29 @@ public sealed record SubmitResult(string Id, ArticleState Status, bool Duplicate
 /// <summary>One NDJSON result line: <c>status</c> is the article's state, or <c>rejected</c> with the error.</summary>
 public sealed record BatchLineResult(int Line, string? Id, string Status, bool? Duplicate = null, string? Error = null);
 
-public static class ArticlesApi
+/// <summary>Writing articles: one, a streamed NDJSON batch, and removal from the raw store and the index.</summary>
+public static class ArticleWriteApi
 {
     public const string NdjsonMediaType = "application/x-ndjson";
 
-    private const string Rejected = "rejected";
-    private const int ChunkArticles = 256;
-    private const long ChunkBytes = 4 * 1024 * 1024;
-
-    private static readonly JsonSerializerOptions LineJson = new(ArticleJson.Options)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
-    public static IEndpointRouteBuilder MapArticlesApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapArticleWriteApi(this IEndpointRouteBuilder app)
     {
         var articles = app.MapGroup("/api/articles").WithTags("Articles");
         // The body is described for OpenAPI only: Accepts() metadata would make routing answer an unknown
         // media type with a bare 415 before the handler could give a problem response.
         articles.MapPost("/", Submit)
             .AddOpenApiOperationTransformer(RequestBody("application/json", "text/plain"))
-            .WithSummary("Submit one article (plain text or JSON); 202 when new, 200 with duplicate=true when already stored.");
+            .WithSummary("Submit one article")
+            .WithDescription("Plain text or JSON. 202 when new; 200 with duplicate=true when the same text is already stored.");
         articles.MapPost("/batch", SubmitBatch)
             .AddOpenApiOperationTransformer(RequestBody(NdjsonMediaType))
             .Produces<BatchLineResult>(StatusCodes.Status200OK, NdjsonMediaType)
             // The batch is streamed line by line, so its total size is not limited; each line is.
             .WithMetadata(new DisableRequestSizeLimitAttribute())
-            .WithSummary("Submit articles as NDJSON, one JSON article per line; answers one NDJSON result per line.");
+            .WithSummary("Submit a batch of articles")
+            .WithDescription("NDJSON, one JSON article per line; answers one NDJSON result per line.");
         articles.MapDelete("/{id}", Delete)
-            .WithSummary("Remove an article from the raw store and the search index.");
+            .WithSummary("Remove an article from the raw store and the index");
         return app;
     }
 
@@ -114,15 +106,15 @@ public static class ArticlesApi
         }
 
         return TypedResults.Stream(
-            response => new BatchImport(request.BodyReader, response, ingest, options.Value.MaxArticleBytes, batchAsOf).RunAsync(cancellationToken),
+            response => new BatchImport(response, ingest, options.Value.MaxArticleBytes, batchAsOf).RunAsync(request.BodyReader, cancellationToken),
             NdjsonMediaType);
     }
 
     public static async Task<Results<NoContent, Accepted, ProblemHttpResult>> Delete(string id, ArticleIngest ingest, CancellationToken cancellationToken)
     {
-        if (!ArticleId.IsWellFormed(id))
+        if (MalformedArticleId.ProblemFor(id) is { } malformed)
         {
-            return TypedResults.Problem($"An article id is {ArticleId.Length} lower-case hex digits.", statusCode: StatusCodes.Status400BadRequest, title: "Malformed article id.");
+            return malformed;
         }
 
         return await ingest.DeleteAsync(id, cancellationToken) switch
@@ -203,128 +195,4 @@ public static class ArticlesApi
 
     private static ProblemHttpResult TooLarge(int limit) =>
         TypedResults.Problem($"An article may be at most {limit} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "The article is too large.");
-
-    /// <summary>
-    /// One NDJSON batch, streamed: lines are parsed as they arrive, stored in chunks (one transaction each,
-    /// committed before their result lines are written), so memory holds at most one chunk, never the batch.
-    /// </summary>
-    private sealed class BatchImport(PipeReader body, Stream response, ArticleIngest ingest, int lineLimit, DateOnly? asOf)
-    {
-        private readonly List<(int Line, RawArticle? Article, string? Error)> _chunk = [];
-        private long _chunkBytes;
-        private int _line;
-
-        public async Task RunAsync(CancellationToken cancellationToken)
-        {
-            var skippingLongLine = false;
-            while (true)
-            {
-                if (!body.TryRead(out var read))
-                {
-                    // Nothing more has arrived yet: commit and answer what we have before waiting for the client.
-                    await FlushAsync(cancellationToken);
-                    read = await body.ReadAsync(cancellationToken);
-                }
-
-                var buffer = read.Buffer;
-                while (buffer.PositionOf((byte)'\n') is { } end)
-                {
-                    var line = buffer.Slice(0, end);
-                    buffer = buffer.Slice(buffer.GetPosition(1, end));
-                    if (skippingLongLine)
-                    {
-                        skippingLongLine = false;
-                        continue;
-                    }
-
-                    await AcceptAsync(line, cancellationToken);
-                }
-
-                if (!skippingLongLine && buffer.Length > lineLimit)
-                {
-                    Add(++_line, null, $"The line is larger than the limit of {lineLimit} bytes.");
-                    skippingLongLine = true;
-                }
-
-                if (skippingLongLine)
-                {
-                    body.AdvanceTo(buffer.End);
-                }
-                else
-                {
-                    body.AdvanceTo(buffer.Start, buffer.End);
-                }
-
-                if (read.IsCompleted)
-                {
-                    if (!skippingLongLine && !buffer.IsEmpty)
-                    {
-                        await AcceptAsync(buffer, cancellationToken);
-                    }
-
-                    break;
-                }
-            }
-
-            await FlushAsync(cancellationToken);
-        }
-
-        private async Task AcceptAsync(ReadOnlySequence<byte> line, CancellationToken cancellationToken)
-        {
-            _line++;
-            if (line.Length > lineLimit)
-            {
-                Add(_line, null, $"The line is larger than the limit of {lineLimit} bytes.");
-                return;
-            }
-
-            var bytes = line.ToArray().AsSpan().TrimEnd((byte)'\r');
-            // Blank lines separate nothing in NDJSON; they are skipped (their numbers still count).
-            if (bytes.Trim(" \t"u8).IsEmpty)
-            {
-                return;
-            }
-
-            var intake = ArticleIntake.WithDefaultAsOf(ArticleIntake.FromJson(bytes), asOf);
-            Add(_line, intake.Article, intake.Error);
-            _chunkBytes += bytes.Length;
-            if (_chunk.Count >= ChunkArticles || _chunkBytes >= ChunkBytes)
-            {
-                await FlushAsync(cancellationToken);
-            }
-        }
-
-        private void Add(int line, RawArticle? article, string? error) => _chunk.Add((line, article, error));
-
-        private async Task FlushAsync(CancellationToken cancellationToken)
-        {
-            if (_chunk.Count == 0)
-            {
-                return;
-            }
-
-            var stored = await ingest.AddAsync([.. _chunk.Where(item => item.Article is not null).Select(item => item.Article!)], cancellationToken);
-            var next = 0;
-            foreach (var (line, article, error) in _chunk)
-            {
-                BatchLineResult result;
-                if (article is null)
-                {
-                    result = new BatchLineResult(line, null, Rejected, Error: error);
-                }
-                else
-                {
-                    var outcome = stored[next++];
-                    result = new BatchLineResult(line, outcome.Id, RawStore.StateName(outcome.State), outcome.Duplicate);
-                }
-
-                await response.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(result, LineJson), cancellationToken);
-                await response.WriteAsync("\n"u8.ToArray(), cancellationToken);
-            }
-
-            _chunk.Clear();
-            _chunkBytes = 0;
-            await response.FlushAsync(cancellationToken);
-        }
-    }
 }

@@ -1,4 +1,4 @@
-namespace NewsSearch.SearchStore;
+namespace NewsSearch.Articles;
 
 /// <summary>One article a search matches, by its facet values only: what counting by outlet, actor, topic and day needs.</summary>
 public sealed record MatchedArticle(

@@ -1,13 +1,20 @@
-namespace NewsSearch.SearchStore;
+namespace NewsSearch.Articles;
 
-/// <summary>The answer to a search, shaped as the public API returns it (DESIGN.md).</summary>
+/// <summary>
+/// The answer to a search, shaped as the public API returns it (README, API). Here, beside the article types, so the
+/// web UI reads the query API's answers without referencing the search store.
+/// </summary>
 public sealed record SearchResult(
     long Total,
     int Page,
     int Size,
     long TookMs,
     IReadOnlyList<SearchHit> Hits,
-    SearchFacets Facets);
+    SearchFacets Facets)
+{
+    /// <summary>Deep paging is bounded: page × size may not pass this (as Elasticsearch's max_result_window).</summary>
+    public const int MaxResultWindow = 10_000;
+}
 
 /// <summary>
 /// One result. <see cref="Snippet"/> is HTML-safe: matches wrapped in &lt;mark&gt;, everything else escaped.

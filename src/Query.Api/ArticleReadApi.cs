@@ -3,22 +3,23 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NewsSearch.Articles;
 using NewsSearch.SearchStore;
+using NewsSearch.ServiceDefaults;
 
 namespace NewsSearch.Query.Api;
 
 /// <summary>One enriched article, and other coverage of the same story.</summary>
-public static class ArticlesApi
+public static class ArticleReadApi
 {
     public const int DefaultSimilar = 10;
     public const int MaxSimilar = 50;
 
-    public static IEndpointRouteBuilder MapArticlesApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapArticleReadApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/articles").WithTags("Articles");
         api.MapGet("/{id}", GetArticle)
             .WithName("GetArticle")
             .WithSummary("The whole enriched article")
-            .WithDescription("Ids are 16 lowercase hex characters, as ingest answers them. Example: /api/articles/3f2a9c0d1e8b7a65");
+            .WithDescription("Ids are 16 lowercase hex characters, as ingest answers them; any other id answers 400. Example: /api/articles/3f2a9c0d1e8b7a65");
         api.MapGet("/{id}/similar", Similar)
             .WithName("SimilarArticles")
             .WithSummary("Other coverage of the same story")
@@ -31,8 +32,8 @@ public static class ArticlesApi
         StoreCalls store,
         CancellationToken cancellationToken)
     {
-        if (!ArticleId.IsWellFormed(id))
-            return NotFound(id);
+        if (MalformedArticleId.ProblemFor(id) is { } malformed)
+            return malformed;
         var answer = await store.RunAsync((search, token) => search.GetAsync(id, token), cancellationToken);
         if (answer.Problem is { } problem)
             return problem;
@@ -51,8 +52,8 @@ public static class ArticlesApi
             errors["limit"] = [$"limit must be between 1 and {MaxSimilar}."];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "The parameters are not valid");
-        if (!ArticleId.IsWellFormed(id))
-            return NotFound(id);
+        if (MalformedArticleId.ProblemFor(id) is { } malformed)
+            return malformed;
 
         var answer = await store.RunAsync(async (search, token) =>
             await search.GetAsync(id, token) is null ? null : await search.SimilarAsync(id, count, token), cancellationToken);
@@ -62,8 +63,5 @@ public static class ArticlesApi
     }
 
     private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
-        title: "Article not found",
-        // Only a well-formed id is echoed back: anything else is arbitrary caller text.
-        detail: ArticleId.IsWellFormed(id) ? $"There is no article with id {id}." : "Article ids are 16 lowercase hex characters.",
-        statusCode: StatusCodes.Status404NotFound);
+        title: "Article not found", detail: $"There is no article with id {id}.", statusCode: StatusCodes.Status404NotFound);
 }
