@@ -24,6 +24,12 @@ public static class SameStory
     {
         var factor = DateFactor(gapDays);
         if (factor == 0) return 0;
+        // The clusterer passes arrays: read as spans, the scans below (run for every candidate of every assignment) are not interface calls.
+        return a is int[] x && b is int[] y ? Score(factor, x, y, weight) : Score(factor, [.. a], [.. b], weight);
+    }
+
+    private static double Score(double factor, ReadOnlySpan<int> a, ReadOnlySpan<int> b, Func<int, double> weight)
+    {
         double shared = 0, normA = 0, normB = 0;
         var sharedCount = 0;
         foreach (var f in a) normA += weight(f);
@@ -31,7 +37,7 @@ public static class SameStory
         {
             var w = weight(f);
             normB += w;
-            if (Contains(a, f))
+            if (a.Contains(f))
             {
                 shared += w;
                 sharedCount++;
@@ -66,13 +72,5 @@ public static class SameStory
         var dy = y.In(2024)!.Value.DayOfYear;
         var gap = Math.Abs(dx - dy);
         return Math.Min(gap, 366 - gap);
-    }
-
-    /// <summary>Features are few (tens per article): a scan beats building a set for every comparison.</summary>
-    private static bool Contains(IReadOnlyList<int> features, int f)
-    {
-        for (var i = 0; i < features.Count; i++)
-            if (features[i] == f) return true;
-        return false;
     }
 }

@@ -11,7 +11,14 @@ public sealed record StoryArticle(
     DateOnly? Published,
     MonthDay? MonthDay,
     IReadOnlyList<string> Actors,
-    IReadOnlyList<string> Terms);
+    IReadOnlyList<string> Terms)
+{
+    /// <summary>
+    /// The date is only the first day of the story's dated coverage (the text gives no day at all): a lower bound, not
+    /// evidence of when the story's other articles ran.
+    /// </summary>
+    public bool DateIsBound { get; init; }
+}
 
 /// <summary>A day of the year without its year ("October 28").</summary>
 public readonly record struct MonthDay(int Month, int Day)

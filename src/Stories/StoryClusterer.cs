@@ -19,6 +19,7 @@ public sealed class StoryClusterer
     public const int MaxCandidates = 25;
 
     private readonly Dictionary<string, int> _featureIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _featureKeys;
     private readonly List<int> _frequency = [];
     private readonly List<List<long>> _postings = [];
     private readonly Dictionary<long, Entry> _entries = [];
@@ -31,11 +32,23 @@ public sealed class StoryClusterer
         public long Story { get; set; } = story;
     }
 
+    // Reused by every assignment (see Candidates and CachedWeight): assigning is the writer's hot loop.
+    private readonly Dictionary<long, double> _shared = [];
+    private readonly Func<int, double> _cachedWeight;
+    private double[] _weights = [];
+    private int[] _weighedAt = [];
+    private int _assignments;
+
+    public StoryClusterer()
+    {
+        _featureKeys = _featureIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        _cachedWeight = CachedWeight;
+    }
+
     public int Count => _entries.Count;
 
     /// <summary>How many indexed articles chose this term: what <see cref="StoryTerms.From"/> weighs words against.</summary>
-    public int TermFrequency(string term) =>
-        _featureIds.TryGetValue(TermKey(term), out var id) ? _frequency[id] : 0;
+    public int TermFrequency(string term) => FindFeature('t', term, lower: false) is { } id ? _frequency[id] : 0;
 
     /// <summary>Puts back an article whose story is already decided (reading a store's saved assignments).</summary>
     public void Restore(StoryArticle article, long story)
@@ -49,11 +62,12 @@ public sealed class StoryClusterer
     {
         Remove(article.Doc);
         var features = Intern(article);
+        _assignments++; // weights cached from here on hold until the article is added
         var linked = new Dictionary<long, double>();
-        foreach (var (other, _) in Candidates(article, features))
+        foreach (var other in Candidates(article, features))
         {
             var entry = _entries[other];
-            var similarity = SameStory.Similarity(features, entry.Features, Weight,
+            var similarity = SameStory.Similarity(features, entry.Features, _cachedWeight,
                 SameStory.GapDays(article.Published, article.MonthDay, entry.Article.Published, entry.Article.MonthDay));
             if (SameStory.IsSame(similarity) && similarity > linked.GetValueOrDefault(entry.Story))
                 linked[entry.Story] = similarity;
@@ -93,10 +107,13 @@ public sealed class StoryClusterer
     public IReadOnlyList<StoryArticle> Members(long story) =>
         _members.TryGetValue(story, out var docs) ? docs.Select(d => _entries[d].Article).ToList() : [];
 
-    /// <summary>Records a publication date found for an article afterwards (a year taken from its story).</summary>
-    public void Date(long doc, DateOnly published)
+    /// <summary>
+    /// Records a publication date found for an article afterwards (a year taken from its story); <paramref name="bound"/>
+    /// when it is only the story's first day (<see cref="StoryArticle.DateIsBound"/>).
+    /// </summary>
+    public void Date(long doc, DateOnly published, bool bound = false)
     {
-        if (_entries.TryGetValue(doc, out var entry)) entry.Article = entry.Article with { Published = published };
+        if (_entries.TryGetValue(doc, out var entry)) entry.Article = entry.Article with { Published = published, DateIsBound = bound };
     }
 
     /// <summary>How much a shared feature says: the rarer in the index, the more (an inverse document frequency).</summary>
@@ -106,15 +123,16 @@ public sealed class StoryClusterer
     public string Label(long story) => StoryLabel.For(Members(story), feature => _featureIds.TryGetValue(feature, out var id) ? Weight(id) : 0);
 
     /// <summary>Articles sharing a not-too-common feature and near enough in time, by the weight of what they share.</summary>
-    private List<(long Doc, double Shared)> Candidates(StoryArticle article, int[] features)
+    private List<long> Candidates(StoryArticle article, int[] features)
     {
-        var shared = new Dictionary<long, double>();
+        var shared = _shared;
+        shared.Clear();
         var budget = PostingBudget;
-        foreach (var f in features.OrderBy(f => _postings[f].Count))
+        foreach (var f in ByPostings(features))
         {
             var postings = _postings[f];
             if (budget <= 0) break;
-            var weight = Weight(f);
+            var weight = CachedWeight(f);
             for (var i = postings.Count - 1; i >= 0 && budget-- > 0; i--)
             {
                 var other = postings[i];
@@ -131,8 +149,40 @@ public sealed class StoryClusterer
                 total += weight;
             }
         }
-        return shared.Where(s => s.Value > 0).Select(s => (s.Key, s.Value))
-            .OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(MaxCandidates).ToList();
+        // The best MaxCandidates by shared weight, the lower key first among equals, kept by insertion.
+        var best = new (long Doc, double Shared)[MaxCandidates];
+        var kept = 0;
+        foreach (var (doc, total) in shared)
+        {
+            if (total <= 0 || (kept == MaxCandidates && !Before(total, doc, best[kept - 1]))) continue;
+            var at = kept == MaxCandidates ? kept - 1 : kept++;
+            for (; at > 0 && Before(total, doc, best[at - 1]); at--) best[at] = best[at - 1];
+            best[at] = (doc, total);
+        }
+        var candidates = new List<long>(kept);
+        for (var i = 0; i < kept; i++) candidates.Add(best[i].Doc);
+        return candidates;
+
+        static bool Before(double total, long doc, (long Doc, double Shared) other) =>
+            total > other.Shared || (total == other.Shared && doc < other.Doc);
+    }
+
+    /// <summary>The features, those with the fewest postings first (in the article's order among equals).</summary>
+    private int[] ByPostings(int[] features)
+    {
+        var keys = new long[features.Length];
+        var ordered = (int[])features.Clone();
+        for (var i = 0; i < features.Length; i++) keys[i] = ((long)_postings[features[i]].Count << 32) | (uint)i;
+        Array.Sort(keys, ordered);
+        return ordered;
+    }
+
+    /// <summary><see cref="Weight"/>, computed once per feature within an assignment (the index does not change meanwhile).</summary>
+    private double CachedWeight(int feature)
+    {
+        if (_weighedAt[feature] == _assignments) return _weights[feature];
+        _weighedAt[feature] = _assignments;
+        return _weights[feature] = Weight(feature);
     }
 
     private void Add(StoryArticle article, int[] features, long story)
@@ -155,8 +205,29 @@ public sealed class StoryClusterer
         _members[to].UnionWith(moving);
     }
 
-    private int[] Intern(StoryArticle article) =>
-        article.Actors.Select(ActorKey).Concat(article.Terms.Select(TermKey)).Distinct().Select(Id).ToArray();
+    private int[] Intern(StoryArticle article)
+    {
+        var ids = new List<int>(article.Actors.Count + article.Terms.Count);
+        foreach (var actor in article.Actors) AddOnce(ids, FindFeature('a', actor, lower: true) ?? Id(ActorKey(actor)));
+        foreach (var term in article.Terms) AddOnce(ids, FindFeature('t', term, lower: false) ?? Id(TermKey(term)));
+        return [.. ids];
+
+        static void AddOnce(List<int> ids, int id)
+        {
+            if (!ids.Contains(id)) ids.Add(id);
+        }
+    }
+
+    /// <summary>The id of the feature <see cref="ActorKey"/> or <see cref="TermKey"/> names, found without building the key.</summary>
+    private int? FindFeature(char kind, string name, bool lower)
+    {
+        Span<char> key = name.Length <= 254 ? stackalloc char[name.Length + 2] : new char[name.Length + 2];
+        key[0] = kind;
+        key[1] = ':';
+        if (lower) name.AsSpan().ToLowerInvariant(key[2..]);
+        else name.CopyTo(key[2..]);
+        return _featureKeys.TryGetValue(key, out var id) ? id : null;
+    }
 
     private int Id(string key)
     {
@@ -165,6 +236,11 @@ public sealed class StoryClusterer
         _featureIds[key] = id;
         _frequency.Add(0);
         _postings.Add([]);
+        if (id >= _weights.Length)
+        {
+            Array.Resize(ref _weights, Math.Max(1024, id * 2));
+            Array.Resize(ref _weighedAt, _weights.Length);
+        }
         return id;
     }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NewsSearch.Stories;
 
 /// <summary>
@@ -12,6 +10,11 @@ public static class StoryTerms
     public const int Max = 12;
     /// <summary>How much of the body counts as its lead.</summary>
     public const int LeadCharacters = 2000;
+    /// <summary>
+    /// A longer run of letters is no word (an address or a code run together; one of 1,800 letters was seen) and never a
+    /// term: it would be a feature no other article shares.
+    /// </summary>
+    public const int MaxLength = 40;
     private const int TitleWeight = 3;
     private const int MinLength = 4;
 
@@ -31,22 +34,38 @@ public static class StoryTerms
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var order = new List<string>();
         Count(title, TitleWeight, counts, order);
-        Count(body.Length > LeadCharacters ? body[..LeadCharacters] : body, 1, counts, order);
-        return order.Select(w => (w, counts[w])).ToList();
+        Count(body.AsSpan(0, Math.Min(body.Length, LeadCharacters)), 1, counts, order);
+        var words = new (string Word, int Count)[order.Count];
+        for (var i = 0; i < words.Length; i++) words[i] = (order[i], counts[order[i]]);
+        return words;
     }
 
     /// <summary>The best <see cref="Max"/> of the counted words (see <see cref="From"/>), the earlier first among equals.</summary>
-    public static IReadOnlyList<string> Choose(IReadOnlyList<(string Word, int Count)> counts, Func<string, int> documentFrequency, int articles) =>
-        counts
-            .Select((c, index) => (c.Word, Index: index, Score: c.Count * Math.Log(1 + (articles + 1.0) / (documentFrequency(c.Word) + 1))))
-            .OrderByDescending(c => c.Score)
-            .ThenBy(c => c.Index)
-            .Take(Max)
-            .Select(c => c.Word)
-            .ToList();
-
-    private static void Count(string text, int weight, Dictionary<string, int> counts, List<string> order)
+    public static IReadOnlyList<string> Choose(IReadOnlyList<(string Word, int Count)> counts, Func<string, int> documentFrequency, int articles)
     {
+        if (counts.Count == 0) return [];
+        // The best so far, best first, kept by insertion: a store chooses for every article it writes, and sorting every
+        // counted word to keep twelve cost more than the assignment itself.
+        var best = new (double Score, int Index)[Math.Min(Max, counts.Count)];
+        var kept = 0;
+        for (var i = 0; i < counts.Count; i++)
+        {
+            var (word, count) = counts[i];
+            var score = count * Math.Log(1 + (articles + 1.0) / (documentFrequency(word) + 1));
+            if (kept == best.Length && score <= best[kept - 1].Score) continue; // an equal score came earlier and stays
+            var at = kept == best.Length ? kept - 1 : kept++;
+            for (; at > 0 && best[at - 1].Score < score; at--) best[at] = best[at - 1];
+            best[at] = (score, i);
+        }
+        var terms = new string[kept];
+        for (var i = 0; i < kept; i++) terms[i] = counts[best[i].Index].Word;
+        return terms;
+    }
+
+    private static void Count(ReadOnlySpan<char> text, int weight, Dictionary<string, int> counts, List<string> order)
+    {
+        var known = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[MaxLength];
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -54,23 +73,31 @@ public static class StoryTerms
             if (letter && start < 0) start = i;
             else if (!letter && start >= 0)
             {
-                if (Word(text.AsSpan(start, i - start)) is { } word)
+                var word = Word(text.Slice(start, i - start), buffer);
+                if (!word.IsEmpty)
                 {
-                    if (!counts.TryAdd(word, weight)) counts[word] += weight;
-                    else order.Add(word);
+                    // A word seen before is counted without making a string of it again.
+                    if (known.TryGetValue(word, out var count)) known[word] = count + weight;
+                    else
+                    {
+                        var added = word.ToString();
+                        counts.Add(added, weight);
+                        order.Add(added);
+                    }
                 }
                 start = -1;
             }
         }
     }
 
-    /// <summary>The word folded to lower case with a plural 's' dropped, or null when it carries no story.</summary>
-    private static string? Word(ReadOnlySpan<char> span)
+    /// <summary>The word folded to lower case with a plural 's' dropped, in <paramref name="buffer"/>; empty when it carries no story.</summary>
+    private static ReadOnlySpan<char> Word(ReadOnlySpan<char> span, Span<char> buffer)
     {
-        if (span.Length < MinLength) return null;
-        var word = span.ToString().ToLower(CultureInfo.InvariantCulture);
-        if (word.Length > MinLength && word[^1] == 's' && word[^2] is not ('s' or 'u' or 'i')) word = word[..^1];
-        return StopWords.Contains(word) ? null : word;
+        if (span.Length < MinLength || span.Length > MaxLength) return [];
+        var length = span.ToLowerInvariant(buffer);
+        if (length > MinLength && buffer[length - 1] == 's' && buffer[length - 2] is not ('s' or 'u' or 'i')) length--;
+        var word = buffer[..length];
+        return StopWordLookup.Contains(word) ? [] : word;
     }
 
     // Function words and the vocabulary of reporting itself ("said", "told", weekdays): every story has them.
@@ -89,4 +116,6 @@ public static class StoryTerms
         "first", "second", "third", "new", "people", "time", "made", "make", "like", "well", "still", "take", "took",
         "image", "photo", "read", "more", "click", "share", "comment", "follow", "subscribe",
     };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 }

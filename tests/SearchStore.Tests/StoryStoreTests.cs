@@ -109,6 +109,30 @@ public sealed class StoryStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_date_that_is_only_the_first_day_of_its_story_dates_no_other_article()
+    {
+        using (var store = await StoreWithBackgroundAsync())
+        {
+            await store.UpsertAsync([Talks(1, "Dawn", Day.AddDays(1)), Talks(2, "Blog", null)], Ct);
+            (await store.GetAsync(Talks(2, "", null).Id, Ct))!.Published.ShouldBe(Day.AddDays(1));
+            // The blog's date is now only a bound taken from the story: with Dawn gone, the story has no dated coverage.
+            await store.DeleteAsync(Talks(1, "", null).Id, Ct);
+
+            await store.UpsertAsync([Talks(3, "Forum", null, "--10-28")], Ct);
+            var forum = (await store.GetAsync(Talks(3, "", null).Id, Ct))!;
+            forum.Story.ShouldBe(Talks(1, "", null).Id);
+            forum.Published.ShouldBeNull();
+        }
+        SqliteConnection.ClearAllPools();
+        using var reopened = new SqliteSearchStore(DatabasePath);
+        await reopened.InitializeAsync(Ct);
+        await reopened.UpsertAsync([Talks(4, "Radio", null)], Ct);
+        var radio = (await reopened.GetAsync(Talks(4, "", null).Id, Ct))!;
+        radio.Story.ShouldBe(Talks(1, "", null).Id);
+        radio.Published.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Undated_articles_get_their_year_when_dated_coverage_of_their_story_arrives_later()
     {
         using var store = await StoreWithBackgroundAsync();

@@ -30,4 +30,13 @@ public sealed class StoryTermsTests
         var body = string.Join(' ', Enumerable.Range(0, 40).Select(i => "word" + (char)('a' + i % 26) + (char)('a' + i / 26)));
         StoryTerms.From("", body, _ => 0, 10).Count.ShouldBe(StoryTerms.Max);
     }
+
+    [Fact]
+    public void A_letter_run_longer_than_a_word_is_no_term()
+    {
+        var run = new string('q', StoryTerms.MaxLength + 1);
+        var longest = new string('z', StoryTerms.MaxLength);
+        var terms = StoryTerms.From($"{run} {longest} ceasefire", $"{run} {run} {longest} ceasefire", _ => 0, 10);
+        terms.ShouldBe([longest, "ceasefire"]);
+    }
 }

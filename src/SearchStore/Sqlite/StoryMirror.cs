@@ -54,13 +54,14 @@ internal sealed class StoryMirror
                 continue;
             }
             var actorIds = reader.GetString(4);
+            var (monthDay, dateIsBound) = reader.IsDBNull(3) ? ((MonthDay?)null, false) : StoryWriter.MonthDayOf(reader.GetInt64(3));
             clusterer.Restore(new StoryArticle(
                 doc,
                 sources.GetValueOrDefault(reader.GetInt64(1), ""),
                 reader.IsDBNull(2) ? null : DateOnly.FromDayNumber((int)reader.GetInt64(2)),
-                reader.IsDBNull(3) ? null : StoryWriter.MonthDayOf(reader.GetInt64(3)),
+                monthDay,
                 actorIds.Length == 0 ? [] : DocList.Parse(actorIds).Select(id => actors.GetValueOrDefault(id, "")).ToList(),
-                reader.GetString(5).Split(' ', StringSplitOptions.RemoveEmptyEntries)), story);
+                reader.GetString(5).Split(' ', StringSplitOptions.RemoveEmptyEntries)) { DateIsBound = dateIsBound }, story);
         }
         return unassigned;
     }

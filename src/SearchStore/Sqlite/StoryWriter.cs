@@ -46,14 +46,16 @@ internal sealed class StoryWriter : IDisposable
         }
         if (assignment.Story == doc) _founders[doc] = article.Id;
         _touched.Add(assignment.Story);
+        var bound = false;
         if (article.Published is null && DateFromStory(assignment.Story, doc, monthDay) is { } dated)
         {
             article = article with { Published = dated.Date, PublishedEvidence = dated.Evidence };
-            _clusterer.Date(doc, dated.Date);
+            bound = monthDay is null;
+            _clusterer.Date(doc, dated.Date, bound);
         }
         _update.Parameters[0].Value = assignment.Story;
         _update.Parameters[1].Value = string.Join(' ', terms);
-        _update.Parameters[2].Value = monthDay is { } md ? md.Month * 100 + md.Day : DBNull.Value;
+        _update.Parameters[2].Value = StoredMonthDay(monthDay, bound);
         _update.Parameters[3].Value = article.Published is { } p ? p.DayNumber : DBNull.Value;
         _update.Parameters[4].Value = doc;
         _update.ExecuteNonQuery();
@@ -78,7 +80,7 @@ internal sealed class StoryWriter : IDisposable
             if (members.Count == 0) continue;
             foreach (var undated in members.Where(m => m.Published is null))
                 if (DateFromStory(story, undated.Doc, undated.MonthDay) is { } dated)
-                    DateStoredArticle(undated.Doc, dated.Date, dated.Evidence);
+                    DateStoredArticle(undated.Doc, dated.Date, dated.Evidence, bound: undated.MonthDay is null);
             var label = _founders.TryGetValue(story, out var founder) ? insert : update;
             label.Parameters["$id"].Value = story;
             if (founder is not null) label.Parameters["$key"].Value = founder;
@@ -97,14 +99,14 @@ internal sealed class StoryWriter : IDisposable
     }
 
     /// <summary>
-    /// The date of an undated article from the story's confidently dated articles (those whose year was not itself taken
-    /// from the story, as a month-day article's is): <paramref name="day"/> in their year, or without a day the first day
-    /// of their coverage (<see cref="StoryYear.Earliest"/>), with the evidence shown for it.
+    /// The date of an undated article from the story's confidently dated articles (those whose date was not itself taken
+    /// from the story, as a month-day article's year or a day-less article's bound is): <paramref name="day"/> in their
+    /// year, or without a day the first day of their coverage (<see cref="StoryYear.Earliest"/>), with the evidence shown for it.
     /// </summary>
     private (DateOnly Date, Evidence Evidence)? DateFromStory(long story, long doc, MonthDay? day)
     {
         var dates = _clusterer.Members(story)
-            .Where(m => m.Doc != doc && m.Published is not null && m.MonthDay is null)
+            .Where(m => m.Doc != doc && m.Published is not null && m.MonthDay is null && !m.DateIsBound)
             .Select(m => m.Published!.Value)
             .ToList();
         var date = day is { } given ? StoryYear.Resolve(given, dates) : StoryYear.Earliest(dates);
@@ -116,18 +118,31 @@ internal sealed class StoryWriter : IDisposable
             : (found, new Evidence("story", string.Create(CultureInfo.InvariantCulture, $"{found:MMMM d}; {coverage}"), StoryYear.Confidence));
     }
 
-    private void DateStoredArticle(long doc, DateOnly date, Evidence evidence)
+    private void DateStoredArticle(long doc, DateOnly date, Evidence evidence, bool bound)
     {
         if (Sql.Scalar(_connection, "SELECT json FROM article_json WHERE doc = $doc", ("$doc", doc)) is not string json) return;
         var article = JsonSerializer.Deserialize<EnrichedArticle>(json, ArticleJson.Options)! with { Published = date, PublishedEvidence = evidence };
         Sql.Execute(_connection, """
-            UPDATE article SET published = $published, seq = $seq WHERE doc = $doc;
+            UPDATE article SET published = $published, month_day = coalesce(month_day, $bound), seq = $seq WHERE doc = $doc;
             UPDATE article_json SET json = $json WHERE doc = $doc;
-            """, ("$published", date.DayNumber), ("$seq", _generation), ("$doc", doc), ("$json", PreparedArticle.JsonOf(article)));
-        _clusterer.Date(doc, date);
+            """, ("$published", date.DayNumber), ("$bound", bound ? DateBound : DBNull.Value), ("$seq", _generation), ("$doc", doc),
+            ("$json", PreparedArticle.JsonOf(article)));
+        _clusterer.Date(doc, date, bound);
     }
 
-    public static MonthDay MonthDayOf(long stored) => new((int)(stored / 100), (int)(stored % 100));
+    /// <summary>
+    /// The <c>month_day</c> column's value for an article whose text gives no day at all and whose date is its story's
+    /// first day: the writer reads it back as <see cref="StoryArticle.DateIsBound"/>, so after a restart that date still
+    /// does not date other articles.
+    /// </summary>
+    private const int DateBound = 0;
+
+    private static object StoredMonthDay(MonthDay? monthDay, bool bound) =>
+        monthDay is { } md ? md.Month * 100 + md.Day : bound ? DateBound : DBNull.Value;
+
+    /// <summary>The article's month and day from the <c>month_day</c> column, and whether its date is a bound (see <see cref="DateBound"/>).</summary>
+    public static (MonthDay? MonthDay, bool DateIsBound) MonthDayOf(long stored) =>
+        stored == DateBound ? (null, true) : (new MonthDay((int)(stored / 100), (int)(stored % 100)), false);
 
     public void Dispose() => _update.Dispose();
 }
