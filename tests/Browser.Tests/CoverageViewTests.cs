@@ -33,6 +33,23 @@ public sealed class CoverageViewTests(BrowserFixture browser, SiteFixture site) 
     }
 
     [Fact]
+    public async Task A_hits_same_story_link_filters_to_its_story_whose_comparison_puts_the_five_seed_outlets_side_by_side()
+    {
+        await Page.GotoAsync("/?q=Istanbul");
+        await Page.Locator("a.story").First.ClickAsync();
+
+        Query.GetValues("story").ShouldHaveSingleItem();
+        await ExpectResultCountAsync(5);
+        await Page.Locator("a.compare-story").ClickAsync();
+
+        await Expect(Page.Locator("#compare-heading")).ToHaveTextAsync("Compare outlets");
+        Query.GetValues("story").ShouldHaveSingleItem();
+        (await Page.Locator("thead th[scope=col]").CountAsync()).ShouldBe(5);
+        (await Row("Khawaja Asif").Locator("td q").CountAsync()).ShouldBeGreaterThanOrEqualTo(3);
+        await ScreenshotAsync("compare-story");
+    }
+
+    [Fact]
     public async Task A_matrix_cell_is_a_link_to_the_search_for_its_outlet_and_actor()
     {
         await Page.GotoAsync("/?q=Istanbul");
@@ -61,7 +78,7 @@ public sealed class CoverageViewTests(BrowserFixture browser, SiteFixture site) 
         download.SuggestedFilename.ShouldBe("articles.csv");
         var lines = (await File.ReadAllTextAsync((await download.PathAsync())!, TestContext.Current.CancellationToken))
             .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines[0].ShouldBe("id,title,source,published,url,actors,topics");
+        lines[0].ShouldBe("id,title,source,published,url,actors,topics,story");
         lines.Length.ShouldBe(total + 1);
     }
 }

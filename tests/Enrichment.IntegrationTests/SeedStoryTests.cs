@@ -11,13 +11,13 @@ namespace NewsSearch.Enrichment.IntegrationTests;
 /// </summary>
 public sealed class SeedStoryTests
 {
-    private static IReadOnlyList<RawArticle> Seeds()
+    private static IReadOnlyList<RawArticle> Seeds(DateOnly? asOf = null)
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (!File.Exists(Path.Combine(root!.FullName, "Search.sln"))) root = root.Parent;
         return Directory.GetFiles(Path.Combine(root.FullName, "seeds"), "*.txt").Order()
             .Select(File.ReadAllText)
-            .Select(text => new RawArticle(ArticleId.FromText(text), text, ArticleMetadata.None))
+            .Select(text => new RawArticle(ArticleId.FromText(text), text, asOf is null ? ArticleMetadata.None : new ArticleMetadata(AsOf: asOf)))
             .ToList();
     }
 
@@ -50,5 +50,20 @@ public sealed class SeedStoryTests
         story.Label.ShouldNotBeNullOrWhiteSpace();
         var search = await factory.Store.SearchAsync(new SearchRequest { Stories = [story.Id] }, ct);
         search.Total.ShouldBe(5);
+    }
+
+    /// <summary>As the running system imports them (<c>Seeds:AsOf</c>, one batch): every seed dated, still one story.</summary>
+    [Fact]
+    public async Task The_five_seeds_sent_as_one_batch_with_their_reference_date_form_one_story()
+    {
+        await using var factory = new EnrichmentApiFactory();
+        var ct = TestContext.Current.CancellationToken;
+        var seeds = Seeds(new DateOnly(2025, 11, 15));
+
+        (await factory.CreateClient().PostAsJsonAsync("/enrich", seeds, ArticleJson.Options, ct)).EnsureSuccessStatusCode();
+
+        var stories = new List<string?>();
+        foreach (var seed in seeds) stories.Add((await factory.Store.GetAsync(seed.Id, ct))!.Story);
+        stories.Distinct().ShouldHaveSingleItem().ShouldNotBeNull();
     }
 }
