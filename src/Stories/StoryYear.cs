@@ -1,4 +1,10 @@
+using System.Globalization;
+
 namespace NewsSearch.Stories;
+
+/// <summary>A publication date taken from an article's story, the reason shown as its evidence, and how sure it is.</summary>
+/// <param name="IsBound">Only the story's first day (the text gives no day): it dates no other article.</param>
+public sealed record CoverageDate(DateOnly Date, string Reason, double Confidence, bool IsBound);
 
 /// <summary>
 /// The year of a day given without one ("October 28"), from the dated articles of its story: the year that puts the
@@ -36,5 +42,25 @@ public static class StoryYear
             }
         }
         return bestGap <= MaxGapDays ? best : null;
+    }
+
+    /// <summary>
+    /// The date of an undated article from its story's confidently dated articles (not those whose date was itself taken
+    /// from the story: a month-day article's year, a day-less article's bound): <paramref name="day"/> in their year, or,
+    /// without a day, the first day of their coverage (<see cref="Earliest"/>). Both stores date articles with this.
+    /// </summary>
+    public static CoverageDate? FromCoverage(IEnumerable<StoryArticle> members, long doc, MonthDay? day)
+    {
+        var dates = members
+            .Where(m => m.Doc != doc && m.Published is not null && m.MonthDay is null && !m.DateIsBound)
+            .Select(m => m.Published!.Value)
+            .ToList();
+        var date = day is { } given ? Resolve(given, dates) : Earliest(dates);
+        if (date is not { } found) return null;
+        var coverage = string.Create(CultureInfo.InvariantCulture,
+            $"{dates.Count} dated article{(dates.Count == 1 ? "" : "s")} of its story, {dates.Min():yyyy-MM-dd} to {dates.Max():yyyy-MM-dd}");
+        return day is null
+            ? new CoverageDate(found, $"no day in the text; not before the first of {coverage}", EarliestConfidence, IsBound: true)
+            : new CoverageDate(found, string.Create(CultureInfo.InvariantCulture, $"{found:MMMM d}; {coverage}"), Confidence, IsBound: false);
     }
 }

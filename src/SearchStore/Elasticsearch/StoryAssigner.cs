@@ -14,7 +14,7 @@ internal sealed record StoredStory(MatchedArticle Article, MonthDay? MonthDay, I
 internal sealed record StoryFields(string Story, string Label, IReadOnlyList<string> Terms, StoryDate? Dated = null);
 
 /// <summary>A publication date taken from an article's story (see <see cref="StoryYear"/>), with the evidence shown for it.</summary>
-internal sealed record StoryDate(DateOnly Date, Evidence Evidence);
+internal sealed record StoryDate(DateOnly Date, Evidence Evidence, bool IsBound);
 
 /// <summary>
 /// What a batch changed for articles indexed before it: stories merged away (their articles move to the survivor), the
@@ -112,7 +112,7 @@ internal sealed class StoryAssigner
         if (article.Published is null && DateFromStory(assignment.Story, key, monthDay) is { } dated)
         {
             _dated[article.Id] = dated;
-            clusterer.Date(key, dated.Date);
+            clusterer.Date(key, dated.Date, dated.IsBound);
         }
     }
 
@@ -142,7 +142,7 @@ internal sealed class StoryAssigner
                 // An article of this batch is written with its date; one indexed before it is dated in place.
                 if (_terms.ContainsKey(id)) _dated[id] = date;
                 else dated[id] = date;
-                clusterer.Date(undated.Doc, date.Date);
+                clusterer.Date(undated.Doc, date.Date, date.IsBound);
             }
         }
         return new StoryChanges(
@@ -160,25 +160,11 @@ internal sealed class StoryAssigner
         return StoryChanges.None with { Labels = new Dictionary<string, string> { [_storyIds[story]] = clusterer.Label(story) } };
     }
 
-    /// <summary>
-    /// The date of an undated article from its story's confidently dated articles (not those whose year was itself taken
-    /// from the story), as the embedded store decides it: <paramref name="day"/> in their year, or without a day the first
-    /// day of their coverage (<see cref="StoryYear.Earliest"/>), a lower bound at low confidence.
-    /// </summary>
-    private StoryDate? DateFromStory(long story, long key, MonthDay? day)
-    {
-        var dates = _clusterer!.Members(story)
-            .Where(m => m.Doc != key && m.Published is not null && m.MonthDay is null)
-            .Select(m => m.Published!.Value)
-            .ToList();
-        var date = day is { } given ? StoryYear.Resolve(given, dates) : StoryYear.Earliest(dates);
-        if (date is not { } found) return null;
-        var coverage = string.Create(CultureInfo.InvariantCulture,
-            $"{dates.Count} dated article{(dates.Count == 1 ? "" : "s")} of its story, {dates.Min():yyyy-MM-dd} to {dates.Max():yyyy-MM-dd}");
-        return day is null
-            ? new StoryDate(found, new Evidence("story", $"no day in the text; not before the first of {coverage}", StoryYear.EarliestConfidence))
-            : new StoryDate(found, new Evidence("story", string.Create(CultureInfo.InvariantCulture, $"{found:MMMM d}; {coverage}"), StoryYear.Confidence));
-    }
+    /// <summary>The date of an undated article from its story (<see cref="StoryYear.FromCoverage"/>), as the embedded store decides it.</summary>
+    private StoryDate? DateFromStory(long story, long key, MonthDay? day) =>
+        StoryYear.FromCoverage(_clusterer!.Members(story), key, day) is { } dated
+            ? new StoryDate(dated.Date, new Evidence("story", dated.Reason, dated.Confidence), dated.IsBound)
+            : null;
 
     private long Key(string id)
     {

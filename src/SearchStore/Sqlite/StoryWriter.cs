@@ -98,25 +98,11 @@ internal sealed class StoryWriter : IDisposable
         return command;
     }
 
-    /// <summary>
-    /// The date of an undated article from the story's confidently dated articles (those whose date was not itself taken
-    /// from the story, as a month-day article's year or a day-less article's bound is): <paramref name="day"/> in their
-    /// year, or without a day the first day of their coverage (<see cref="StoryYear.Earliest"/>), with the evidence shown for it.
-    /// </summary>
-    private (DateOnly Date, Evidence Evidence)? DateFromStory(long story, long doc, MonthDay? day)
-    {
-        var dates = _clusterer.Members(story)
-            .Where(m => m.Doc != doc && m.Published is not null && m.MonthDay is null && !m.DateIsBound)
-            .Select(m => m.Published!.Value)
-            .ToList();
-        var date = day is { } given ? StoryYear.Resolve(given, dates) : StoryYear.Earliest(dates);
-        if (date is not { } found) return null;
-        var coverage = string.Create(CultureInfo.InvariantCulture,
-            $"{dates.Count} dated article{(dates.Count == 1 ? "" : "s")} of its story, {dates.Min():yyyy-MM-dd} to {dates.Max():yyyy-MM-dd}");
-        return day is null
-            ? (found, new Evidence("story", $"no day in the text; not before the first of {coverage}", StoryYear.EarliestConfidence))
-            : (found, new Evidence("story", string.Create(CultureInfo.InvariantCulture, $"{found:MMMM d}; {coverage}"), StoryYear.Confidence));
-    }
+    /// <summary>The date of an undated article from its story (<see cref="StoryYear.FromCoverage"/>), with the evidence shown for it.</summary>
+    private (DateOnly Date, Evidence Evidence)? DateFromStory(long story, long doc, MonthDay? day) =>
+        StoryYear.FromCoverage(_clusterer.Members(story), doc, day) is { } dated
+            ? (dated.Date, new Evidence("story", dated.Reason, dated.Confidence))
+            : null;
 
     private void DateStoredArticle(long doc, DateOnly date, Evidence evidence, bool bound)
     {
