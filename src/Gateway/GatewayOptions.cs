@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using NewsSearch.ServiceDefaults;
 
 namespace NewsSearch.Gateway;
 
@@ -16,11 +17,11 @@ public sealed class GatewayOptions
     [Required, RegularExpression("^/.*")]
     public string DestinationProbePath { get; set; } = "/alive";
 
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [TimeSpanRange("00:00:01", "01:00:00")]
     public TimeSpan DestinationProbeInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long the gateway's <c>/health</c> waits for each service's <c>/health</c>.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    [TimeSpanRange("00:00:00.100", "00:01:00")]
     public TimeSpan ServiceHealthTimeout { get; set; } = TimeSpan.FromSeconds(3);
 }
 
@@ -69,7 +70,7 @@ public sealed class TokenBucket
     [Range(1, 1_000_000)]
     public int TokensPerPeriod { get; set; }
 
-    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    [TimeSpanRange("00:00:00.010", "01:00:00")]
     public TimeSpan Period { get; set; } = TimeSpan.FromSeconds(1);
 }
 

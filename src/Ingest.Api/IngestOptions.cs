@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using NewsSearch.ServiceDefaults;
 
 namespace NewsSearch.Ingest.Api;
 
@@ -23,7 +24,7 @@ public sealed class IngestOptions
     /// How long the dispatcher lets new articles gather before claiming a batch while another batch is in flight:
     /// a little latency for far fewer, fuller batches when articles trickle in.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    [TimeSpanRange("00:00:00", "00:00:01")]
     public TimeSpan CoalesceDelay { get; set; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>After this many failed attempts an article is <c>failed</c> (dead-lettered) with its reason.</summary>
@@ -31,14 +32,14 @@ public sealed class IngestOptions
     public int MaxAttempts { get; set; } = 5;
 
     /// <summary>The first retry delay; each further attempt doubles it (with jitter), up to <see cref="MaxRetryDelay"/>.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    [TimeSpanRange("00:00:00.001", "01:00:00")]
     public TimeSpan BaseRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
+    [TimeSpanRange("00:00:00.001", "1.00:00:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long one call to enrichment may take before it counts as unavailable.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    [TimeSpanRange("00:00:01", "00:10:00")]
     public TimeSpan EnrichTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How many of the latest failures <c>GET /api/pipeline</c> lists.</summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using NewsSearch.ServiceDefaults;
 
 namespace NewsSearch.Query.Api;
 
@@ -8,7 +9,7 @@ public sealed class QueryOptions
     public const string Section = "Query";
 
     /// <summary>A search, suggestion or similar-articles call that takes longer is abandoned with 503.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
+    [TimeSpanRange("00:00:00.010", "00:05:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How many values one facet parameter (source, actor, topic) may repeat.</summary>
