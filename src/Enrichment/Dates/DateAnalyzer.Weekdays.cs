@@ -16,6 +16,9 @@ public static partial class DateAnalyzer
     }
 
     /// <summary>A weekday or weekend the article mentions, and what it says about the publication day.</summary>
+    /// <summary>How far before a date its verb of starting may stand: "began around", "opened on Monday,".</summary>
+    private const int StartWindow = 24;
+
     private sealed record DayReference(RefKind Kind, DayOfWeek Day, bool Strong, bool Last, DateOnly? After, string Text);
 
     private static (DateOnly?, Evidence?) Infer(string body, IReadOnlyList<Sentence> sentences, List<DatedMention> dated, YearContext years)
@@ -53,7 +56,9 @@ public static partial class DateAnalyzer
         }
 
         // An undated event "after four days of talks" began after the latest dated one, unless the article dates its start.
-        var starts = past.Where(d => DatePatterns.Start().IsMatch(d.Sentence.Text)).Select(d => d.Date).ToList();
+        // The day a verb of starting governs ("talks, which began around October 26", not the "October 19" later in that sentence).
+        var starts = past.Where(d => DatePatterns.Before(DatePatterns.Start(), d.Sentence.Text, d.Position - d.Sentence.Start, StartWindow).Success)
+            .Select(d => d.Date).ToList();
         foreach (var sentence in sentences)
         {
             if (past.Any(d => d.Sentence.Start == sentence.Start))
@@ -80,6 +85,13 @@ public static partial class DateAnalyzer
 
         var references = DayReferences(body, sentences, past);
         var chosen = Search(lowerBound, references, includeWeak: true) ?? Search(lowerBound, references, includeWeak: false);
+        if (!CountedFrom(latest, lowerBound, references, chosen) && !ReportedInLead(body, sentences, past, latest))
+        {
+            // The days a story reports bound its publication day from below; nothing here says how long after them it
+            // was written ("the ceasefire announced on November 26, 2024" in a January readout), so its year stays unknown.
+            return (null, new Evidence("inferred", $"not before {latest.Text}; year unknown: no date line, lead or weekday ties a reported day to the day of publication", 0.1));
+        }
+
         var confidence = latest.YearGiven || years.Known ? 0.6 : 0.4;
         if (chosen is { } day)
         {
@@ -178,12 +190,12 @@ public static partial class DateAnalyzer
     private static List<DayReference> DayReferences(string body, IReadOnlyList<Sentence> sentences, List<DatedMention> past)
     {
         var references = new List<DayReference>();
-        // The lead: the first paragraph, at most three sentences. Its weekday dates the event the story reports.
-        var leadEnd = sentences.Count > 0 && body.IndexOf('\n', sentences[0].Start) is var end and >= 0 ? end : body.Length;
+        // The lead's weekday dates the event the story reports.
+        var leadCount = LeadSentences(body, sentences).Count;
         for (var i = 0; i < sentences.Count; i++)
         {
             var sentence = sentences[i];
-            var lead = i < 3 && sentence.Start < leadEnd;
+            var lead = i < leadCount;
             for (var m = DatePatterns.Weekday().Match(sentence.Text); m.Success; m = m.NextMatch())
             {
                 var modifier = DatePatterns.Before(DatePatterns.WeekdayModifier(), sentence.Text, m.Index, 16);

@@ -95,6 +95,68 @@ public sealed class DateAnalyzerTests
     }
 
     [Fact]
+    public void A_full_date_the_text_looks_back_to_gives_no_year_of_publication()
+    {
+        const string body = "Today, we pause to remember the lives lost.\n" +
+            "On April 24, 1915, the authorities arrested community leaders in the capital.\n" +
+            "We renew our pledge to never forget.";
+
+        var analysis = Analyze(body);
+
+        analysis.Published.ShouldBeNull();
+        analysis.PublishedEvidence!.Text.ShouldContain("year unknown");
+        analysis.DatesMentioned().ShouldContain(new DateOnly(1915, 4, 24));
+    }
+
+    [Fact]
+    public void A_lead_that_speaks_of_an_undated_today_is_not_dated_by_an_agreement_it_recalls()
+    {
+        const string body = "The President spoke today with the newly elected President of Lebanon. " +
+            "The Presidents agreed to fully implement the cessation of hostilities announced on November 26, 2024.\n" +
+            "They agreed to stay in close touch.";
+
+        Analyze(body).Published.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_weekday_alone_ties_no_deadline_to_the_day_of_publication()
+    {
+        const string body = "Central banks announced new measures to ease funding pressures.\n" +
+            "The committee extended the term of the swap lines through September 30, 2008.\n" +
+            "The actions supplement the measures announced on Friday.";
+
+        Analyze(body).Published.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_lead_weekday_that_is_the_weekday_of_a_reported_date_dates_the_story()
+    {
+        const string body = "The European Union on Wednesday fined two technology companies for breaching its competition rules.\n" +
+            "Both companies said they would appeal.\n" +
+            "The decisions were announced on April 23, 2025.";
+
+        Analyze(body).Published.ShouldBe(new DateOnly(2025, 4, 23));
+    }
+
+    [Fact]
+    public void A_date_in_the_lead_dates_the_story()
+    {
+        const string body = "OFFICE OF MANAGEMENT AND BUDGET WASHINGTON, D.C. January 23, 2025\n" +
+            "The Administration strongly supports the bill.\nIt recalls the order of September 25, 2020.";
+
+        Analyze(body).Published.ShouldBe(new DateOnly(2025, 1, 23));
+    }
+
+    [Fact]
+    public void Days_of_talks_count_from_the_day_a_start_verb_governs_not_from_another_date_in_its_sentence()
+    {
+        const string body = "Peace talks ended without a breakthrough, following four days of negotiations. The minister confirmed the failure early Wednesday.\n" +
+            "The talks, which began on October 26, 2025, were a follow-up to a round held in Doha on October 19.";
+
+        Analyze(body).Published.ShouldBe(new DateOnly(2025, 10, 29));
+    }
+
+    [Fact]
     public void A_future_date_does_not_bound_the_publication_date()
     {
         const string body = "The talks collapsed on March 3, 2025.\nThe next round will be held on April 20, 2025.";
@@ -123,7 +185,7 @@ public sealed class DateAnalyzerTests
     [Fact]
     public void Dates_mentioned_are_normalised_with_their_precision_and_sentence()
     {
-        const string body = "The group returned to power in August 2021.\nTalks began around October 26 or 27, 2025.\nAttacks rose in 2024.\nMore than 70 people were killed last month.";
+        const string body = "Talks began around October 26 or 27, 2025.\nThe group returned to power in August 2021.\nAttacks rose in 2024.\nMore than 70 people were killed last month.";
 
         var mentions = Analyze(body).Mentions;
 
