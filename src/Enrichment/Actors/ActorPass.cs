@@ -149,6 +149,34 @@ internal abstract class ActorPass
     protected bool IsInitial(int k) =>
         tokens[k].Text.Length == 1 && char.IsUpper(tokens[k].Text[0]) && tokens[k].End < body.Length && body[tokens[k].End] == '.';
 
+    /// <summary>
+    /// "Secretary of Transportation Pete Buttigieg", "Secretary of Housing and Urban Development Marcia Fudge", "Second
+    /// Gentleman Douglas Emhoff": a name run that took in the end of a title before a known given name begins at the given
+    /// name. Only after a title's "of"/"for"/"to"/"and" or a capitalised stopword: elsewhere, and after a role ("Security
+    /// analyst Farid Ahmad Rahimi"), the words before a given name are names too ("Hernan Dario Gomez", "J. Alfred Broaddus").
+    /// </summary>
+    private int GivenNameStart(int first, int last)
+    {
+        if (first == 0 || lex.GivenNames.Contains(tokens[first].Text) || !tokens[first - 1].Has(TokenFlags.JoinedToNext))
+        {
+            return first;
+        }
+        var before = tokens[first - 1];
+        var titleEnds = before.Lower is "of" or "for" or "to" or "and" || (before.IsCapitalised && lex.Stopwords.Contains(before.Text));
+        for (var k = first; titleEnds && k < last; k++)
+        {
+            if (IsInitial(k))
+            {
+                return first;
+            }
+            if (lex.GivenNames.Contains(tokens[k].Text))
+            {
+                return k;
+            }
+        }
+        return first;
+    }
+
     /// <summary>A person candidate over first..last (honorifics dropped where a name remains), unless a word of it is claimed.</summary>
     protected void AddCandidate(int first, int last, string? role)
     {
@@ -164,6 +192,7 @@ internal abstract class ActorPass
                 return;
             }
         }
+        first = GivenNameStart(first, last);
         var words = new List<Token>();
         for (var k = first; k <= last; k++)
         {

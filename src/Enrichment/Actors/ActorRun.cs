@@ -22,6 +22,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
         new LocalMatchPass(lex, claims).Run();
         new PeoplePass(lex, claims).Run();
         new PersonListPass(lex, claims).Run();
+        new GivenNamePass(lex, claims).Run();
         new PersonClustering(lex, claims).Run();
         return new ActorResult(lex, claims).Build();
     }

@@ -25,6 +25,10 @@ internal sealed class Lexicon
     public HashSet<string> NameParticles { get; }
     public HashSet<string> PlaceQualifiers { get; }
     public HashSet<string> Platforms { get; }
+    /// <summary>Common given names (Data/given-names.txt): a name that begins with one is a person's.</summary>
+    public HashSet<string> GivenNames { get; }
+    /// <summary>Words that end the name of a place, a work or a prize (Data/thing-headwords.txt): "Ross Sea", "Booker Prize".</summary>
+    public HashSet<string> ThingHeadwords { get; }
     public List<string[]> CiteCues { get; }
 
     public Lexicon(EntityData data)
@@ -84,6 +88,8 @@ internal sealed class Lexicon
         NameParticles = new HashSet<string>(data.NameParticles, StringComparer.Ordinal);
         PlaceQualifiers = new HashSet<string>(data.PlaceQualifiers, StringComparer.Ordinal);
         Platforms = new HashSet<string>(data.Platforms, StringComparer.OrdinalIgnoreCase);
+        GivenNames = WordList("given-names.txt");
+        ThingHeadwords = WordList("thing-headwords.txt");
         CiteCues = [.. data.CiteCues.Select(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
     }
 
@@ -96,6 +102,9 @@ internal sealed class Lexicon
         KnownByName.TryAdd(entity.Name, entity);
         return entity;
     }
+
+    private static HashSet<string> WordList(string fileName) =>
+        new(DataFile.Lines(fileName).Where(l => l.Length > 0 && l[0] != '#'), StringComparer.Ordinal);
 
     private static HashSet<string> Lower(IEnumerable<string> words) =>
         new(words.Select(w => w.ToLowerInvariant()), StringComparer.Ordinal);

@@ -48,11 +48,11 @@ public sealed class DevSetGoldTests
     /// </summary>
     private static readonly Dictionary<DevVariant, Floors> FloorsOf = new()
     {
-        [DevVariant.Original] = new((0.95, 0.86), (0.91, 0.67), (0.95, 0.90), 0.94, 0.12, 0, 0.95, 0.96),
-        [DevVariant.Wrapped] = new((0.95, 0.86), (0.91, 0.67), (0.95, 0.90), 0.94, 0.12, 0, 0.95, 0.96),
-        [DevVariant.Dateline] = new((0.95, 0.86), (0.87, 0.67), (0.95, 0.90), 0.94, 0.00, 0, 0.95, 0.95),
-        [DevVariant.SignOff] = new((0.95, 0.86), (0.91, 0.67), (0.95, 0.90), 0.95, 0.12, 0, 0.95, 0.96),
-        [DevVariant.Archive] = new((0.95, 0.86), (0.91, 0.67), (0.95, 0.90), 0.94, 0.00, 0, 0.95, 0.95),
+        [DevVariant.Original] = new((0.95, 0.90), (0.91, 0.67), (0.95, 0.90), 0.94, 0.12, 0, 0.95, 0.96),
+        [DevVariant.Wrapped] = new((0.95, 0.90), (0.91, 0.67), (0.95, 0.90), 0.94, 0.12, 0, 0.95, 0.96),
+        [DevVariant.Dateline] = new((0.95, 0.90), (0.87, 0.67), (0.95, 0.90), 0.94, 0.00, 0, 0.95, 0.95),
+        [DevVariant.SignOff] = new((0.95, 0.90), (0.91, 0.67), (0.95, 0.90), 0.95, 0.12, 0, 0.95, 0.96),
+        [DevVariant.Archive] = new((0.95, 0.90), (0.91, 0.67), (0.95, 0.90), 0.94, 0.00, 0, 0.95, 0.95),
     };
 
     private static readonly (string Gold, ActorType Type, string Field)[] ActorFields =
