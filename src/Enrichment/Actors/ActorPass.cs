@@ -150,9 +150,9 @@ internal abstract class ActorPass
         tokens[k].Text.Length == 1 && char.IsUpper(tokens[k].Text[0]) && tokens[k].End < body.Length && body[tokens[k].End] == '.';
 
     /// <summary>
-    /// "Secretary of Transportation Pete Buttigieg", "Secretary of Housing and Urban Development Marcia Fudge", "Second
-    /// Gentleman Douglas Emhoff": a name run that took in the end of a title before a known given name begins at the given
-    /// name. Only after a title's "of"/"for"/"to"/"and" or a capitalised stopword: elsewhere, and after a role ("Security
+    /// "Secretary of Transportation Pete Buttigieg", "Secretary of Housing and Urban Development Marcia Fudge", "War Cabinet
+    /// Member Benny Gantz": a name run that took in the end of a title before a known given name begins at the given name.
+    /// Only after a title's "of"/"for"/"to"/"and", a capitalised stopword or a body: elsewhere, and after a role ("Security
     /// analyst Farid Ahmad Rahimi"), the words before a given name are names too ("Hernan Dario Gomez", "J. Alfred Broaddus").
     /// </summary>
     private int GivenNameStart(int first, int last)
@@ -162,7 +162,8 @@ internal abstract class ActorPass
             return first;
         }
         var before = tokens[first - 1];
-        var titleEnds = before.Lower is "of" or "for" or "to" or "and" || (before.IsCapitalised && lex.Stopwords.Contains(before.Text));
+        var titleEnds = before.Lower is "of" or "for" or "to" or "and" || (before.IsCapitalised && lex.Stopwords.Contains(before.Text))
+            || (owner[first - 1] >= 0 && mentions[owner[first - 1]].Entity.Type == ActorType.Organisation);
         for (var k = first; titleEnds && k < last; k++)
         {
             if (IsInitial(k))

@@ -7,7 +7,8 @@ namespace NewsSearch.Enrichment.Actors;
 /// middle initial or given name ("Gloria Elizabeth Blanco"), is a person's even without a cue — but not inside a longer
 /// capitalised name ("Santa Clara County", "Jeff McBride Experience": words no earlier pass claimed), nor before a word
 /// that ends the name of a place, work or prize ("Ross Sea", "Booker Prize": Data/thing-headwords.txt). A title with its
-/// complement may stand just before it ("Secretary of Transportation Pete Buttigieg"): that is the person's role.
+/// complement may stand just before it ("Secretary of Transportation Pete Buttigieg"): that is the person's role. A given
+/// name alone is a person's where the writer couples it with "I" ("Jill and I extend our warmest wishes").
 /// </summary>
 internal sealed class GivenNamePass(Lexicon lexicon, ActorClaims state) : ActorPass(lexicon, state)
 {
@@ -25,6 +26,11 @@ internal sealed class GivenNamePass(Lexicon lexicon, ActorClaims state) : ActorP
                 continue;
             }
             var last = NameRun(i, allowHonorific: false);
+            if (last == i && BeforeAndI(i))
+            {
+                AddCandidate(i, i, null);
+                continue;
+            }
             if (last - i is < 1 or > 2 || (last - i == 2 && !IsInitial(i + 1) && !lex.GivenNames.Contains(tokens[i + 1].Text))
                 || GoesOn(last) || lex.ThingHeadwords.Contains(tokens[last].Text))
             {
@@ -63,6 +69,11 @@ internal sealed class GivenNamePass(Lexicon lexicon, ActorClaims state) : ActorP
 
     /// <summary>How many words a title with its complement may take: "Director of the White House Office of Intergovernmental Affairs".</summary>
     private const int MaxTitle = 9;
+
+    /// <summary>"Jill and I extend our wishes", "Doug and I send our love": a given name alone, coupled with the writer.</summary>
+    private bool BeforeAndI(int i) =>
+        i + 2 < tokens.Length && tokens[i].Has(TokenFlags.JoinedToNext) && tokens[i + 1].Lower == "and" && tokens[i + 1].Has(TokenFlags.JoinedToNext)
+        && tokens[i + 2].Text == "I" && (i == 0 || tokens[i].Has(TokenFlags.SentenceInitial) || tokens[i - 1].Has(TokenFlags.CommaAfter));
 
     /// <summary>A capitalised word just before that no pass claimed: the given name is inside a longer name.</summary>
     private bool FreeCapitalisedBefore(int i) =>

@@ -129,8 +129,9 @@ internal sealed class PeoplePass(Lexicon lexicon, ActorClaims state) : ActorPass
     }
 
     /// <summary>
-    /// "Statement by NSC Spokesperson Emily Horne on …": in a headline only a capitalised role directly before a name of two
-    /// or three words marks a person (headline case capitalises every other word); returns the last token read.
+    /// "Statement by NSC Spokesperson Emily Horne on …", "Statement from Vice President Harris on …": in a headline only a
+    /// capitalised role directly before a name of one to three words marks a person (headline case capitalises every other
+    /// word, so the name must end where the headline's own words go on); returns the last token read.
     /// </summary>
     private int HeadingNameAfterRole(int i)
     {
@@ -140,7 +141,7 @@ internal sealed class PeoplePass(Lexicon lexicon, ActorClaims state) : ActorPass
             return i;
         }
         var end = NameRun(i + 1, allowHonorific: false, inHeading: true);
-        if (end - i is < 2 or > 3)
+        if (end - i is < 1 or > 3 || (end - i == 1 && !OneWordHeadingName(i, end)))
         {
             return i;
         }
@@ -154,6 +155,27 @@ internal sealed class PeoplePass(Lexicon lexicon, ActorClaims state) : ActorPass
             return end;
         }
         return i;
+    }
+
+    /// <summary>
+    /// "Vice President Harris on …": one word after a title in a headline is a surname, unless the body writes it in lower
+    /// case ("Senior Administration Official Visit to …" where the body speaks of "the visit").
+    /// </summary>
+    private bool OneWordHeadingName(int role, int name)
+    {
+        var word = tokens[name];
+        if (OneWordIsNoName(role, name))
+        {
+            return false;
+        }
+        foreach (var t in tokens)
+        {
+            if (t.Text == word.Lower)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>

@@ -24,6 +24,18 @@ public sealed class ArchiveNameTests
     }
 
     [Fact]
+    public void A_surname_after_a_title_in_a_headline_is_a_person_unless_the_body_writes_the_word_in_lower_case()
+    {
+        var people = ActorExtractor.CreateDefault().Extract("Today's decision threatens the rights of women nationwide.", "Statement from Vice President Harris on Decision in Court Case")
+            .Where(a => a.Type == ActorType.Person).Select(a => a.Name);
+        var visit = ActorExtractor.CreateDefault().Extract("The official's travel took him to three countries.", "Readout of Senior Administration Official Travel to Djibouti")
+            .Where(a => a.Type == ActorType.Person);
+
+        people.ShouldBe(["Harris"]);
+        visit.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_name_with_St_and_a_full_stop_stays_whole()
     {
         var actors = Extract("Representative Fernand St. Germain, chairman of the House Banking Committee, said the bill would pass. St. Germain said hearings would start in May.");

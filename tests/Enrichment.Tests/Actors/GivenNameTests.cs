@@ -32,6 +32,10 @@ public sealed class GivenNameTests
         people.ShouldBe(["Marcia Fudge", "Pete Buttigieg"], ignoreOrder: true);
     }
 
+    [Fact]
+    public void A_name_after_a_body_and_a_title_word_begins_at_the_given_name() =>
+        People("The War Cabinet met on Monday. Later he met with War Cabinet Member Benny Gantz. Gantz said little.").ShouldBe(["Benny Gantz"]);
+
     [Theory]
     [InlineData("After the match, Hernan Dario Gomez, Panama coach, said the team had learned a lot.", "Hernan Dario Gomez")]
     [InlineData("Security analyst Farid Ahmad Rahimi said talks would fail.", "Farid Ahmad Rahimi")]
@@ -44,4 +48,14 @@ public sealed class GivenNameTests
     [InlineData("The Vice President spoke with Taoiseach Micheál Martin of Ireland.", "Micheál Martin")]
     public void Legislators_and_heads_of_government_named_by_their_title_are_people(string body, string name) =>
         People(body).ShouldContain(name);
+
+    [Theory]
+    [InlineData("Jill and I extend our warmest wishes to the community.", "Jill")]
+    [InlineData("Our world is a better place because of him. Doug and I send our love and prayers to the family.", "Doug")]
+    public void A_given_name_the_writer_couples_with_I_is_a_person(string body, string name) =>
+        People(body).ShouldContain(name);
+
+    [Fact]
+    public void A_given_name_alone_elsewhere_is_no_person() =>
+        People("Jill said nothing. Doug and his friends left early.").ShouldBeEmpty();
 }
