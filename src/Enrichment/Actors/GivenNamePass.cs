@@ -79,7 +79,8 @@ internal sealed class GivenNamePass(Lexicon lexicon, ActorClaims state) : ActorP
     private bool FreeCapitalisedBefore(int i) =>
         i > 0 && tokens[i - 1].Has(TokenFlags.JoinedToNext) && tokens[i - 1].IsCapitalised && owner[i - 1] is Free or Candidate;
 
-    /// <summary>The capitalised run goes on after the name ("… Foundation", "… Center"): it names a body or a thing, not a person.</summary>
+    /// <summary>The capitalised run goes on after the name ("… Foundation", "… Center", "Merrill Lynch &amp; Co"): it names a body or a thing, not a person.</summary>
     private bool GoesOn(int last) =>
-        last + 1 < tokens.Length && tokens[last].Has(TokenFlags.JoinedToNext) && !tokens[last].Has(TokenFlags.Possessive) && tokens[last + 1].IsCapitalised;
+        (last + 1 < tokens.Length && tokens[last].Has(TokenFlags.JoinedToNext) && !tokens[last].Has(TokenFlags.Possessive) && tokens[last + 1].IsCapitalised)
+        || body.AsSpan(tokens[last].End).TrimStart(' ').StartsWith("&");
 }

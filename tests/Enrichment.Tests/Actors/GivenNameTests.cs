@@ -21,6 +21,8 @@ public sealed class GivenNameTests
     [InlineData("The expedition reached the Ross Sea after a month at sea.")]
     [InlineData("She was there to launch a novel shortlisted for the Margaret Prize this year.")]
     [InlineData("The Santa Clara County board met in the evening.")]
+    [InlineData("The shares were placed by Merrill Lynch & Co in New York.")]
+    [InlineData("Analysts at Dean Witter Reynolds Inc expect lower rates.")]
     public void A_given_name_inside_a_longer_name_or_before_a_place_or_prize_word_is_no_person(string body) =>
         People(body).ShouldBeEmpty();
 
