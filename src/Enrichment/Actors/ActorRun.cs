@@ -23,6 +23,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
         new PeoplePass(lex, claims).Run();
         new PersonListPass(lex, claims).Run();
         new GivenNamePass(lex, claims).Run();
+        new CoordinatedNamePass(lex, claims).Run();
         new PersonClustering(lex, claims).Run();
         return new ActorResult(lex, claims).Build();
     }

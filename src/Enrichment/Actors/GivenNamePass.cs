@@ -3,7 +3,7 @@ using NewsSearch.Articles;
 namespace NewsSearch.Enrichment.Actors;
 
 /// <summary>
-/// Pass 6b: a name of two words that begins with a common given name ("Eric Holder", "Harry Maguire"), or of three with a
+/// Pass 6c: a name of two words that begins with a common given name ("Eric Holder", "Harry Maguire"), or of three with a
 /// middle initial or given name ("Gloria Elizabeth Blanco"), is a person's even without a cue — but not inside a longer
 /// capitalised name ("Santa Clara County", "Jeff McBride Experience": words no earlier pass claimed), nor before a word
 /// that ends the name of a place, work or prize ("Ross Sea", "Booker Prize": Data/thing-headwords.txt). A title with its
@@ -75,9 +75,9 @@ internal sealed class GivenNamePass(Lexicon lexicon, ActorClaims state) : ActorP
         i + 2 < tokens.Length && tokens[i].Has(TokenFlags.JoinedToNext) && tokens[i + 1].Lower == "and" && tokens[i + 1].Has(TokenFlags.JoinedToNext)
         && tokens[i + 2].Text == "I" && (i == 0 || tokens[i].Has(TokenFlags.SentenceInitial) || tokens[i - 1].Has(TokenFlags.CommaAfter));
 
-    /// <summary>A capitalised word just before that no pass claimed: the given name is inside a longer name.</summary>
+    /// <summary>A name word just before that no pass claimed: the given name is inside a longer name ("Santa Clara").</summary>
     private bool FreeCapitalisedBefore(int i) =>
-        i > 0 && tokens[i - 1].Has(TokenFlags.JoinedToNext) && tokens[i - 1].IsCapitalised && owner[i - 1] is Free or Candidate;
+        i > 0 && tokens[i - 1].Has(TokenFlags.JoinedToNext) && (IsNameWord(i - 1) || owner[i - 1] == Candidate);
 
     /// <summary>The capitalised run goes on after the name ("… Foundation", "… Center", "Merrill Lynch &amp; Co"): it names a body or a thing, not a person.</summary>
     private bool GoesOn(int last) =>
