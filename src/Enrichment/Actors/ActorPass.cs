@@ -94,7 +94,7 @@ internal abstract class ActorPass
         // "Charles I. Plosser", "Elizabeth A. Duke": an initial is a name word even where the letter alone is a stopword.
         var initial = t.Text.Length == 1 && t.End < body.Length && body[t.End] == '.' && t.Has(TokenFlags.JoinedToNext);
         // "Senators Bob Menendez and Dick Durbin": a role's plural titles the names after it.
-        var pluralRole = t.Lower.Length > 3 && t.Lower[^1] == 's' && lex.RoleNouns.Contains(t.Lower[..^1]);
+        var pluralRole = t.Lower.Length > 3 && t.Lower[^1] == 's' && lex.RoleNounSpans.Contains(t.Lower.AsSpan(0, t.Lower.Length - 1));
         if ((lex.Stopwords.Contains(t.Text) && !initial) || lex.Honorifics.Contains(t.Text) || lex.RoleNouns.Contains(t.Lower) || lex.RoleModifiers.Contains(t.Lower) || pluralRole
             || lex.OrgHeadwords.Contains(t.Text) || lex.NonOrgHeadwords.Contains(t.Text))
         {

@@ -16,7 +16,7 @@ internal sealed class GivenNamePass(Lexicon lexicon, ActorClaims state) : ActorP
     {
         for (var i = 0; i < tokens.Length; i++)
         {
-            if (!lex.GivenNames.Contains(tokens[i].Text) || !IsNameWord(i))
+            if (!tokens[i].IsCapitalised || !lex.GivenNames.Contains(tokens[i].Text) || !IsNameWord(i))
             {
                 continue;
             }

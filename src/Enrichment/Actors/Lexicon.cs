@@ -11,6 +11,8 @@ internal sealed class Lexicon
     public HashSet<string> HonorificKeys { get; }
     public HashSet<string> StrippedHonorifics { get; }
     public HashSet<string> RoleNouns { get; }
+    /// <summary><see cref="RoleNouns"/> looked up by a slice of a word ("senator" in "senators") without a new string.</summary>
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RoleNounSpans { get; }
     public HashSet<string> RoleModifiers { get; }
     public HashSet<string> SpeechVerbs { get; }
     public HashSet<string> OrgHeadwords { get; }
@@ -74,6 +76,7 @@ internal sealed class Lexicon
         StrippedHonorifics = new HashSet<string>(data.StrippedHonorifics, StringComparer.Ordinal);
         HonorificKeys = new HashSet<string>(data.Honorifics.Select(NameKey.Of), StringComparer.Ordinal);
         RoleNouns = Lower(data.RoleNouns);
+        RoleNounSpans = RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>();
         RoleModifiers = Lower(data.RoleModifiers);
         SpeechVerbs = Lower(data.SpeechVerbs.Where(v => !v.Contains(' ')));
         OrgHeadwords = new HashSet<string>(data.OrgHeadwords, StringComparer.Ordinal);
