@@ -37,9 +37,9 @@ internal sealed class Searcher
         if (ranked && fts!.HasPhrase) (matches, scores) = ScoredMatches(connection, fts);
         else if (costlyPhrase) matches = MatchesInHalves(snapshot, fts!);
         else matches = Matches(connection, index, fts);
-        var evaluation = SearchEvaluation.Run(index, matches, request);
+        using var evaluation = SearchEvaluation.Run(index, matches, request);
         if (ranked && evaluation.Total > 0 && !WithoutWeight(fts!, matches, index))
-            evaluation.ApplyScores(scores ?? ScoresWithin(connection, fts!, evaluation.ResultDocs));
+            evaluation.ApplyScores(scores ?? ScoresWithin(connection, fts!, evaluation.ResultDocs[0], evaluation.ResultDocs[^1]));
         var pageItems = evaluation.Page(request, index);
         var hits = HitReader.Read(snapshot, pageItems, fts);
         return new SearchResult(evaluation.Total, request.Page, request.Size, stopwatch.ElapsedMilliseconds, hits, evaluation.Facets);
@@ -121,10 +121,11 @@ internal sealed class Searcher
 
     /// <summary>
     /// bm25 scores for the results: for the <see cref="ScoringWindow"/> most recently indexed matches within the
-    /// span of their rowids. Results outside the window follow the scored ones, newest first.
+    /// span of their rowids (<paramref name="first"/> to <paramref name="last"/>). Results outside the window follow
+    /// the scored ones, newest first.
     /// </summary>
-    private Dictionary<int, double> ScoresWithin(SqliteConnection connection, FtsQuery fts, IReadOnlyList<int> results) =>
-        Bm25Scores.Newest(connection, fts, ScoringWindow, results[0], results[^1]).Scores;
+    private Dictionary<int, double> ScoresWithin(SqliteConnection connection, FtsQuery fts, int first, int last) =>
+        Bm25Scores.Newest(connection, fts, ScoringWindow, first, last).Scores;
 
     /// <summary>
     /// True when the query holds a phrase (anywhere: under NOT or OR too) made only of words found in more than half
