@@ -2,22 +2,6 @@ using System.Buffers;
 
 namespace NewsSearch.SearchStore.Sqlite;
 
-/// <summary>The articles a query matches, by rowid in ascending order.</summary>
-internal sealed record MatchSet(IReadOnlyList<int> Docs)
-{
-    public static MatchSet All(FacetIndex index) => new(LiveDocs(index, exclude: null));
-
-    public static MatchSet AllExcept(FacetIndex index, IReadOnlyList<int> excluded) => new(LiveDocs(index, [.. excluded]));
-
-    private static List<int> LiveDocs(FacetIndex index, HashSet<int>? exclude)
-    {
-        var docs = new List<int>(index.Count);
-        for (var doc = 0; doc < index.Capacity; doc++)
-            if (index.Ids[doc] is not null && (exclude is null || !exclude.Contains(doc))) docs.Add(doc);
-        return docs;
-    }
-}
-
 /// <summary>
 /// Filters a match set and counts its facets in one pass. Each article gets a bit per facet filter it fails;
 /// it is a result when it fails none, and it counts for a facet when it fails none of the other facets' filters,
@@ -76,12 +60,11 @@ internal sealed class SearchEvaluation : IDisposable
         using var dayCounts = new SparseCounts(firstDay == FacetIndex.NoDay ? 0 : lastDay - firstDay + 1);
         using var storyCounts = new SparseCounts(index.StoryKeys.Length);
         long undated = 0;
-        var results = ArrayPool<int>.Shared.Rent(matches.Docs.Count);
+        var results = ArrayPool<int>.Shared.Rent(matches.Count);
         var resultCount = 0;
 
-        for (var i = 0; i < matches.Docs.Count; i++)
+        foreach (var doc in matches.Docs)
         {
-            var doc = matches.Docs[i];
             if (!index.IsLive(doc)) continue; // the FTS rows and the facet copy are from one snapshot; this guards the impossible
             var day = index.Day[doc];
             var docActors = index.Actors[doc];

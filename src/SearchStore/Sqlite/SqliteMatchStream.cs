@@ -36,7 +36,7 @@ public sealed partial class SqliteSearchStore
         var index = snapshot.Index;
         var fts = request.Query is null ? null : FtsQuery.Translate(request.Query, key => Searcher.AliasForms(connection, key));
         int[] docs;
-        using (var evaluation = SearchEvaluation.Run(index, Searcher.Matches(connection, index, fts), request with { FacetSize = 1 }))
+        using (var evaluation = Searcher.Evaluate(index, Searcher.Matches(connection, index, fts), request with { FacetSize = 1 }))
             docs = evaluation.ResultDocs.ToArray();
         Array.Sort(docs, ByDay(index, request.Sort == SortOrder.Oldest ? 1 : -1));
         using var reader = new ArticleReader(connection);
