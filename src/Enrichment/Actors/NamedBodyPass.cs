@@ -2,14 +2,17 @@ using NewsSearch.Articles;
 
 namespace NewsSearch.Enrichment.Actors;
 
-/// <summary>Pass 4: capitalised phrases that end in an organisation word ("Wilson Center", "Supreme Court", "University of Lisbon").</summary>
+/// <summary>
+/// Pass 4: capitalised phrases that end in an organisation word ("Wilson Center", "Supreme Court", "University of Lisbon"),
+/// and one-word legislatures ("Congress", "the Knesset").
+/// </summary>
 internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorPass(lexicon, state)
 {
     public void Run()
     {
         for (var i = 0; i < tokens.Length; i++)
         {
-            if (!IsBodyWord(i) || !lex.OrgHeadwords.Contains(tokens[i].Text))
+            if (!IsBodyWord(i) || !(lex.OrgHeadwords.Contains(tokens[i].Text) || lex.Legislatures.Contains(tokens[i].Text)))
             {
                 continue;
             }
