@@ -44,9 +44,31 @@ internal sealed record EntityData
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
     };
 
-    private static readonly Lazy<EntityData> Embedded = new(() => Load("entities.json"));
+    private static readonly Lazy<EntityData> Embedded = new(() => Load("entities.json").With(OrganisationList.Load("organisations.tsv")));
 
     public static EntityData Default => Embedded.Value;
+
+    /// <summary>
+    /// These entities with more organisations: a name already known gains the entry's aliases (the Pentagon gains "Department
+    /// of Defense"), a new name is added.
+    /// </summary>
+    private EntityData With(IEnumerable<OrganisationEntry> more)
+    {
+        var byName = Organisations.ToDictionary(o => o.Name, StringComparer.OrdinalIgnoreCase);
+        var merged = new List<OrganisationEntry>(Organisations);
+        foreach (var entry in more)
+        {
+            if (byName.TryGetValue(entry.Name, out var known))
+            {
+                merged[merged.IndexOf(known)] = known with { Aliases = [.. known.Aliases ?? [], .. entry.Aliases ?? []] };
+            }
+            else
+            {
+                merged.Add(entry);
+            }
+        }
+        return this with { Organisations = merged };
+    }
 
     private static EntityData Load(string fileName)
     {

@@ -43,8 +43,11 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
                     // "Kabul Policy Institute", "Afghanistan Analysts Network": a place or country starting the name.
                     first = p;
                 }
-                else if (p > 0 && tokens[p].Lower is "of" or "for" or "and" && IsBodyWord(p - 1) && tokens[p - 1].Has(TokenFlags.JoinedToNext) && !lex.RoleNouns.Contains(tokens[p - 1].Lower))
+                else if (p > 0 && (tokens[p].Lower == "and" || (tokens[p].Lower is "of" or "for" && lex.OrgHeadwords.Contains(tokens[p - 1].Text)))
+                    && IsBodyWord(p - 1) && tokens[p - 1].Has(TokenFlags.JoinedToNext) && !lex.RoleNouns.Contains(tokens[p - 1].Lower))
                 {
+                    // "Food and Drug Administration", "Institute of Peace Studies"; but in "Troy Patterson of Slate Magazine" the
+                    // words before "of" are a person's, so a name runs back over "of"/"for" only from another organisation word.
                     first = p - 1;
                 }
                 else
@@ -134,10 +137,34 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             k++;
             if (k + 1 < tokens.Length && tokens[k].Lower == "and" && tokens[k].Has(TokenFlags.JoinedToNext) && ComplementWord(k + 1))
             {
+                // "Massachusetts Institute of Technology and Colorado State University": an organisation word after "and"
+                // ends another body, so the complement stops before "and".
+                if (StartsBody(k + 1))
+                {
+                    break;
+                }
                 k++;
             }
         }
         return end;
+    }
+
+    /// <summary>Whether the capitalised words from <paramref name="k"/> on reach a (singular) organisation word of their own.</summary>
+    private bool StartsBody(int k)
+    {
+        for (var j = k; j < tokens.Length && j - k < 6 && ComplementWord(j); j++)
+        {
+            // A plural is the same body's members ("Federation of Red Cross and Red Crescent Societies").
+            if (lex.OrgHeadwords.Contains(tokens[j].Text) && !tokens[j].Text.EndsWith('s'))
+            {
+                return true;
+            }
+            if (!tokens[j].Has(TokenFlags.JoinedToNext))
+            {
+                break;
+            }
+        }
+        return false;
     }
 
     private bool ComplementWord(int k)

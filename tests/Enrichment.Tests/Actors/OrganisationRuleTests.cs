@@ -45,4 +45,51 @@ public sealed class OrganisationRuleTests
 
         actors.ShouldNotContain(a => a.Type == ActorType.Organisation);
     }
+
+    [Theory]
+    [InlineData("The NASA probe reached orbit on Friday, engineers said.", "National Aeronautics and Space Administration")]
+    [InlineData("Shares fell after the Securities and Exchange Commission opened an inquiry.", "Securities and Exchange Commission")]
+    [InlineData("Ministers met at the OECD headquarters in Paris on Monday.", "Organisation for Economic Co-operation and Development")]
+    [InlineData("The deal leaves Chrysler with two plants in the state, the union said.", "Chrysler")]
+    public void A_well_known_agency_international_body_or_company_is_an_organisation(string text, string name)
+    {
+        Extract(text).ShouldContain(a => a.Name == name && a.Type == ActorType.Organisation);
+    }
+
+    [Fact]
+    public void A_known_agency_name_after_a_state_names_the_state_body()
+    {
+        var actors = Extract("The fund was set up within the California Department of Justice last year.");
+
+        HasOrganisation(actors, "California Department of Justice").ShouldBeTrue();
+        actors.ShouldNotContain(a => a.Name == "Department of Justice");
+    }
+
+    [Theory]
+    [InlineData("The complaint was filed by the Church of Scientology on Monday.", "Church of Scientology")]
+    [InlineData("Engineers at the Jet Propulsion Laboratory tracked the craft.", "Jet Propulsion Laboratory")]
+    [InlineData("The general briefed reporters at Joint Logistics Command in the capital.", "Joint Logistics Command")]
+    [InlineData("She has written for Instinct Magazine since 2004.", "Instinct Magazine")]
+    public void Churches_laboratories_commands_and_magazines_are_organisations(string text, string name)
+    {
+        HasOrganisation(Extract(text), name).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_name_runs_back_over_of_only_from_another_organisation_word()
+    {
+        var actors = Extract("The review was written by Troy Patterson of Bellmore Magazine, who visited in May.");
+
+        HasOrganisation(actors, "Bellmore Magazine").ShouldBeTrue();
+        actors.ShouldNotContain(a => a.Name.Contains("Patterson of", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Two_bodies_joined_by_and_stay_two()
+    {
+        var actors = Extract("Researchers at the Massachusetts Institute of Technology and Colorado State University led the study.");
+
+        HasOrganisation(actors, "Massachusetts Institute of Technology").ShouldBeTrue();
+        HasOrganisation(actors, "Colorado State University").ShouldBeTrue();
+    }
 }
