@@ -25,7 +25,9 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             while (first > 0 && tokens[first - 1].Has(TokenFlags.JoinedToNext) && !tokens[first - 1].Has(TokenFlags.Possessive))
             {
                 var p = first - 1;
-                if (IsBodyWord(p) && (!lex.Stopwords.Contains(tokens[p].Text) || lex.OrgModifiers.Contains(tokens[p].Text)) && !lex.RoleNouns.Contains(tokens[p].Lower))
+                // "Make-A-Wish Foundation": a stopword inside a hyphenated word is part of the name.
+                var hyphenated = p > 0 && tokens[p].Has(TokenFlags.HyphenToNext) && tokens[p - 1].Has(TokenFlags.HyphenToNext);
+                if (IsBodyWord(p) && (!lex.Stopwords.Contains(tokens[p].Text) || lex.OrgModifiers.Contains(tokens[p].Text) || hyphenated) && !lex.RoleNouns.Contains(tokens[p].Lower))
                 {
                     first = p;
                 }
@@ -83,6 +85,12 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
                 i = last;
                 continue;
             }
+            // "the U.S.-Japan Alliance": countries and "Alliance" name the tie between them, not a body.
+            if (tokens[i].Text == "Alliance" && first > 0 && CountriesBefore(i))
+            {
+                i = last;
+                continue;
+            }
             var name = Surface(first, last);
             var entity = localByName.GetValueOrDefault(name) ?? KnownOrLocal(name, ActorType.Organisation, lex.MediaHeadwords.Contains(tokens[i].Text) ? "media" : null);
             RegisterLocal(name, entity);
@@ -113,20 +121,46 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
         return k > head && (lex.NonOrgHeadwords.Contains(tokens[k].Text) || lex.IsOrgHeadword(tokens[k].Text));
     }
 
-    /// <summary>The last word of "of/for" + capitalised words after an organisation word, or the word itself when none follow.</summary>
+    /// <summary>
+    /// The last word of "of/for" + capitalised words after an organisation word, or the word itself when none follow. One
+    /// more "of/for" phrase may follow the first ("Australian Centre for Control of Iodine Deficiency Disorders", "Joint
+    /// Council for the Welfare of Immigrants"), and a university's campus after "at" ("University of North Carolina at
+    /// Greensboro").
+    /// </summary>
     private int BodyComplement(int head)
     {
-        if (head + 2 >= tokens.Length || lex.RoleNouns.Contains(tokens[head].Lower) || !tokens[head].Has(TokenFlags.JoinedToNext) || tokens[head].Has(TokenFlags.Possessive)
-            || tokens[head + 1].Lower is not ("of" or "for") || !tokens[head + 1].Has(TokenFlags.JoinedToNext))
+        if (lex.RoleNouns.Contains(tokens[head].Lower))
         {
             return head;
         }
-        var k = head + 2;
+        var end = ComplementPhrase(head, "of", "for");
+        if (end > head)
+        {
+            // Not "University of Sheffield of the UK": a second phrase that is only a place says where the body is.
+            var more = ComplementPhrase(end, "of", "for");
+            end = Enumerable.Range(end + 1, more - end).Any(k => owner[k] == Free && tokens[k].IsCapitalised) ? more : end;
+        }
+        if (end > head && tokens[head].Text == "University")
+        {
+            end = ComplementPhrase(end, "at", "at");
+        }
+        return end;
+    }
+
+    /// <summary>The last word of <paramref name="word"/> (or <paramref name="other"/>) + capitalised words after <paramref name="after"/>, or <paramref name="after"/>.</summary>
+    private int ComplementPhrase(int after, string word, string other)
+    {
+        if (after + 2 >= tokens.Length || !tokens[after].Has(TokenFlags.JoinedToNext) || tokens[after].Has(TokenFlags.Possessive)
+            || (tokens[after + 1].Lower != word && tokens[after + 1].Lower != other) || !tokens[after + 1].Has(TokenFlags.JoinedToNext))
+        {
+            return after;
+        }
+        var k = after + 2;
         if (tokens[k].Lower == "the" && tokens[k].Has(TokenFlags.JoinedToNext))
         {
             k++;
         }
-        var end = head;
+        var end = after;
         while (k < tokens.Length && ComplementWord(k))
         {
             end = k;
@@ -147,6 +181,17 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             }
         }
         return end;
+    }
+
+    /// <summary>Whether the words just before <paramref name="head"/> are countries joined by hyphens ("U.S.-France").</summary>
+    private bool CountriesBefore(int head)
+    {
+        var countries = 0;
+        for (var k = head - 1; k >= 0 && tokens[k].Has(TokenFlags.JoinedToNext) && owner[k] >= 0 && mentions[owner[k]].Entity.Type == ActorType.Country; k = mentions[owner[k]].First - 1)
+        {
+            countries++;
+        }
+        return countries >= 2;
     }
 
     /// <summary>Whether the capitalised words from <paramref name="k"/> on reach a (singular) organisation word of their own.</summary>

@@ -92,4 +92,30 @@ public sealed class OrganisationRuleTests
         HasOrganisation(actors, "Massachusetts Institute of Technology").ShouldBeTrue();
         HasOrganisation(actors, "Colorado State University").ShouldBeTrue();
     }
+
+    [Theory]
+    [InlineData("Staff at the Northern Centre for Control of Coastal Erosion Studies warned of floods.", "Northern Centre for Control of Coastal Erosion Studies")]
+    [InlineData("She studied at the University of North Carolina at Greensboro before moving west.", "University of North Carolina at Greensboro")]
+    [InlineData("Donations went to the Make-A-Wish Foundation last year.", "Make-A-Wish Foundation")]
+    public void A_name_keeps_a_second_complement_a_campus_and_a_hyphenated_word(string text, string name)
+    {
+        HasOrganisation(Extract(text), name).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_place_after_a_body_says_where_it_is()
+    {
+        var actors = Extract("Scientists at the University of Sheffield of the UK analysed the data.");
+
+        HasOrganisation(actors, "University of Sheffield").ShouldBeTrue();
+        actors.ShouldContain(a => a.Name == "United Kingdom" && a.Type == ActorType.Country);
+    }
+
+    [Fact]
+    public void An_alliance_of_two_countries_and_a_call_sign_are_no_bodies()
+    {
+        var actors = Extract("The leaders praised the U.S.-Germany Alliance and later flew home aboard Air Force One.");
+
+        actors.ShouldNotContain(a => a.Type == ActorType.Organisation);
+    }
 }
