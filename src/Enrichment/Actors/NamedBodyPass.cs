@@ -22,9 +22,19 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
                 continue;
             }
             var first = i;
+            // "Congress", "House": a legislature's own word takes before it only what qualifies a legislature ("African National
+            // Congress", "Indian National Congress"); after another name ("Opera House", "Blair House") it is a building's.
+            var legislatureOnly = !lex.OrgHeadwords.Contains(tokens[i].Text);
+            var otherName = false;
+            var president = -1;
             while (first > 0 && tokens[first - 1].Has(TokenFlags.JoinedToNext) && !tokens[first - 1].Has(TokenFlags.Possessive))
             {
                 var p = first - 1;
+                if (legislatureOnly && !lex.OrgModifiers.Contains(tokens[p].Text) && !IsNamePart(p))
+                {
+                    otherName = tokens[p].IsCapitalised && owner[p] != Place;
+                    break;
+                }
                 // "Make-A-Wish Foundation": a stopword inside a hyphenated word is part of the name.
                 var hyphenated = p > 0 && tokens[p].Has(TokenFlags.HyphenToNext) && tokens[p - 1].Has(TokenFlags.HyphenToNext);
                 if (IsBodyWord(p) && (!lex.Stopwords.Contains(tokens[p].Text) || lex.OrgModifiers.Contains(tokens[p].Text) || hyphenated) && !lex.RoleNouns.Contains(tokens[p].Lower))
@@ -39,6 +49,12 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
                 {
                     // "Biden-Harris Administration": people joined by a hyphen name the body; they are not mentioned alone.
                     first = mentions[owner[p]].First;
+                }
+                else if (tokens[i].Text == "Administration" && p == i - 1 && owner[p] >= 0 && mentions[owner[p]] is { Entity.Type: ActorType.Person } person && person.Last == p)
+                {
+                    // "the Trump Administration": a president's name names the administration; the person stays mentioned.
+                    first = person.First;
+                    president = owner[p];
                 }
                 else if (IsNamePart(p))
                 {
@@ -56,6 +72,10 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
                 {
                     break;
                 }
+            }
+            if (otherName)
+            {
+                continue;
             }
             while (first < i && !tokens[first].IsCapitalised)
             {
@@ -96,7 +116,7 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             RegisterLocal(name, entity);
             for (var k = first; k <= last; k++)
             {
-                if (owner[k] >= 0)
+                if (owner[k] >= 0 && owner[k] != president)
                 {
                     absorbed.Add(owner[k]);
                 }

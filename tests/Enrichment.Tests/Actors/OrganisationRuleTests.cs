@@ -118,4 +118,20 @@ public sealed class OrganisationRuleTests
 
         actors.ShouldNotContain(a => a.Type == ActorType.Organisation);
     }
+
+    [Fact]
+    public void The_House_is_a_legislature_but_a_named_house_is_a_building()
+    {
+        HasOrganisation(Extract("The bill now goes to the House, where a vote is expected on Friday."), "House").ShouldBeTrue();
+        Extract("The gala was held at the Sydney Opera House on Friday.").ShouldNotContain(a => a.Type == ActorType.Organisation);
+    }
+
+    [Fact]
+    public void A_presidents_name_names_the_administration_and_the_person_stays()
+    {
+        var actors = Extract("Donald Trump spoke on Monday. The Trump Administration is declaring the groups terrorists, officials said.");
+
+        HasOrganisation(actors, "Trump Administration").ShouldBeTrue();
+        actors.ShouldContain(a => a.Name == "Donald Trump" && a.Type == ActorType.Person);
+    }
 }
