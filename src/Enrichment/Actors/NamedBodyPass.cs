@@ -27,7 +27,7 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             var legislatureOnly = !lex.OrgHeadwords.Contains(tokens[i].Text);
             var otherName = false;
             var president = -1;
-            while (first > 0 && tokens[first - 1].Has(TokenFlags.JoinedToNext) && !tokens[first - 1].Has(TokenFlags.Possessive))
+            while (first > 0 && tokens[first - 1].Has(TokenFlags.JoinedToNext) && (!tokens[first - 1].Has(TokenFlags.Possessive) || lex.PossessiveNameWords.Contains(tokens[first - 1].Text)))
             {
                 var p = first - 1;
                 if (legislatureOnly && !lex.OrgModifiers.Contains(tokens[p].Text) && !IsNamePart(p))

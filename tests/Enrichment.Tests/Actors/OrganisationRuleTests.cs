@@ -134,4 +134,13 @@ public sealed class OrganisationRuleTests
         HasOrganisation(actors, "Trump Administration").ShouldBeTrue();
         actors.ShouldContain(a => a.Name == "Donald Trump" && a.Type == ActorType.Person);
     }
+
+    [Theory]
+    [InlineData("Troops of the Korean People's Army crossed the line, the ministry said.", "Korean People's Army")]
+    [InlineData("Shares of Harlow Textile Corp fell 4 percent in early trading.", "Harlow Textile Corp")]
+    [InlineData("The merger with Tanfield Brewing Plc was approved on Tuesday.", "Tanfield Brewing Plc")]
+    public void A_possessive_of_people_and_a_corporate_suffix_are_part_of_a_name(string text, string name)
+    {
+        HasOrganisation(Extract(text), name).ShouldBeTrue();
+    }
 }
