@@ -143,4 +143,27 @@ public sealed class OrganisationRuleTests
     {
         HasOrganisation(Extract(text), name).ShouldBeTrue();
     }
+
+    [Theory]
+    [InlineData("Shares of Bethlehem Steel rose 2 percent on Tuesday, traders said.", "Bethlehem Steel")]
+    [InlineData("The plant will close in June, a Kaiser Aluminum spokesman said.", "Kaiser Aluminum")]
+    [InlineData("Environment Canada spokeswoman Sujata Raisinghani said the department would look into it.", "Environment Canada")]
+    public void Shares_of_a_name_or_its_spokesman_make_it_a_company_or_body(string text, string name)
+    {
+        HasOrganisation(Extract(text), name).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("Police spokesman Ali Khan said two men were arrested.")]
+    [InlineData("A Pakistani spokesman said the talks would resume.")]
+    public void A_lone_word_opening_a_sentence_or_a_demonym_before_spokesman_is_no_body(string text)
+    {
+        Extract(text).ShouldNotContain(a => a.Type == ActorType.Organisation);
+    }
+
+    [Fact]
+    public void A_lower_case_party_after_a_known_party_name_is_that_party()
+    {
+        Extract("His ties to the Republican party date back to 1979.").ShouldContain(a => a.Name == "Republican Party" && a.Type == ActorType.Organisation);
+    }
 }
