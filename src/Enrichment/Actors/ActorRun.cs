@@ -17,8 +17,10 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
         new LocalMatchPass(lex, claims).Run();
         new MinistryPass(lex, claims).Run();
         new NamedBodyPass(lex, claims).Run();
+        new ListedBodyPass(lex, claims).Run();
         new CitedOutletPass(lex, claims).Run();
         new DescribedOrganisationPass(lex, claims).Run();
+        new OrganisationCuePass(lex, claims).Run();
         new LocalMatchPass(lex, claims).Run();
         new PeoplePass(lex, claims).Run();
         new PersonListPass(lex, claims).Run();

@@ -21,7 +21,9 @@ internal sealed class DescribedOrganisationPass(Lexicon lexicon, ActorClaims sta
             if (OrgNounAfter(last))
             {
                 var name = Surface(i, last);
-                var entity = localByName.GetValueOrDefault(name) ?? KnownOrLocal(name, ActorType.Organisation, null);
+                // "the Republican party" is the Republican Party the data knows.
+                var entity = (tokens[last + 1].Lower == "party" && lex.KnownByName.TryGetValue(name + " Party", out var party) ? party : null)
+                    ?? localByName.GetValueOrDefault(name) ?? KnownOrLocal(name, ActorType.Organisation, null);
                 RegisterLocal(name, entity);
                 AddMention(entity, i, last, false);
             }

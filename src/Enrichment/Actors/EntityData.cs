@@ -22,6 +22,8 @@ internal sealed record EntityData
     public List<string> SpeechVerbs { get; init; } = [];
     public List<string> OrgHeadwords { get; init; } = [];
     public List<string> NonOrgHeadwords { get; init; } = [];
+    /// <summary>Words whose possessive is part of an organisation's name: "Korean People's Army", "Women's Tennis Association".</summary>
+    public List<string> PossessiveNameWords { get; init; } = [];
     /// <summary>A legislature's one-word name ("Congress", "the Senate"), an organisation even alone.</summary>
     public List<string> Legislatures { get; init; } = [];
     /// <summary>Common nouns that say a name is an organisation: "the Chega party", "Northgate Capital, an investment firm".</summary>
@@ -44,9 +46,31 @@ internal sealed record EntityData
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
     };
 
-    private static readonly Lazy<EntityData> Embedded = new(() => Load("entities.json"));
+    private static readonly Lazy<EntityData> Embedded = new(() => Load("entities.json").With(OrganisationList.Load("organisations.tsv")));
 
     public static EntityData Default => Embedded.Value;
+
+    /// <summary>
+    /// These entities with more organisations: a name already known gains the entry's aliases (the Pentagon gains "Department
+    /// of Defense"), a new name is added.
+    /// </summary>
+    private EntityData With(IEnumerable<OrganisationEntry> more)
+    {
+        var byName = Organisations.ToDictionary(o => o.Name, StringComparer.OrdinalIgnoreCase);
+        var merged = new List<OrganisationEntry>(Organisations);
+        foreach (var entry in more)
+        {
+            if (byName.TryGetValue(entry.Name, out var known))
+            {
+                merged[merged.IndexOf(known)] = known with { Aliases = [.. known.Aliases ?? [], .. entry.Aliases ?? []] };
+            }
+            else
+            {
+                merged.Add(entry);
+            }
+        }
+        return this with { Organisations = merged };
+    }
 
     private static EntityData Load(string fileName)
     {

@@ -28,6 +28,11 @@ internal sealed class GazetteerPass(Lexicon lexicon, ActorClaims state) : ActorP
                 i = end;
                 continue;
             }
+            if (value.Entity is { Type: Articles.ActorType.Organisation } && QualifiedBefore(i))
+            {
+                i = end;
+                continue;
+            }
             if (value.Entity is null)
             {
                 Claim(i, end, Place);
@@ -38,5 +43,21 @@ internal sealed class GazetteerPass(Lexicon lexicon, ActorClaims state) : ActorP
             }
             i = end;
         }
+    }
+
+    /// <summary>
+    /// "California Department of Justice", "Ohio Office of Budget": a known name that opens with an organisation word, after a
+    /// capitalised word that is part of the name, is another body (a state's, a city's), which the named-body pass reads whole.
+    /// </summary>
+    private bool QualifiedBefore(int start)
+    {
+        if (start == 0 || !lex.OrgHeadwords.Contains(tokens[start].Text))
+        {
+            return false;
+        }
+        var before = tokens[start - 1];
+        return before.Has(TokenFlags.JoinedToNext) && !before.Has(TokenFlags.Possessive) && before.IsCapitalised && !before.Has(TokenFlags.AllCaps)
+            && !before.Has(TokenFlags.SentenceInitial) && owner[start - 1] is Free or Place && !lex.Stopwords.Contains(before.Text)
+            && !lex.RoleNouns.Contains(before.Lower) && !lex.Honorifics.Contains(before.Text);
     }
 }

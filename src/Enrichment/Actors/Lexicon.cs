@@ -17,6 +17,7 @@ internal sealed class Lexicon
     public HashSet<string> SpeechVerbs { get; }
     public HashSet<string> OrgHeadwords { get; }
     public HashSet<string> NonOrgHeadwords { get; }
+    public HashSet<string> PossessiveNameWords { get; }
     public HashSet<string> Legislatures { get; }
     public HashSet<string> OrgNouns { get; }
     public HashSet<string> OrgModifiers { get; }
@@ -81,6 +82,7 @@ internal sealed class Lexicon
         SpeechVerbs = Lower(data.SpeechVerbs.Where(v => !v.Contains(' ')));
         OrgHeadwords = new HashSet<string>(data.OrgHeadwords, StringComparer.Ordinal);
         NonOrgHeadwords = new HashSet<string>(data.NonOrgHeadwords, StringComparer.Ordinal);
+        PossessiveNameWords = new HashSet<string>(data.PossessiveNameWords, StringComparer.Ordinal);
         Legislatures = new HashSet<string>(data.Legislatures, StringComparer.Ordinal);
         OrgNouns = Lower(data.OrgNouns);
         OrgModifiers = new HashSet<string>(data.OrgModifiers, StringComparer.Ordinal);

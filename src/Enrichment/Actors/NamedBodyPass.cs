@@ -2,14 +2,17 @@ using NewsSearch.Articles;
 
 namespace NewsSearch.Enrichment.Actors;
 
-/// <summary>Pass 4: capitalised phrases that end in an organisation word ("Wilson Center", "Supreme Court", "University of Lisbon").</summary>
+/// <summary>
+/// Pass 4: capitalised phrases that end in an organisation word ("Wilson Center", "Supreme Court", "University of Lisbon"),
+/// and one-word legislatures ("Congress", "the Knesset").
+/// </summary>
 internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorPass(lexicon, state)
 {
     public void Run()
     {
         for (var i = 0; i < tokens.Length; i++)
         {
-            if (!IsBodyWord(i) || !lex.OrgHeadwords.Contains(tokens[i].Text))
+            if (!IsBodyWord(i) || !(lex.OrgHeadwords.Contains(tokens[i].Text) || lex.Legislatures.Contains(tokens[i].Text)))
             {
                 continue;
             }
@@ -19,10 +22,22 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
                 continue;
             }
             var first = i;
-            while (first > 0 && tokens[first - 1].Has(TokenFlags.JoinedToNext) && !tokens[first - 1].Has(TokenFlags.Possessive))
+            // "Congress", "House": a legislature's own word takes before it only what qualifies a legislature ("African National
+            // Congress", "Indian National Congress"); after another name ("Opera House", "Blair House") it is a building's.
+            var legislatureOnly = !lex.OrgHeadwords.Contains(tokens[i].Text);
+            var otherName = false;
+            var president = -1;
+            while (first > 0 && tokens[first - 1].Has(TokenFlags.JoinedToNext) && (!tokens[first - 1].Has(TokenFlags.Possessive) || lex.PossessiveNameWords.Contains(tokens[first - 1].Text)))
             {
                 var p = first - 1;
-                if (IsBodyWord(p) && (!lex.Stopwords.Contains(tokens[p].Text) || lex.OrgModifiers.Contains(tokens[p].Text)) && !lex.RoleNouns.Contains(tokens[p].Lower))
+                if (legislatureOnly && !lex.OrgModifiers.Contains(tokens[p].Text) && !IsNamePart(p))
+                {
+                    otherName = tokens[p].IsCapitalised && owner[p] != Place;
+                    break;
+                }
+                // "Make-A-Wish Foundation": a stopword inside a hyphenated word is part of the name.
+                var hyphenated = p > 0 && tokens[p].Has(TokenFlags.HyphenToNext) && tokens[p - 1].Has(TokenFlags.HyphenToNext);
+                if (IsBodyWord(p) && (!lex.Stopwords.Contains(tokens[p].Text) || lex.OrgModifiers.Contains(tokens[p].Text) || hyphenated) && !lex.RoleNouns.Contains(tokens[p].Lower))
                 {
                     first = p;
                 }
@@ -35,19 +50,32 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
                     // "Biden-Harris Administration": people joined by a hyphen name the body; they are not mentioned alone.
                     first = mentions[owner[p]].First;
                 }
+                else if (tokens[i].Text == "Administration" && p == i - 1 && owner[p] >= 0 && mentions[owner[p]] is { Entity.Type: ActorType.Person } person && person.Last == p)
+                {
+                    // "the Trump Administration": a president's name names the administration; the person stays mentioned.
+                    first = person.First;
+                    president = owner[p];
+                }
                 else if (IsNamePart(p))
                 {
                     // "Kabul Policy Institute", "Afghanistan Analysts Network": a place or country starting the name.
                     first = p;
                 }
-                else if (p > 0 && tokens[p].Lower is "of" or "for" or "and" && IsBodyWord(p - 1) && tokens[p - 1].Has(TokenFlags.JoinedToNext) && !lex.RoleNouns.Contains(tokens[p - 1].Lower))
+                else if (p > 0 && (tokens[p].Lower == "and" || (tokens[p].Lower is "of" or "for" && lex.OrgHeadwords.Contains(tokens[p - 1].Text)))
+                    && IsBodyWord(p - 1) && tokens[p - 1].Has(TokenFlags.JoinedToNext) && !lex.RoleNouns.Contains(tokens[p - 1].Lower))
                 {
+                    // "Food and Drug Administration", "Institute of Peace Studies"; but in "Troy Patterson of Slate Magazine" the
+                    // words before "of" are a person's, so a name runs back over "of"/"for" only from another organisation word.
                     first = p - 1;
                 }
                 else
                 {
                     break;
                 }
+            }
+            if (otherName)
+            {
+                continue;
             }
             while (first < i && !tokens[first].IsCapitalised)
             {
@@ -77,12 +105,18 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
                 i = last;
                 continue;
             }
+            // "the U.S.-Japan Alliance": countries and "Alliance" name the tie between them, not a body.
+            if (tokens[i].Text == "Alliance" && first > 0 && CountriesBefore(i))
+            {
+                i = last;
+                continue;
+            }
             var name = Surface(first, last);
             var entity = localByName.GetValueOrDefault(name) ?? KnownOrLocal(name, ActorType.Organisation, lex.MediaHeadwords.Contains(tokens[i].Text) ? "media" : null);
             RegisterLocal(name, entity);
             for (var k = first; k <= last; k++)
             {
-                if (owner[k] >= 0)
+                if (owner[k] >= 0 && owner[k] != president)
                 {
                     absorbed.Add(owner[k]);
                 }
@@ -107,20 +141,46 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
         return k > head && (lex.NonOrgHeadwords.Contains(tokens[k].Text) || lex.IsOrgHeadword(tokens[k].Text));
     }
 
-    /// <summary>The last word of "of/for" + capitalised words after an organisation word, or the word itself when none follow.</summary>
+    /// <summary>
+    /// The last word of "of/for" + capitalised words after an organisation word, or the word itself when none follow. One
+    /// more "of/for" phrase may follow the first ("Australian Centre for Control of Iodine Deficiency Disorders", "Joint
+    /// Council for the Welfare of Immigrants"), and a university's campus after "at" ("University of North Carolina at
+    /// Greensboro").
+    /// </summary>
     private int BodyComplement(int head)
     {
-        if (head + 2 >= tokens.Length || lex.RoleNouns.Contains(tokens[head].Lower) || !tokens[head].Has(TokenFlags.JoinedToNext) || tokens[head].Has(TokenFlags.Possessive)
-            || tokens[head + 1].Lower is not ("of" or "for") || !tokens[head + 1].Has(TokenFlags.JoinedToNext))
+        if (lex.RoleNouns.Contains(tokens[head].Lower))
         {
             return head;
         }
-        var k = head + 2;
+        var end = ComplementPhrase(head, "of", "for");
+        if (end > head)
+        {
+            // Not "University of Sheffield of the UK": a second phrase that is only a place says where the body is.
+            var more = ComplementPhrase(end, "of", "for");
+            end = Enumerable.Range(end + 1, more - end).Any(k => owner[k] == Free && tokens[k].IsCapitalised) ? more : end;
+        }
+        if (end > head && tokens[head].Text == "University")
+        {
+            end = ComplementPhrase(end, "at", "at");
+        }
+        return end;
+    }
+
+    /// <summary>The last word of <paramref name="word"/> (or <paramref name="other"/>) + capitalised words after <paramref name="after"/>, or <paramref name="after"/>.</summary>
+    private int ComplementPhrase(int after, string word, string other)
+    {
+        if (after + 2 >= tokens.Length || !tokens[after].Has(TokenFlags.JoinedToNext) || tokens[after].Has(TokenFlags.Possessive)
+            || (tokens[after + 1].Lower != word && tokens[after + 1].Lower != other) || !tokens[after + 1].Has(TokenFlags.JoinedToNext))
+        {
+            return after;
+        }
+        var k = after + 2;
         if (tokens[k].Lower == "the" && tokens[k].Has(TokenFlags.JoinedToNext))
         {
             k++;
         }
-        var end = head;
+        var end = after;
         while (k < tokens.Length && ComplementWord(k))
         {
             end = k;
@@ -131,10 +191,45 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             k++;
             if (k + 1 < tokens.Length && tokens[k].Lower == "and" && tokens[k].Has(TokenFlags.JoinedToNext) && ComplementWord(k + 1))
             {
+                // "Massachusetts Institute of Technology and Colorado State University": an organisation word after "and"
+                // ends another body, so the complement stops before "and".
+                if (StartsBody(k + 1))
+                {
+                    break;
+                }
                 k++;
             }
         }
         return end;
+    }
+
+    /// <summary>Whether the words just before <paramref name="head"/> are countries joined by hyphens ("U.S.-France").</summary>
+    private bool CountriesBefore(int head)
+    {
+        var countries = 0;
+        for (var k = head - 1; k >= 0 && tokens[k].Has(TokenFlags.JoinedToNext) && owner[k] >= 0 && mentions[owner[k]].Entity.Type == ActorType.Country; k = mentions[owner[k]].First - 1)
+        {
+            countries++;
+        }
+        return countries >= 2;
+    }
+
+    /// <summary>Whether the capitalised words from <paramref name="k"/> on reach a (singular) organisation word of their own.</summary>
+    private bool StartsBody(int k)
+    {
+        for (var j = k; j < tokens.Length && j - k < 6 && ComplementWord(j); j++)
+        {
+            // A plural is the same body's members ("Federation of Red Cross and Red Crescent Societies").
+            if (lex.OrgHeadwords.Contains(tokens[j].Text) && !tokens[j].Text.EndsWith('s'))
+            {
+                return true;
+            }
+            if (!tokens[j].Has(TokenFlags.JoinedToNext))
+            {
+                break;
+            }
+        }
+        return false;
     }
 
     private bool ComplementWord(int k)

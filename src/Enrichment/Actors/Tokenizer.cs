@@ -319,8 +319,13 @@ internal static class Tokenizer
     /// <summary>A short line without closing punctuation is a heading or page furniture, not prose.</summary>
     private static void CloseParagraph(string text, List<Token> tokens, int firstToken, int startChar, int endChar)
     {
-        var count = tokens.Count - firstToken;
-        if (count == 0)
+        var count = 0;
+        for (var k = firstToken; k < tokens.Count; k++)
+        {
+            // A web address is not a word of the line: "[Statement on …](https://…)" is as short as its title.
+            count += tokens[k].Has(TokenFlags.Skip) ? 0 : 1;
+        }
+        if (tokens.Count == firstToken)
         {
             return;
         }

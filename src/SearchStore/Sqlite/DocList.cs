@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -13,19 +14,19 @@ namespace NewsSearch.SearchStore.Sqlite;
 internal static class DocList
 {
     /// <summary>The integers in the aggregate's order; an empty list for NULL (no rows).</summary>
-    public static List<int> Parse(object? groupConcat) => groupConcat is string text ? Numbers<int, char>(text) : [];
+    public static List<int> Parse(object? groupConcat) => groupConcat is string text ? NumberList<int>(text) : [];
 
     /// <summary>The integers in the aggregate's order.</summary>
-    public static List<long> ParseLongs(object? groupConcat) => groupConcat is string text ? Numbers<long, char>(text) : [];
+    public static List<long> ParseLongs(object? groupConcat) => groupConcat is string text ? NumberList<long>(text) : [];
 
     /// <summary>
-    /// Runs a statement whose one row is a <c>group_concat</c> of rowids and returns them ascending, parsed straight
-    /// from SQLite's memory. A full-text scan yields rowids ascending, so the aggregate does too; SQLite does not
+    /// Runs a statement whose one row is a <c>group_concat</c> of rowids and adds them, ascending, to the end of
+    /// <paramref name="into"/>, parsed straight from SQLite's memory. A full-text scan yields rowids ascending, so the aggregate does too; SQLite does not
     /// promise an aggregate's order, so an unsorted list (checked in one pass) is sorted. A broad match set is
     /// 100,000 rowids, 600 KB of text, which ADO.NET would first copy into a 1.2 MB string (a large-object-heap
     /// allocation per search, paid for again by the GC).
     /// </summary>
-    public static List<int> QueryAscending(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    public static void QueryAscending(SqliteConnection connection, MatchSet into, string sql, params (string Name, object Value)[] parameters)
     {
         var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         var rc = raw.sqlite3_prepare_v2(db, sql, out var statement);
@@ -46,28 +47,45 @@ internal static class DocList
             }
             rc = raw.sqlite3_step(statement);
             if (rc != raw.SQLITE_ROW) SqliteException.ThrowExceptionForRC(rc, db);
-            return Ascending(Numbers<int, byte>(raw.sqlite3_column_blob(statement, 0)));
+            var list = raw.sqlite3_column_blob(statement, 0);
+            var docs = into.Extend(Count(list));
+            Numbers(list, docs);
+            Ascending(docs);
         }
     }
 
-    private static List<int> Ascending(List<int> docs)
+    private static void Ascending(Span<int> docs)
     {
-        for (var i = 1; i < docs.Count; i++)
+        for (var i = 1; i < docs.Length; i++)
         {
             if (docs[i - 1] < docs[i]) continue;
             docs.Sort();
             break;
         }
-        return docs;
     }
 
-    /// <summary>Digits with an optional leading minus, separated by commas, as UTF-16 or UTF-8 code units.</summary>
-    private static List<TNumber> Numbers<TNumber, TUnit>(ReadOnlySpan<TUnit> text)
+    private static List<TNumber> NumberList<TNumber>(string text) where TNumber : IBinaryInteger<TNumber>
+    {
+        var values = new List<TNumber>();
+        CollectionsMarshal.SetCount(values, Count<char>(text));
+        Numbers<TNumber, char>(text, CollectionsMarshal.AsSpan(values));
+        return values;
+    }
+
+    /// <summary>How many integers the list holds.</summary>
+    private static int Count<TUnit>(ReadOnlySpan<TUnit> text) where TUnit : unmanaged, IBinaryInteger<TUnit> =>
+        text.IsEmpty ? 0 : text.Count(TUnit.CreateTruncating(',')) + 1;
+
+    /// <summary>
+    /// Digits with an optional leading minus, separated by commas, as UTF-16 or UTF-8 code units, into
+    /// <paramref name="values"/>, which holds <see cref="Count{TUnit}"/> of them.
+    /// </summary>
+    private static void Numbers<TNumber, TUnit>(ReadOnlySpan<TUnit> text, Span<TNumber> values)
         where TNumber : IBinaryInteger<TNumber>
         where TUnit : unmanaged, IBinaryInteger<TUnit>
     {
         var comma = TUnit.CreateTruncating(',');
-        var values = new List<TNumber>(text.IsEmpty ? 0 : text.Count(comma) + 1);
+        var count = 0;
         var i = 0;
         while (i < text.Length)
         {
@@ -82,9 +100,9 @@ internal static class DocList
                 value = checked(value * TNumber.CreateTruncating(10) + TNumber.CreateTruncating(digit));
             }
             if (digits == 0) throw new FormatException("An empty item in a list of integers.");
-            values.Add(negative ? -value : value);
+            values[count++] = negative ? -value : value;
             i++; // the comma
         }
-        return values;
+        if (count != values.Length) throw new FormatException("An empty item in a list of integers.");
     }
 }

@@ -28,6 +28,7 @@ internal sealed class FacetIndex
         Count = count;
         _actorDocs = new Lazy<int[][]>(() => Invert(Actors, Names.ActorNames.Count));
         _frequencies = new Lazy<Frequencies>(ComputeFrequencies);
+        _daySpan = new Lazy<(int, int)>(ComputeDaySpan);
         _storyByKey = new Lazy<Dictionary<string, int>>(() =>
         {
             var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -61,6 +62,13 @@ internal sealed class FacetIndex
     private readonly Lazy<int[][]> _actorDocs;
     private readonly Lazy<Frequencies> _frequencies;
     private readonly Lazy<Dictionary<string, int>> _storyByKey;
+    private readonly Lazy<(int First, int Last)> _daySpan;
+
+    /// <summary>
+    /// The earliest and latest publication day in the index (<see cref="NoDay"/> twice when no article has one),
+    /// so a search counts days in an array rather than a hash table. A deleted article's day may still widen it.
+    /// </summary>
+    public (int First, int Last) DaySpan => _daySpan.Value;
 
     /// <summary>Story ids by their public id, built the first time a search names a story.</summary>
     public IReadOnlyDictionary<string, int> StoryByKey => _storyByKey.Value;
@@ -192,6 +200,18 @@ internal sealed class FacetIndex
             foreach (var t in Topics[doc]) if (t < topics.Length) topics[t]++;
         }
         return new Frequencies(sources, actors, topics);
+    }
+
+    private (int, int) ComputeDaySpan()
+    {
+        int first = int.MaxValue, last = int.MinValue;
+        foreach (var d in Day)
+        {
+            if (d == NoDay) continue;
+            first = Math.Min(first, d);
+            last = Math.Max(last, d);
+        }
+        return first > last ? (NoDay, NoDay) : (first, last);
     }
 
     public sealed record Frequencies(long[] Sources, long[] Actors, long[] Topics);

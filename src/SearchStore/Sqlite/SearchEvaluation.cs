@@ -1,54 +1,45 @@
-using System.Globalization;
-using System.Runtime.InteropServices;
+using System.Buffers;
 
 namespace NewsSearch.SearchStore.Sqlite;
-
-/// <summary>The articles a query matches, by rowid in ascending order.</summary>
-internal sealed record MatchSet(IReadOnlyList<int> Docs)
-{
-    public static MatchSet All(FacetIndex index) => new(LiveDocs(index, exclude: null));
-
-    public static MatchSet AllExcept(FacetIndex index, IReadOnlyList<int> excluded) => new(LiveDocs(index, [.. excluded]));
-
-    private static List<int> LiveDocs(FacetIndex index, HashSet<int>? exclude)
-    {
-        var docs = new List<int>(index.Count);
-        for (var doc = 0; doc < index.Capacity; doc++)
-            if (index.Ids[doc] is not null && (exclude is null || !exclude.Contains(doc))) docs.Add(doc);
-        return docs;
-    }
-}
 
 /// <summary>
 /// Filters a match set and counts its facets in one pass. Each article gets a bit per facet filter it fails;
 /// it is a result when it fails none, and it counts for a facet when it fails none of the other facets' filters,
-/// which is what makes the counts disjunctive.
+/// which is what makes the counts disjunctive. The results (up to every article) live in pooled arrays until the
+/// evaluation is disposed: a broad search's list of them was megabytes on the large-object heap per search.
 /// </summary>
-internal sealed class SearchEvaluation
+internal sealed class SearchEvaluation : IDisposable
 {
     private const int SourceBit = 1, ActorBit = 2, TopicBit = 4, DateBit = 8, StoryBit = 16;
     /// <summary>Up to this many days between the first and last article, the histogram counts days; beyond, months.</summary>
     public const int MaxDaySpan = 62;
 
-    private readonly List<(int Doc, double Score)> _results;
+    private int[]? _docs;
+    private double[]? _scores;
 
-    private SearchEvaluation(List<(int Doc, double Score)> results, SearchFacets facets)
+    private SearchEvaluation(int[] docs, int count, SearchFacets facets)
     {
-        _results = results;
+        _docs = docs;
+        Total = count;
         Facets = facets;
     }
 
-    public long Total => _results.Count;
+    public int Total { get; }
 
     /// <summary>The results' rowids, ascending.</summary>
-    public IReadOnlyList<int> ResultDocs => _results.Select(r => r.Doc).ToList();
+    public ReadOnlySpan<int> ResultDocs => (_docs ?? throw new ObjectDisposedException(nameof(SearchEvaluation))).AsSpan(0, Total);
 
     /// <summary>Sets each result's score; a result without one ranks after every scored result.</summary>
     public void ApplyScores(IReadOnlyDictionary<int, double> scores)
     {
-        for (var i = 0; i < _results.Count; i++)
-            _results[i] = (_results[i].Doc, scores.TryGetValue(_results[i].Doc, out var score) ? score : double.NegativeInfinity);
+        var docs = ResultDocs;
+        _scores ??= ArrayPool<double>.Shared.Rent(Total);
+        _scores.AsSpan(0, Total).Fill(double.NegativeInfinity);
+        // Scores are for a window of at most a few thousand matches; the results are ascending, so each finds its place.
+        foreach (var (doc, score) in scores)
+            if (docs.BinarySearch(doc) is var at and >= 0) _scores[at] = score;
     }
+
     public SearchFacets Facets { get; }
 
     public static SearchEvaluation Run(FacetIndex index, MatchSet matches, SearchRequest request)
@@ -61,18 +52,19 @@ internal sealed class SearchEvaluation
         var to = request.To?.DayNumber ?? int.MaxValue;
         var hasDateFilter = request.From is not null || request.To is not null;
         var stories = StorySelection(request.Stories, index);
-        var storyCounts = new long[index.StoryKeys.Length];
 
         var sourceCounts = new long[names.SourceNames.Count];
         var actorCounts = new long[names.ActorNames.Count];
         var topicCounts = new long[names.TopicNames.Count];
-        var dayCounts = new Dictionary<int, long>();
+        var (firstDay, lastDay) = index.DaySpan;
+        using var dayCounts = new SparseCounts(firstDay == FacetIndex.NoDay ? 0 : lastDay - firstDay + 1);
+        using var storyCounts = new SparseCounts(index.StoryKeys.Length);
         long undated = 0;
-        var results = new List<(int, double)>();
+        var results = ArrayPool<int>.Shared.Rent(matches.Count);
+        var resultCount = 0;
 
-        for (var i = 0; i < matches.Docs.Count; i++)
+        foreach (var doc in matches.Docs)
         {
-            var doc = matches.Docs[i];
             if (!index.IsLive(doc)) continue; // the FTS rows and the facet copy are from one snapshot; this guards the impossible
             var day = index.Day[doc];
             var docActors = index.Actors[doc];
@@ -85,21 +77,20 @@ internal sealed class SearchEvaluation
             var story = doc < index.Story.Length ? index.Story[doc] : 0;
             if (stories is not null && !stories.Contains(story)) failed |= StoryBit;
 
-            if (failed == 0) results.Add((doc, 0));
+            if (failed == 0) results[resultCount++] = doc;
             if ((failed & ~SourceBit) == 0 && index.Source[doc] < sourceCounts.Length) sourceCounts[index.Source[doc]]++;
             if ((failed & ~ActorBit) == 0) Count(docActors, actorCounts);
             if ((failed & ~TopicBit) == 0) Count(docTopics, topicCounts);
-            if ((failed & ~StoryBit) == 0 && story > 0 && story < storyCounts.Length) storyCounts[story]++;
-            // One hash lookup per match, not two (a broad search updates this 100,000 times).
+            if ((failed & ~StoryBit) == 0 && story > 0 && story < storyCounts.Size) storyCounts.Increment(story);
             if ((failed & ~DateBit) == 0)
             {
                 // An article whose year is unknown gets no bar: it is counted as undated instead.
                 if (day == FacetIndex.NoDay) undated++;
-                else CollectionsMarshal.GetValueRefOrAddDefault(dayCounts, day, out _)++;
+                else dayCounts.Increment(day - firstDay);
             }
         }
 
-        var (buckets, interval) = Histogram(dayCounts);
+        var (buckets, interval) = DateHistogram.Buckets(dayCounts, firstDay);
         var facets = new SearchFacets(
             Values(sourceCounts, names.SourceNames, null, sources, request.Sources, request.FacetSize),
             Values(actorCounts, names.ActorNames, names.ActorTypes, actors, request.Actors, request.FacetSize),
@@ -110,7 +101,15 @@ internal sealed class SearchEvaluation
         {
             Story = StoryValues(storyCounts, index, stories, request.Stories, request.FacetSize),
         };
-        return new SearchEvaluation(results, facets);
+        return new SearchEvaluation(results, resultCount, facets);
+    }
+
+    public void Dispose()
+    {
+        if (_docs is not null) ArrayPool<int>.Shared.Return(_docs);
+        if (_scores is not null) ArrayPool<double>.Shared.Return(_scores);
+        _docs = null;
+        _scores = null;
     }
 
     /// <summary>The requested page, ordered by the sort with the article id breaking ties so pages never overlap.</summary>
@@ -118,10 +117,11 @@ internal sealed class SearchEvaluation
     {
         var skip = (request.Page - 1) * request.Size;
         var needed = skip + request.Size;
-        if (skip >= _results.Count) return [];
-        var comparer = Comparer(request.Sort, index);
-        var top = TopN.Select(_results, needed, comparer);
-        return top.Skip(skip).Take(request.Size).ToList();
+        if (skip >= Total) return [];
+        var top = new TopN<(int Doc, double Score)>(needed, Comparer(request.Sort, index));
+        var docs = ResultDocs;
+        for (var i = 0; i < docs.Length; i++) top.Offer((docs[i], _scores?[i] ?? 0));
+        return top.Take().Skip(skip).Take(request.Size).ToList();
     }
 
     private static IComparer<(int Doc, double Score)> Comparer(SortOrder sort, FacetIndex index)
@@ -166,14 +166,16 @@ internal sealed class SearchEvaluation
     }
 
     /// <summary>The stories with the most matches, each with its label; selected stories stay visible, as selected values do.</summary>
-    private static IReadOnlyList<FacetValue> StoryValues(long[] counts, FacetIndex index, HashSet<int>? selected, IReadOnlyList<string> requested, int size)
+    private static IReadOnlyList<FacetValue> StoryValues(SparseCounts counts, FacetIndex index, HashSet<int>? selected, IReadOnlyList<string> requested, int size)
     {
-        var nonZero = new List<(int Id, long Count)>();
-        for (var id = 1; id < counts.Length; id++)
-            if (counts[id] > 0) nonZero.Add((id, counts[id]));
+        // The story id breaks a tie of keys (a key named twice), so the top does not depend on the order of counting.
         var order = Comparer<(int Id, long Count)>.Create((a, b) =>
-            b.Count.CompareTo(a.Count) is var c and not 0 ? c : string.CompareOrdinal(index.StoryKeys[a.Id], index.StoryKeys[b.Id]));
-        var values = TopN.Select(nonZero, size, order)
+            b.Count.CompareTo(a.Count) is var c and not 0 ? c
+            : string.CompareOrdinal(index.StoryKeys[a.Id], index.StoryKeys[b.Id]) is var k and not 0 ? k
+            : a.Id.CompareTo(b.Id));
+        var top = new TopN<(int Id, long Count)>(size, order);
+        foreach (var id in counts.Touched) top.Offer((id, counts[id]));
+        var values = top.Take()
             .Select(v => new FacetValue(index.StoryKeys[v.Id] ?? "", v.Count, selected?.Contains(v.Id) ?? false, Label: index.StoryLabels[v.Id]))
             .ToList();
         foreach (var key in requested.Select(k => k.Trim()).Distinct(StringComparer.Ordinal))
@@ -222,50 +224,5 @@ internal sealed class SearchEvaluation
                 : new FacetValue(names[id], counts[id], true, types?[id]));
         }
         return values;
-    }
-
-    private static (IReadOnlyList<DateBucket>, DateInterval) Histogram(Dictionary<int, long> dayCounts)
-    {
-        if (dayCounts.Count == 0) return ([], DateInterval.Day);
-        var first = dayCounts.Keys.Min();
-        var last = dayCounts.Keys.Max();
-        var buckets = new List<DateBucket>();
-        if (last - first <= MaxDaySpan)
-        {
-            for (var day = first; day <= last; day++)
-                buckets.Add(new DateBucket(DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), dayCounts.GetValueOrDefault(day)));
-            return (buckets, DateInterval.Day);
-        }
-        var months = new SortedDictionary<(int, int), long>();
-        foreach (var (day, count) in dayCounts)
-        {
-            var date = DateOnly.FromDayNumber(day);
-            months[(date.Year, date.Month)] = months.GetValueOrDefault((date.Year, date.Month)) + count;
-        }
-        var start = DateOnly.FromDayNumber(first);
-        var end = DateOnly.FromDayNumber(last);
-        for (var month = new DateOnly(start.Year, start.Month, 1); month <= end; month = month.AddMonths(1))
-            buckets.Add(new DateBucket(month.ToString("yyyy-MM", CultureInfo.InvariantCulture), months.GetValueOrDefault((month.Year, month.Month))));
-        return (buckets, DateInterval.Month);
-    }
-}
-
-/// <summary>The first N items in an order without sorting everything: a bounded heap, O(n log N).</summary>
-internal static class TopN
-{
-    public static List<T> Select<T>(IReadOnlyList<T> items, int n, IComparer<T> order)
-    {
-        if (n <= 0) return [];
-        // The heap keeps the worst kept item on top, so a better newcomer replaces it.
-        var heap = new PriorityQueue<T, T>(Comparer<T>.Create((a, b) => order.Compare(b, a)));
-        foreach (var item in items)
-        {
-            if (heap.Count < n) heap.Enqueue(item, item);
-            else if (order.Compare(item, heap.Peek()) < 0) heap.EnqueueDequeue(item, item);
-        }
-        var result = new List<T>(heap.Count);
-        while (heap.Count > 0) result.Add(heap.Dequeue());
-        result.Reverse();
-        return result;
     }
 }

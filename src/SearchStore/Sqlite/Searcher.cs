@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using NewsSearch.SearchStore.Querying;
 
@@ -37,9 +38,10 @@ internal sealed class Searcher
         if (ranked && fts!.HasPhrase) (matches, scores) = ScoredMatches(connection, fts);
         else if (costlyPhrase) matches = MatchesInHalves(snapshot, fts!);
         else matches = Matches(connection, index, fts);
-        var evaluation = SearchEvaluation.Run(index, matches, request);
-        if (ranked && evaluation.Total > 0 && !WithoutWeight(fts!, matches, index))
-            evaluation.ApplyScores(scores ?? ScoresWithin(connection, fts!, evaluation.ResultDocs));
+        var matched = matches.Count;
+        using var evaluation = Evaluate(index, matches, request);
+        if (ranked && evaluation.Total > 0 && !WithoutWeight(fts!, matched, index))
+            evaluation.ApplyScores(scores ?? ScoresWithin(connection, fts!, evaluation.ResultDocs[0], evaluation.ResultDocs[^1]));
         var pageItems = evaluation.Page(request, index);
         var hits = HitReader.Read(snapshot, pageItems, fts);
         return new SearchResult(evaluation.Total, request.Page, request.Size, stopwatch.ElapsedMilliseconds, hits, evaluation.Facets);
@@ -60,12 +62,26 @@ internal sealed class Searcher
         return forms;
     }
 
+    /// <summary>Filters and counts the match set, which it then gives back to the pool.</summary>
+    internal static SearchEvaluation Evaluate(FacetIndex index, MatchSet matches, SearchRequest request)
+    {
+        using (matches) return SearchEvaluation.Run(index, matches, request);
+    }
+
     /// <summary>The rowids of the articles the query matches, in rowid order, before filters.</summary>
     internal static MatchSet Matches(SqliteConnection connection, FacetIndex index, FtsQuery? fts)
     {
         if (fts is null) return MatchSet.All(index);
-        var docs = MatchesBetween(connection, fts, 0, int.MaxValue);
-        return fts.Negated ? MatchSet.AllExcept(index, docs) : new MatchSet(docs);
+        var docs = new MatchSet();
+        MatchesBetween(connection, fts, 0, int.MaxValue, docs);
+        return Complement(index, fts, docs);
+    }
+
+    /// <summary>The articles a negated query matches: every live article but those its positive form matches.</summary>
+    private static MatchSet Complement(FacetIndex index, FtsQuery fts, MatchSet docs)
+    {
+        if (!fts.Negated) return docs;
+        using (docs) return MatchSet.AllExcept(index, docs.Docs);
     }
 
     /// <summary>
@@ -79,7 +95,10 @@ internal sealed class Searcher
     {
         var index = snapshot.Index;
         var middle = index.Capacity / 2;
-        List<int>? older = null, newer = null;
+        // A set left undisposed by a failure is only an array the pool does not get back.
+        var older = new MatchSet();
+        using var newer = new MatchSet();
+        var olderMatched = false;
         // Both halves end (or fail) before this returns; a busy pool runs them one after the other here.
         Parallel.Invoke(
             () =>
@@ -87,17 +106,19 @@ internal sealed class Searcher
                 using var other = snapshot.File.Open();
                 using var transaction = other.BeginTransaction(deferred: true);
                 using var stop = other.StopOn(snapshot.CancellationToken);
-                if (SharedFacetIndex.ReadGeneration(other) == index.Generation) older = MatchesBetween(other, fts, 0, middle);
+                if (SharedFacetIndex.ReadGeneration(other) != index.Generation) return;
+                MatchesBetween(other, fts, 0, middle, older);
+                olderMatched = true;
             },
-            () => newer = MatchesBetween(snapshot.Connection, fts, middle + 1, int.MaxValue));
-        var docs = older ?? MatchesBetween(snapshot.Connection, fts, 0, middle);
-        docs.AddRange(newer!);
-        return fts.Negated ? MatchSet.AllExcept(index, docs) : new MatchSet(docs);
+            () => MatchesBetween(snapshot.Connection, fts, middle + 1, int.MaxValue, newer));
+        if (!olderMatched) MatchesBetween(snapshot.Connection, fts, 0, middle, older);
+        older.Append(newer.Docs);
+        return Complement(index, fts, older);
     }
 
     /// <summary>The rowids from <paramref name="first"/> to <paramref name="last"/> that the query matches, ascending.</summary>
-    private static List<int> MatchesBetween(SqliteConnection connection, FtsQuery fts, int first, int last) =>
-        DocList.QueryAscending(connection,
+    private static void MatchesBetween(SqliteConnection connection, FtsQuery fts, int first, int last, MatchSet into) =>
+        DocList.QueryAscending(connection, into,
             "SELECT group_concat(rowid) FROM article_fts WHERE article_fts MATCH $match AND rowid BETWEEN $first AND $last",
             ("$match", fts.Match), ("$first", first), ("$last", last));
 
@@ -112,19 +133,20 @@ internal sealed class Searcher
     {
         var (docs, scores) = Bm25Scores.Newest(connection, fts, ScoringWindow);
         docs.Sort(); // at most a window's worth, and match sets are in ascending rowid order
-        if (docs.Count < ScoringWindow) return (new MatchSet(docs), scores);
+        var matches = new MatchSet(docs.Count);
         // In rowid order: FTS5 walks a doclist backwards only by buffering each page, which costs a sixth more.
-        var older = MatchesBetween(connection, fts, 0, docs[0] - 1);
-        older.AddRange(docs);
-        return (new MatchSet(older), scores);
+        if (docs.Count >= ScoringWindow) MatchesBetween(connection, fts, 0, docs[0] - 1, matches);
+        matches.Append(CollectionsMarshal.AsSpan(docs));
+        return (matches, scores);
     }
 
     /// <summary>
     /// bm25 scores for the results: for the <see cref="ScoringWindow"/> most recently indexed matches within the
-    /// span of their rowids. Results outside the window follow the scored ones, newest first.
+    /// span of their rowids (<paramref name="first"/> to <paramref name="last"/>). Results outside the window follow
+    /// the scored ones, newest first.
     /// </summary>
-    private Dictionary<int, double> ScoresWithin(SqliteConnection connection, FtsQuery fts, IReadOnlyList<int> results) =>
-        Bm25Scores.Newest(connection, fts, ScoringWindow, results[0], results[^1]).Scores;
+    private Dictionary<int, double> ScoresWithin(SqliteConnection connection, FtsQuery fts, int first, int last) =>
+        Bm25Scores.Newest(connection, fts, ScoringWindow, first, last).Scores;
 
     /// <summary>
     /// True when the query holds a phrase (anywhere: under NOT or OR too) made only of words found in more than half
@@ -162,6 +184,6 @@ internal sealed class Searcher
     /// half the articles to 1e-6. Without OR, each word the query requires is in at least every match, so more
     /// matches than half the articles means every scored word is that common; the results then go newest first.
     /// </summary>
-    private static bool WithoutWeight(FtsQuery fts, MatchSet matches, FacetIndex index) =>
-        matches.Docs.Count * 2L > index.Count && !fts.Match.Contains(" OR ", StringComparison.Ordinal);
+    private static bool WithoutWeight(FtsQuery fts, int matches, FacetIndex index) =>
+        matches * 2L > index.Count && !fts.Match.Contains(" OR ", StringComparison.Ordinal);
 }

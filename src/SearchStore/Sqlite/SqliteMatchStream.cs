@@ -35,7 +35,9 @@ public sealed partial class SqliteSearchStore
         var connection = snapshot.Connection;
         var index = snapshot.Index;
         var fts = request.Query is null ? null : FtsQuery.Translate(request.Query, key => Searcher.AliasForms(connection, key));
-        var docs = SearchEvaluation.Run(index, Searcher.Matches(connection, index, fts), request with { FacetSize = 1 }).ResultDocs.ToArray();
+        int[] docs;
+        using (var evaluation = Searcher.Evaluate(index, Searcher.Matches(connection, index, fts), request with { FacetSize = 1 }))
+            docs = evaluation.ResultDocs.ToArray();
         Array.Sort(docs, ByDay(index, request.Sort == SortOrder.Oldest ? 1 : -1));
         using var reader = new ArticleReader(connection);
         foreach (var doc in docs)
