@@ -13,9 +13,12 @@ namespace NewsSearch.Stories.Tests;
 /// </summary>
 public sealed class SameStoryGoldTests
 {
-    /// <summary>Today's numbers less about 0.02: a change to clustering that loses more fails here.</summary>
-    private const double PrecisionFloor = 0.76;
-    private const double RecallFloor = 0.30;
+    /// <summary>
+    /// Today's numbers (precision 0.581, recall 0.446) less about 0.02: a change to clustering or enrichment that loses
+    /// more fails here. They were 0.783 / 0.321 until enrichment found the agencies these texts share (Data/README.md).
+    /// </summary>
+    private const double PrecisionFloor = 0.56;
+    private const double RecallFloor = 0.42;
 
     private sealed record LabelledArticle(string Id, string Event, string Source, DateOnly Published, string? Title, string Text);
 
