@@ -68,7 +68,7 @@ internal sealed class Lexicon
                 Gazetteer.Add(alias, new EntityRef(entity, false, false));
             }
         }
-        foreach (var place in data.Places.Concat(data.NonEntities))
+        foreach (var place in data.Places.Concat(data.NonEntities).Concat(WordList("regions.txt")))
         {
             Gazetteer.Add(place, new EntityRef(null, false, false));
         }

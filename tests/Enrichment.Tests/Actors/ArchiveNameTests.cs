@@ -101,4 +101,24 @@ public sealed class ArchiveNameTests
         actors.ShouldContain(a => a.Name == "Exxon" && a.Type == ActorType.Organisation);
         actors.ShouldNotContain(a => a.Name == "ExxonMobil");
     }
+
+    [Fact]
+    public void A_state_or_province_is_a_place_never_a_person_or_the_country_in_its_name()
+    {
+        var actors = Extract("Governor Mark White of Texas and officials in New Mexico and South Carolina agreed. "
+            + "Alberta Premier Don Getty and Nova Scotia officials welcomed it.");
+
+        actors.Select(a => a.Name).ShouldBe(["Mark White", "Don Getty"], ignoreOrder: true);
+    }
+
+    [Theory]
+    [InlineData("Dean Witter Reynolds analyst John Smith said the offering would sell out.", "Dean Witter")]
+    [InlineData("Drexel Burnham Lambert and Smith Barney were co-managers of the issue.", "Drexel Burnham Lambert")]
+    public void A_brokerage_named_after_its_founders_is_an_organisation(string body, string firm)
+    {
+        var actors = Extract(body);
+
+        actors.ShouldContain(a => a.Name == firm && a.Type == ActorType.Organisation);
+        actors.ShouldNotContain(a => a.Type == ActorType.Person && a.Name.Contains(firm.Split(' ')[0]));
+    }
 }
