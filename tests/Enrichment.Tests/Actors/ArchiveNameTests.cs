@@ -121,4 +121,13 @@ public sealed class ArchiveNameTests
         actors.ShouldContain(a => a.Name == firm && a.Type == ActorType.Organisation);
         actors.ShouldNotContain(a => a.Type == ActorType.Person && a.Name.Contains(firm.Split(' ')[0]));
     }
+
+    [Fact]
+    public void A_demonym_before_a_ministers_portfolio_names_the_state()
+    {
+        var countries = Extract("West German Finance Minister Gerhard Stoltenberg met Saudi Arabian Oil Minister Hisham Nazer on Friday.")
+            .Where(a => a.Type == ActorType.Country).Select(a => a.Name);
+
+        countries.ShouldBe(["West Germany", "Saudi Arabia"], ignoreOrder: true);
+    }
 }
