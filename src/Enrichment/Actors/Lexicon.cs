@@ -18,6 +18,8 @@ internal sealed class Lexicon
     public HashSet<string> OrgHeadwords { get; }
     public HashSet<string> NonOrgHeadwords { get; }
     public HashSet<string> PossessiveNameWords { get; }
+    /// <summary>A company's legal form after its name ("Texaco Inc", "Ciba-Geigy AG"): not part of the name the company goes by.</summary>
+    public HashSet<string> LegalForms { get; }
     public HashSet<string> Legislatures { get; }
     public HashSet<string> OrgNouns { get; }
     public HashSet<string> OrgModifiers { get; }
@@ -83,6 +85,7 @@ internal sealed class Lexicon
         OrgHeadwords = new HashSet<string>(data.OrgHeadwords, StringComparer.Ordinal);
         NonOrgHeadwords = new HashSet<string>(data.NonOrgHeadwords, StringComparer.Ordinal);
         PossessiveNameWords = new HashSet<string>(data.PossessiveNameWords, StringComparer.Ordinal);
+        LegalForms = new HashSet<string>(data.LegalForms, StringComparer.Ordinal);
         Legislatures = new HashSet<string>(data.Legislatures, StringComparer.Ordinal);
         OrgNouns = Lower(data.OrgNouns);
         OrgModifiers = new HashSet<string>(data.OrgModifiers, StringComparer.Ordinal);

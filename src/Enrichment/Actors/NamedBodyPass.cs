@@ -112,8 +112,12 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
                 continue;
             }
             var name = Surface(first, last);
-            var entity = localByName.GetValueOrDefault(name) ?? KnownOrLocal(name, ActorType.Organisation, lex.MediaHeadwords.Contains(tokens[i].Text) ? "media" : null);
+            // "Texaco Inc" is Texaco: the company goes by its name without the legal form, the known one if it is known
+            // ("American Express Co"), and the text's later bare "Texaco" is matched to it.
+            var goesBy = last == i && last > first && lex.LegalForms.Contains(tokens[last].Text) ? Surface(first, last - 1) : name;
+            var entity = localByName.GetValueOrDefault(goesBy) ?? KnownOrLocal(goesBy, ActorType.Organisation, lex.MediaHeadwords.Contains(tokens[i].Text) ? "media" : null);
             RegisterLocal(name, entity);
+            RegisterLocal(goesBy, entity);
             for (var k = first; k <= last; k++)
             {
                 if (owner[k] >= 0 && owner[k] != president)

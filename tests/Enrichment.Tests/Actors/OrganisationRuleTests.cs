@@ -166,4 +166,16 @@ public sealed class OrganisationRuleTests
     {
         Extract("His ties to the Republican party date back to 1979.").ShouldContain(a => a.Name == "Republican Party" && a.Type == ActorType.Organisation);
     }
+
+    [Fact]
+    public void A_company_goes_by_its_name_without_the_legal_form_and_its_later_bare_name_is_the_same_company()
+    {
+        var organisations = Extract("Harlow Textile Corp said it would cut prices. Harlow Textile also said sales rose. "
+            + "The unit of American Express Co said it agreed.").Where(a => a.Type == ActorType.Organisation).ToList();
+
+        var harlow = organisations.Where(a => a.Name == "Harlow Textile").ShouldHaveSingleItem();
+        harlow.Mentions.ShouldBe(2);
+        harlow.Aliases.ShouldContain("Harlow Textile Corp");
+        organisations.Select(a => a.Name).ShouldBe(["Harlow Textile", "American Express"], ignoreOrder: true);
+    }
 }
