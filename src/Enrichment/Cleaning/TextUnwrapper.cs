@@ -165,6 +165,13 @@ public static class TextUnwrapper
     /// <summary>Whether <paramref name="line"/> begins a new paragraph rather than continuing <paramref name="previous"/>.</summary>
     private static bool StartsParagraph(string previous, string line, bool indented, int width, bool lastLine)
     {
+        // The wire's sign-off closing the text ("Reuter", "-- dpa") is never part of the line above, whatever that line ends in
+        // (a link, a list item, a table row).
+        if (lastLine && WireSignOff.IsSignOff(line))
+        {
+            return true;
+        }
+
         // An indent opens a paragraph in archives that use indents instead of blank lines.
         if (indented)
         {

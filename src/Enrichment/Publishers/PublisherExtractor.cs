@@ -94,7 +94,30 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
             return (footerAddress.Name, new Evidence("site-address", footerAddress.Url, 0.6));
         }
 
-        return (EnrichedArticle.UnknownSource, null);
+        return SelfReport(rawText) ?? (EnrichedArticle.UnknownSource, null);
+    }
+
+    /// <summary>
+    /// "Wikinews interviews …", "CNN has learned", "Times reporters attended": an outlet gathering the news itself is the one
+    /// reporting it; another outlet's work is cited as "told", "reported" or "according to" instead. Weaker than every
+    /// mark the publisher's page carries, so it is asked last, and only a known outlet counts.
+    /// </summary>
+    private (string, Evidence?)? SelfReport(string rawText)
+    {
+        foreach (Match match in SelfReportStatement().Matches(rawText))
+        {
+            // "On Saturday Wikinews interviewed": the outlet's name is the last words before the verb.
+            var words = match.Groups["name"].Value.Trim().Split(' ');
+            for (var skip = 0; skip < words.Length; skip++)
+            {
+                if (outlets.FindByName(string.Join(' ', words[skip..])) is { } outlet)
+                {
+                    return (outlet, new Evidence("self-report", match.Value.Trim(), 0.6));
+                }
+            }
+        }
+
+        return null;
     }
 
     private (string, Evidence)? FindFooterStatement(string rawText)
@@ -264,6 +287,9 @@ public sealed partial class PublisherExtractor(OutletDirectory outlets)
 
     [GeneratedRegex(@"https?://(?<host>[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)+)[^\s""'<>]*|\b(?<host>(?:www\.)[a-z0-9\-]+(?:\.[a-z0-9\-]+)+)", RegexOptions.IgnoreCase)]
     private static partial Regex Url();
+
+    [GeneratedRegex(@"(?<name>\b\p{Lu}[\p{L}\p{N}&.\-]*(?: \p{Lu}[\p{L}\p{N}&.\-]*){0,3}) (?:interviews|interviewed|has learned|has obtained|spoke (?:with|to)|(?:reporters?|correspondents?) (?:attended|visited|witnessed|spoke|asked))\b|\binterviewed by (?<name>\p{Lu}[\p{L}\p{N}&.\-]*(?: \p{Lu}[\p{L}\p{N}&.\-]*){0,3})")]
+    private static partial Regex SelfReportStatement();
 
     [GeneratedRegex(@"^\s*(?:https?://|www\.)\S+\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex StandaloneUrl();

@@ -101,4 +101,18 @@ public sealed class TextUnwrapperTests
         wrapped.Actors.ShouldContain(a => a.Name == "Ellen Marsh" && a.Type == Articles.ActorType.Person);
         wrapped.Body.ShouldNotContain("the\ngovernment");
     }
+
+    [Fact]
+    public void A_closing_sign_off_stays_its_own_line_after_a_line_that_ends_in_a_link()
+    {
+        const string text =
+            "The committee voted to keep the target range for the federal funds rate at 0 to 1/4\n" +
+            "percent and will review its holdings of securities at its next meeting in January.\n" +
+            "\n" +
+            "[Statement Regarding Purchases of Treasury Securities and Agency\n" +
+            "Securities](http://www.example.org/markets/operating_policy_121212.html)\n" +
+            "Reuter\n";
+
+        TextUnwrapper.Unwrap(text).TrimEnd().Split('\n')[^1].ShouldBe("Reuter");
+    }
 }

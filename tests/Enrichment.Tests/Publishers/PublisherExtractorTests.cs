@@ -154,4 +154,25 @@ public sealed class PublisherFooterAndBylineTests
         Extract("The talks ended.\nBy Sunday, both sides had agreed to meet again.").Source.ShouldBe(EnrichedArticle.UnknownSource);
         ArticleCleaner.Clean("The talks ended.\nBy Sunday, both sides had agreed to meet again.").Body.ShouldContain("By Sunday");
     }
+
+    [Theory]
+    [InlineData("Wikinews interviews a marine biologist\n\nThe anemone lives under the ice shelf.", "Wikinews")]
+    [InlineData("Hackers attack a website\n\nOn Sunday, BBC News has learned that the site was attacked twice.", "BBC")]
+    [InlineData("Founder speaks\n\nThe founder was interviewed by Al Jazeera on Monday about the site.", "Al Jazeera")]
+    public void An_outlet_gathering_the_news_itself_is_the_publisher_at_low_confidence(string text, string publisher)
+    {
+        var found = Extract(text);
+
+        found.Source.ShouldBe(publisher);
+        found.Evidence!.Method.ShouldBe("self-report");
+        found.Evidence.Confidence.ShouldBeLessThan(0.7);
+    }
+
+    [Fact]
+    public void An_outlet_a_source_spoke_to_or_that_reported_stays_a_citation()
+    {
+        var found = Extract("Talks stall\n\nA senior official told Reuters the talks had stalled, and Al Jazeera reported the same.");
+
+        found.Source.ShouldBe(EnrichedArticle.UnknownSource);
+    }
 }
