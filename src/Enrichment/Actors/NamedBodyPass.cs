@@ -243,6 +243,13 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
         {
             return false;
         }
+        // "White House Office of Intergovernmental Affairs Julie Chavez Rodriguez": a given name before another capitalised
+        // word starts the person a list names after the body, not more of the body's name.
+        if (owner[k] == Free && lex.GivenNames.Contains(t.Text) && t.Has(TokenFlags.JoinedToNext) && k + 1 < tokens.Length
+            && tokens[k + 1].IsCapitalised && owner[k + 1] == Free)
+        {
+            return false;
+        }
         return owner[k] == Place
             || (owner[k] == Free && !lex.Stopwords.Contains(t.Text) && !t.Has(TokenFlags.SentenceInitial))
             || (owner[k] >= 0 && mentions[owner[k]].Entity.Type != ActorType.Person);

@@ -178,4 +178,17 @@ public sealed class OrganisationRuleTests
         harlow.Aliases.ShouldContain("Harlow Textile Corp");
         organisations.Select(a => a.Name).ShouldBe(["Harlow Textile", "American Express"], ignoreOrder: true);
     }
+
+    [Fact]
+    public void A_body_named_before_a_person_without_a_comma_ends_where_the_persons_given_name_or_title_begins()
+    {
+        var actors = Extract("The call included White House Office of Intergovernmental Affairs Julie Chavez Rodriguez; "
+            + "also Department of Treasury Counselor Mark Brenner, officials said.");
+        var organisations = actors.Where(a => a.Type == ActorType.Organisation).Select(a => a.Name).ToList();
+
+        organisations.ShouldContain("White House Office of Intergovernmental Affairs");
+        string.Join(" | ", organisations).ShouldNotContain("Julie");
+        string.Join(" | ", organisations).ShouldNotContain("Counselor");
+        actors.ShouldContain(a => a.Type == ActorType.Person && a.Name == "Mark Brenner");
+    }
 }
