@@ -130,4 +130,13 @@ public sealed class ArchiveNameTests
 
         countries.ShouldBe(["West Germany", "Saudi Arabia"], ignoreOrder: true);
     }
+
+    [Fact]
+    public void The_bodies_of_the_wire_era_go_by_their_names_of_the_time()
+    {
+        var organisations = Extract("EC farm ministers met in Brussels. EC Commission President Jacques Delors said the Bundesbank "
+            + "and the Bank of Japan had cut rates.").Where(a => a.Type == ActorType.Organisation).Select(a => a.Name);
+
+        organisations.ShouldBe(["European Community", "European Commission", "Deutsche Bundesbank", "Bank of Japan"], ignoreOrder: true);
+    }
 }
