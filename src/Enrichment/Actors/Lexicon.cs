@@ -18,7 +18,10 @@ internal sealed class Lexicon
     public HashSet<string> OrgHeadwords { get; }
     public HashSet<string> NonOrgHeadwords { get; }
     public HashSet<string> PossessiveNameWords { get; }
-    /// <summary>A company's legal form after its name ("Texaco Inc", "Ciba-Geigy AG"): not part of the name the company goes by.</summary>
+    /// <summary>
+    /// A company's legal form after its name ("Texaco Inc"): not part of the name the company goes by. Each is also an
+    /// organisation word, which is what makes the named-body pass read the name at all.
+    /// </summary>
     public HashSet<string> LegalForms { get; }
     public HashSet<string> Legislatures { get; }
     public HashSet<string> OrgNouns { get; }

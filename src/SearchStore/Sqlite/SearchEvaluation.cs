@@ -204,12 +204,13 @@ internal sealed class SearchEvaluation : IDisposable
     private static IReadOnlyList<FacetValue> Values(long[] counts, IReadOnlyList<string> names, IReadOnlyList<string?>? types,
         bool[]? selected, IReadOnlyList<string> requested, int size)
     {
-        var nonZero = new List<(int Id, long Count)>();
-        for (var id = 1; id < counts.Length; id++)
-            if (counts[id] > 0) nonZero.Add((id, counts[id]));
         var order = Comparer<(int Id, long Count)>.Create((a, b) =>
             b.Count.CompareTo(a.Count) is var c and not 0 ? c : string.Compare(names[a.Id], names[b.Id], StringComparison.OrdinalIgnoreCase));
-        var values = TopN.Select(nonZero, size, order)
+        // Offered straight to the heap, as the story facet's counts are: no list of every counted value per search.
+        var top = new TopN<(int Id, long Count)>(size, order);
+        for (var id = 1; id < counts.Length; id++)
+            if (counts[id] > 0) top.Offer((id, counts[id]));
+        var values = top.Take()
             .Select(v => new FacetValue(names[v.Id], v.Count, selected?[v.Id] ?? false, types?[v.Id]))
             .ToList();
         // Selected values stay visible (so they can be unselected) even outside the top N or with no matches.
