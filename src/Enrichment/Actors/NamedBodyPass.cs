@@ -91,7 +91,7 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
                 first++;
             }
             // "University of Lisbon", "National Institute for Disaster Management", "Federation of Red Cross and Red Crescent Societies"
-            var last = BodyComplement(i);
+            var last = BodyComplement(first, i);
             // "Congress", "the Senate": a legislature is one even when its name is one word (not at a sentence's start,
             // where any word is capitalised); other lone organisation words ("the Council") say too little.
             if (first == i && last == i && (!lex.Legislatures.Contains(tokens[i].Text) || tokens[i].Has(TokenFlags.SentenceInitial)))
@@ -151,13 +151,19 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
     /// Council for the Welfare of Immigrants"), and a university's campus after "at" ("University of North Carolina at
     /// Greensboro").
     /// </summary>
-    private int BodyComplement(int head)
+    private int BodyComplement(int first, int head)
     {
         if (lex.RoleNouns.Contains(tokens[head].Lower))
         {
             return head;
         }
         var end = ComplementPhrase(head, "of", "for");
+        // "Colorado State University of the US": a name that already holds its place is not "of" a country as well; the
+        // country says where the body is ("Bank of Canada", "Communist Party of the Soviet Union" hold no place before it).
+        if (end > head && Enumerable.Range(first, head - first).Any(IsPlaceWord) && Enumerable.Range(head + 2, end - head - 1).All(k => tokens[k].Lower == "the" || IsPlaceWord(k)))
+        {
+            return head;
+        }
         if (end > head)
         {
             // Not "University of Sheffield of the UK": a second phrase that is only a place says where the body is.
@@ -254,6 +260,9 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             || (owner[k] == Free && !lex.Stopwords.Contains(t.Text) && !t.Has(TokenFlags.SentenceInitial))
             || (owner[k] >= 0 && mentions[owner[k]].Entity.Type != ActorType.Person);
     }
+
+    private bool IsPlaceWord(int k) =>
+        owner[k] == Place || (owner[k] >= 0 && mentions[owner[k]].Entity.Type == ActorType.Country);
 
     private bool IsNamePart(int k)
     {

@@ -1,0 +1,49 @@
+using NewsSearch.Articles;
+using NewsSearch.Enrichment.Actors;
+
+namespace NewsSearch.Enrichment.Tests.Actors;
+
+/// <summary>Where a body's name ends, and the capitalised phrases that name no body at all.</summary>
+public sealed class BodyBoundaryTests
+{
+    private static IReadOnlyList<ActorMention> Extract(string body) => ActorExtractor.CreateDefault().Extract(body);
+
+    private static IEnumerable<string> Organisations(IReadOnlyList<ActorMention> actors) =>
+        actors.Where(a => a.Type == ActorType.Organisation).Select(a => a.Name);
+
+    [Fact]
+    public void A_name_that_holds_its_place_is_not_of_a_country_as_well()
+    {
+        var actors = Extract("A team from Colorado State University of the US and the Bank of Canada published the study.");
+
+        Organisations(actors).ShouldContain("Colorado State University");
+        Organisations(actors).ShouldContain("Bank of Canada");
+        actors.ShouldContain(a => a.Name == "United States" && a.Type == ActorType.Country);
+    }
+
+    [Fact]
+    public void A_country_after_a_name_without_a_place_stays_in_the_name()
+    {
+        Organisations(Extract("Delegates of the Communist Party of the Soviet Union met in Moscow.")).ShouldContain("Communist Party of the Soviet Union");
+    }
+
+    [Theory]
+    [InlineData("The trainer went to Wright-Patterson Air Force Base in Ohio last week.")]
+    [InlineData("Protesters gathered outside Union Station on Monday.")]
+    [InlineData("The shop on Church Street closed on Monday.")]
+    public void A_place_named_after_a_body_is_no_body(string text)
+    {
+        Organisations(Extract(text)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_generic_board_or_committee_is_no_actor_but_the_body_it_serves_is()
+    {
+        var actors = Extract("The Board approved the request submitted by the Board of Directors of the Federal Reserve Bank of Richmond. " +
+            "Spain joined the Blue Dot Network's Executive Steering Committee.");
+
+        Organisations(actors).ShouldContain("Federal Reserve Bank of Richmond");
+        Organisations(actors).ShouldNotContain("Board of Directors");
+        Organisations(actors).ShouldNotContain(n => n.Contains("Steering Committee"));
+    }
+}
