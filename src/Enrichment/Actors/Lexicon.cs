@@ -6,6 +6,7 @@ namespace NewsSearch.Enrichment.Actors;
 internal sealed class Lexicon
 {
     public PhraseTrie Gazetteer { get; } = new();
+    /// <summary>Known entities by canonical name, and organisations also by their aliases.</summary>
     public Dictionary<string, Entity> KnownByName { get; } = new(StringComparer.OrdinalIgnoreCase);
     public HashSet<string> Honorifics { get; }
     public HashSet<string> HonorificKeys { get; }
@@ -55,6 +56,7 @@ internal sealed class Lexicon
                 Gazetteer.Add(demonym, new EntityRef(entity, true, false));
             }
         }
+        var organisationAliases = new List<(string Alias, Entity Entity)>();
         foreach (var o in data.Organisations)
         {
             var entity = Register(new Entity(o.Name, ActorType.Organisation, o.Kind) { Known = true });
@@ -62,6 +64,12 @@ internal sealed class Lexicon
             foreach (var alias in o.Aliases ?? [])
             {
                 Gazetteer.Add(alias, new EntityRef(entity, false, cueOnly.Contains(alias)));
+                organisationAliases.Add((alias, entity));
+            }
+            // "Organization of Petroleum Exporting Countries": news text often drops the article inside a body's name.
+            foreach (var name in (o.Aliases ?? []).Prepend(o.Name).Where(n => n.Contains(" of the ", StringComparison.Ordinal)))
+            {
+                Gazetteer.Add(name.Replace(" of the ", " of ", StringComparison.Ordinal), new EntityRef(entity, false, cueOnly.Contains(name)));
             }
         }
         foreach (var p in data.People)
@@ -72,6 +80,11 @@ internal sealed class Lexicon
             {
                 Gazetteer.Add(alias, new EntityRef(entity, false, false));
             }
+        }
+        // "Manufacturers Hanover Trust Co": a name a rule finds is the known body when it is one of its aliases (canonical names first).
+        foreach (var (alias, entity) in organisationAliases)
+        {
+            KnownByName.TryAdd(alias, entity);
         }
         foreach (var place in data.Places.Concat(data.NonEntities).Concat(WordList("regions.txt")))
         {

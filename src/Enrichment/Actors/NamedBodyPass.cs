@@ -27,7 +27,11 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             var legislatureOnly = !lex.OrgHeadwords.Contains(tokens[i].Text);
             var otherName = false;
             var president = -1;
-            while (first > 0 && tokens[first - 1].Has(TokenFlags.JoinedToNext) && (!tokens[first - 1].Has(TokenFlags.Possessive) || lex.PossessiveNameWords.Contains(tokens[first - 1].Text)))
+            // A legal form ("Inc", "Corp") shows the capitalised run before it is one company's name, whatever its words:
+            // "General Motors Corp", "Moody's Investors Service Inc", "Texaco Canada Inc".
+            var company = lex.LegalForms.Contains(tokens[i].Text);
+            while (first > 0 && tokens[first - 1].Has(TokenFlags.JoinedToNext)
+                && (!tokens[first - 1].Has(TokenFlags.Possessive) || lex.PossessiveNameWords.Contains(tokens[first - 1].Text) || (company && owner[first - 1] == Free)))
             {
                 var p = first - 1;
                 if (legislatureOnly && !lex.OrgModifiers.Contains(tokens[p].Text) && !IsNamePart(p))
@@ -37,9 +41,14 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
                 }
                 // "Make-A-Wish Foundation": a stopword inside a hyphenated word is part of the name.
                 var hyphenated = p > 0 && tokens[p].Has(TokenFlags.HyphenToNext) && tokens[p - 1].Has(TokenFlags.HyphenToNext);
-                if (IsBodyWord(p) && (!lex.Stopwords.Contains(tokens[p].Text) || lex.OrgModifiers.Contains(tokens[p].Text) || hyphenated) && !lex.RoleNouns.Contains(tokens[p].Lower))
+                if (IsBodyWord(p) && (!lex.Stopwords.Contains(tokens[p].Text) || lex.OrgModifiers.Contains(tokens[p].Text) || hyphenated) && (company || !lex.RoleNouns.Contains(tokens[p].Lower)))
                 {
                     first = p;
+                }
+                else if (company && owner[p] >= 0 && mentions[owner[p]] is { Entity.Type: ActorType.Organisation } parent && parent.Last == p)
+                {
+                    // "Texaco Canada Inc": a known company's name before a place and a legal form names its subsidiary.
+                    first = parent.First;
                 }
                 else if (tokens[p].Has(TokenFlags.Connector) && p > 0 && tokens[p - 1].IsCapitalised)
                 {
@@ -114,7 +123,15 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             var name = Surface(first, last);
             // "Texaco Inc" is Texaco: the company goes by its name without the legal form, the known one if it is known
             // ("American Express Co"), and the text's later bare "Texaco" is matched to it.
-            var goesBy = last == i && last > first && lex.LegalForms.Contains(tokens[last].Text) ? Surface(first, last - 1) : name;
+            var bare = last;
+            while (bare == i && bare > first && lex.LegalForms.Contains(tokens[bare].Text))
+            {
+                // "British Petroleum Co Plc": every legal form at the end goes.
+                i = --bare;
+            }
+            i = last;
+            // Up to the legal form, so a possessive stays in the name ("Standard and Poor's Corp").
+            var goesBy = bare < last ? body[tokens[first].Start..tokens[bare + 1].Start].TrimEnd() : name;
             var entity = localByName.GetValueOrDefault(goesBy) ?? KnownOrLocal(goesBy, ActorType.Organisation, lex.MediaHeadwords.Contains(tokens[i].Text) ? "media" : null);
             RegisterLocal(name, entity);
             RegisterLocal(goesBy, entity);
@@ -142,7 +159,28 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
         {
             k++;
         }
-        return k > head && (lex.NonOrgHeadwords.Contains(tokens[k].Text) || lex.IsOrgHeadword(tokens[k].Text));
+        return (k > head && (lex.NonOrgHeadwords.Contains(tokens[k].Text) || lex.IsOrgHeadword(tokens[k].Text))) || AndCompany(head);
+    }
+
+    /// <summary>"Nippon Telegraph and Telephone Corp": "and" and a few capitalised words to a legal form go on with one company's name.</summary>
+    private bool AndCompany(int head)
+    {
+        if (head + 2 >= tokens.Length || !tokens[head].Has(TokenFlags.JoinedToNext) || tokens[head + 1].Lower != "and" || !tokens[head + 1].Has(TokenFlags.JoinedToNext))
+        {
+            return false;
+        }
+        for (var k = head + 2; k < tokens.Length && k - head <= 4 && IsBodyWord(k); k++)
+        {
+            if (lex.LegalForms.Contains(tokens[k].Text))
+            {
+                return true;
+            }
+            if (!tokens[k].Has(TokenFlags.JoinedToNext))
+            {
+                break;
+            }
+        }
+        return false;
     }
 
     /// <summary>

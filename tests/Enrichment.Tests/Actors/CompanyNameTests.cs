@@ -1,0 +1,60 @@
+using NewsSearch.Articles;
+using NewsSearch.Enrichment.Actors;
+
+namespace NewsSearch.Enrichment.Tests.Actors;
+
+/// <summary>Company names as wire copy writes them: legal forms, possessives, "and", subsidiaries, names of the time.</summary>
+public sealed class CompanyNameTests
+{
+    private static IEnumerable<string> Organisations(string body) =>
+        ActorExtractor.CreateDefault().Extract(body).Where(a => a.Type == ActorType.Organisation).Select(a => a.Name);
+
+    [Theory]
+    [InlineData("General Motors Corp said it would close two plants.", "General Motors")]
+    [InlineData("Moody's Investors Service Inc said it may lower the rating.", "Moody's Investors Service")]
+    [InlineData("Standard and Poor's Corp downgraded the debt on Monday.", "Standard and Poor's")]
+    [InlineData("Nippon Telegraph and Telephone Corp shares rose in Tokyo.", "Nippon Telegraph and Telephone")]
+    public void A_legal_form_makes_the_capitalised_words_before_it_one_company(string body, string company)
+    {
+        Organisations(body).ShouldBe([company]);
+    }
+
+    [Fact]
+    public void Every_legal_form_at_the_end_goes_and_a_known_alias_is_the_known_company()
+    {
+        var bp = ActorExtractor.CreateDefault().Extract("British Petroleum Co Plc said its offer had been accepted.").ShouldHaveSingleItem();
+
+        bp.Name.ShouldBe("BP");
+        bp.Aliases.ShouldContain("British Petroleum Co Plc");
+    }
+
+    [Fact]
+    public void A_known_company_before_a_country_and_a_legal_form_is_its_subsidiary_not_the_country()
+    {
+        var organisations = Organisations("Gulf Canada Ltd said it would buy Texaco Canada Inc from Texaco Inc.");
+
+        organisations.ShouldBe(["Gulf Canada", "Texaco Canada", "Texaco"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void A_body_named_without_the_article_inside_its_name_is_the_same_body()
+    {
+        var opec = ActorExtractor.CreateDefault().Extract("The Organization of Petroleum Exporting Countries meets in June. OPEC output rose.")
+            .Where(a => a.Type == ActorType.Organisation).ToList();
+
+        opec.Count.ShouldBe(1);
+        opec[0].Name.ShouldBe("Organization of the Petroleum Exporting Countries");
+    }
+
+    [Fact]
+    public void Citicorp_stays_Citicorp()
+    {
+        Organisations("Its creditors include Citicorp and Manufacturers Hanover Trust Co.").ShouldBe(["Citicorp", "Manufacturers Hanover"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Home_qualifies_a_body_like_Federal_does()
+    {
+        Organisations("The Federal Home Loan Bank Board closed the thrift on Friday.").ShouldBe(["Federal Home Loan Bank Board"]);
+    }
+}
