@@ -22,12 +22,13 @@ public sealed class ArticleEnricher(
     QuoteExtractor quotes,
     PublisherExtractor publishers,
     TopicClassifier topics,
-    CityGazetteer cities)
+    CityGazetteer cities,
+    HistoricalStates states)
 {
     public const string English = "en";
 
     public static ArticleEnricher CreateDefault() =>
-        new(ActorExtractor.CreateDefault(), QuoteExtractor.CreateDefault(), PublisherExtractor.CreateDefault(), TopicClassifier.CreateDefault(), CityGazetteer.Default);
+        new(ActorExtractor.CreateDefault(), QuoteExtractor.CreateDefault(), PublisherExtractor.CreateDefault(), TopicClassifier.CreateDefault(), CityGazetteer.Default, HistoricalStates.Default);
 
     /// <summary>Why an article cannot be enriched at all (bad id, no text), or null when it can.</summary>
     public static string? Validate(RawArticle? article)
@@ -88,7 +89,9 @@ public sealed class ArticleEnricher(
 
         var publisher = publishers.Extract(text, cleaned, metadata.Source);
         var dates = DateAnalyzer.Analyze(cleaned.Body, text, metadata.Published, metadata.AsOf, cleaned.Dateline?.Date);
-        var actorMentions = DatelineCountry.Add(actors.Extract(cleaned.Body, cleaned.Headline), cleaned.Dateline, cities);
+        // The story's time decides which state a place lay in ("Germany" in 1987 is West Germany).
+        var era = metadata.Published ?? metadata.AsOf ?? dates.Published;
+        var actorMentions = DatelineCountry.Add(states.OfTheTime(actors.Extract(cleaned.Body, cleaned.Headline), era), cleaned.Dateline, cities, states, era);
         return enriched with
         {
             Source = publisher.Source,

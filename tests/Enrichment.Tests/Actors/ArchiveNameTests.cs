@@ -125,10 +125,11 @@ public sealed class ArchiveNameTests
     [Fact]
     public void A_demonym_before_a_ministers_portfolio_names_the_state()
     {
-        var countries = Extract("West German Finance Minister Gerhard Stoltenberg met Saudi Arabian Oil Minister Hisham Nazer on Friday.")
+        var countries = Extract("West German Finance Minister Gerhard Stoltenberg met Saudi Arabian Oil Minister Hisham Nazer on Friday. "
+            + "Indonesian Mines and Energy Minister Subroto and Japanese Economics Minister Tetsuo Kondo joined them.")
             .Where(a => a.Type == ActorType.Country).Select(a => a.Name);
 
-        countries.ShouldBe(["West Germany", "Saudi Arabia"], ignoreOrder: true);
+        countries.ShouldBe(["West Germany", "Saudi Arabia", "Indonesia", "Japan"], ignoreOrder: true);
     }
 
     [Fact]

@@ -88,6 +88,12 @@ public sealed class WireConventionTests
     [InlineData("WASHINGTON", "United States")]
     [InlineData("BUENOS AIRES", "Argentina")]
     [InlineData("KUWAIT", "Kuwait")]
+    [InlineData("FRANKFURT", "Germany")]
+    [InlineData("ROME", "Italy")]
+    [InlineData("BOMBAY", "India")]
+    [InlineData("PEKING", "China")]
+    [InlineData("THE HAGUE", "Netherlands")]
+    [InlineData("KINGSTON", "Jamaica")]
     public void A_dateline_city_lies_in_its_country(string place, string country)
     {
         CityGazetteer.Default.CountryOf(place).ShouldBe(country);
