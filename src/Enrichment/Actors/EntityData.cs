@@ -25,6 +25,7 @@ internal sealed record EntityData
     /// <summary>Words whose possessive is part of an organisation's name: "Korean People's Army", "Women's Tennis Association".</summary>
     public List<string> PossessiveNameWords { get; init; } = [];
     public List<string> LegalForms { get; init; } = [];
+    public Dictionary<string, string> LegalFormsSpelledOut { get; init; } = [];
     /// <summary>A legislature's one-word name ("Congress", "the Senate"), an organisation even alone.</summary>
     public List<string> Legislatures { get; init; } = [];
     /// <summary>Common nouns that say a name is an organisation: "the Chega party", "Northgate Capital, an investment firm".</summary>

@@ -24,6 +24,8 @@ internal sealed class Lexicon
     /// organisation word, which is what makes the named-body pass read the name at all.
     /// </summary>
     public HashSet<string> LegalForms { get; }
+    /// <summary>"Corp" is "Corporation": a known body's name may end in the long form the text abbreviates.</summary>
+    public Dictionary<string, string> LegalFormsSpelledOut { get; }
     public HashSet<string> Legislatures { get; }
     public HashSet<string> OrgNouns { get; }
     public HashSet<string> OrgModifiers { get; }
@@ -102,6 +104,7 @@ internal sealed class Lexicon
         NonOrgHeadwords = new HashSet<string>(data.NonOrgHeadwords, StringComparer.Ordinal);
         PossessiveNameWords = new HashSet<string>(data.PossessiveNameWords, StringComparer.Ordinal);
         LegalForms = new HashSet<string>(data.LegalForms, StringComparer.Ordinal);
+        LegalFormsSpelledOut = new Dictionary<string, string>(data.LegalFormsSpelledOut, StringComparer.Ordinal);
         Legislatures = new HashSet<string>(data.Legislatures, StringComparer.Ordinal);
         OrgNouns = Lower(data.OrgNouns);
         OrgModifiers = new HashSet<string>(data.OrgModifiers, StringComparer.Ordinal);

@@ -132,7 +132,8 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             i = last;
             // Up to the legal form, so a possessive stays in the name ("Standard and Poor's Corp").
             var goesBy = bare < last ? body[tokens[first].Start..tokens[bare + 1].Start].TrimEnd() : name;
-            var entity = localByName.GetValueOrDefault(goesBy) ?? KnownOrLocal(goesBy, ActorType.Organisation, lex.MediaHeadwords.Contains(tokens[i].Text) ? "media" : null);
+            var entity = localByName.GetValueOrDefault(goesBy) ?? SpelledOut(goesBy, bare, last)
+                ?? KnownOrLocal(goesBy, ActorType.Organisation, lex.MediaHeadwords.Contains(tokens[i].Text) ? "media" : null);
             RegisterLocal(name, entity);
             RegisterLocal(goesBy, entity);
             for (var k = first; k <= last; k++)
@@ -146,6 +147,11 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             i = last;
         }
     }
+
+    /// <summary>"Federal Deposit Insurance Corp" is the known Federal Deposit Insurance Corporation, which goes by its full name.</summary>
+    private Entity? SpelledOut(string goesBy, int bare, int last) =>
+        bare < last && lex.LegalFormsSpelledOut.TryGetValue(tokens[bare + 1].Text, out var form)
+            && lex.KnownByName.TryGetValue(goesBy + " " + form, out var known) && known.Type == ActorType.Organisation ? known : null;
 
     /// <summary>
     /// "Securities Litigation Reform Act", "Federal Reserve Bank": the capitalised name goes on past this organisation word

@@ -47,6 +47,23 @@ public sealed class CompanyNameTests
     }
 
     [Fact]
+    public void A_known_body_whose_legal_form_the_text_abbreviates_is_the_known_body()
+    {
+        Organisations("The Federal Deposit Insurance Corp closed the bank on Friday.").ShouldBe(["Federal Deposit Insurance Corporation"]);
+    }
+
+    [Theory]
+    [InlineData("The ICO said coffee export quotas would stay suspended.", "International Coffee Organization")]
+    [InlineData("Traders said the ICCO buffer stock manager bought cocoa.", "International Cocoa Organization")]
+    [InlineData("LIFFE volume rose to a record in March, the exchange said.", "London International Financial Futures Exchange")]
+    [InlineData("Gold on Comex rose four dlrs an ounce.", "Comex")]
+    [InlineData("NASDAQ volume was heavy, traders said.", "Nasdaq")]
+    public void Commodity_bodies_and_exchanges_of_wire_copy_are_known_by_their_short_names(string body, string organisation)
+    {
+        Organisations(body).ShouldBe([organisation]);
+    }
+
+    [Fact]
     public void Citicorp_stays_Citicorp()
     {
         Organisations("Its creditors include Citicorp and Manufacturers Hanover Trust Co.").ShouldBe(["Citicorp", "Manufacturers Hanover"], ignoreOrder: true);
