@@ -132,6 +132,24 @@ public sealed class ArchiveNameTests
         countries.ShouldBe(["West Germany", "Saudi Arabia", "Indonesia", "Japan"], ignoreOrder: true);
     }
 
+    [Theory]
+    [InlineData("The official news agency Tass said the harvest was poor.", "TASS")]
+    [InlineData("The Nihon Keizai Shimbun said Honda would raise output.", "Nikkei")]
+    [InlineData("The Middle East Economic Survey (MEES) said Saudi output rose.", "Middle East Economic Survey")]
+    public void News_agencies_and_papers_of_wire_copy_are_organisations_never_people(string body, string outlet)
+    {
+        var actors = Extract(body);
+
+        actors.ShouldContain(a => a.Name == outlet && a.Type == ActorType.Organisation);
+        actors.ShouldNotContain(a => a.Type == ActorType.Person);
+    }
+
+    [Fact]
+    public void A_demonym_before_a_states_aircraft_names_the_state()
+    {
+        Extract("Iraqi planes attacked oil installations on Tuesday.").ShouldContain(a => a.Name == "Iraq" && a.Type == ActorType.Country);
+    }
+
     [Fact]
     public void The_bodies_of_the_wire_era_go_by_their_names_of_the_time()
     {
