@@ -64,8 +64,8 @@ public sealed class ArticleEnricher(
         }
 
         var metadata = article.Metadata ?? ArticleMetadata.None;
-        // Every rule reads paragraphs, so hard-wrapped text is rebuilt first; the raw store keeps the text as sent.
-        var text = TextUnwrapper.Unwrap(article.Text);
+        // Every rule reads paragraphs, so wire markup goes and hard-wrapped text is rebuilt first; the raw store keeps the text as sent.
+        var text = TextUnwrapper.Unwrap(WireMarkup.Clean(article.Text));
         var cleaned = ArticleCleaner.Clean(text);
         var title = !string.IsNullOrWhiteSpace(metadata.Title) ? metadata.Title.Trim() : TitleMaker.Make(cleaned.Headline, cleaned.Body);
         var language = LanguageDetector.Detect(cleaned.Body.Length > 0 ? cleaned.Body : text);

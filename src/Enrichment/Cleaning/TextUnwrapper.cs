@@ -106,6 +106,7 @@ public static class TextUnwrapper
         var nonBlank = 0;
         var full = 0;
         var midSentence = 0;
+        var lowerNext = 0;
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i].Trim();
@@ -121,11 +122,14 @@ public static class TextUnwrapper
                 if (i + 1 < lines.Count && lines[i + 1].Trim().Length > 0 && !EndsSentence(line))
                 {
                     midSentence++;
+                    lowerNext += char.IsLower(lines[i + 1].Trim()[0]) ? 1 : 0;
                 }
             }
         }
 
-        return full * 2 >= nonBlank && midSentence >= 2 && midSentence * 3 >= full;
+        // A wire brief of two or three lines has one break mid-sentence at most; the next line going on in lower case
+        // ("… expected higher" + "first quarter profit.") shows the wrap as surely as many breaks do.
+        return full * 2 >= nonBlank && (midSentence >= 2 || lowerNext >= 1) && midSentence * 3 >= full;
     }
 
     private static string Rebuild(List<string> lines, int width)

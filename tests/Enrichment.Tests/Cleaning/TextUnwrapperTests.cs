@@ -85,6 +85,14 @@ public sealed class TextUnwrapperTests
     }
 
     [Fact]
+    public void A_brief_of_two_wrapped_lines_is_joined_when_the_second_goes_on_in_lower_case()
+    {
+        var text = TextUnwrapper.Unwrap("    TORONTO, March 3 - Maple Mining Ltd said it expected higher\nfirst quarter profit on stronger copper prices.\n Reuter\n");
+
+        text.ShouldBe("TORONTO, March 3 - Maple Mining Ltd said it expected higher first quarter profit on stronger copper prices.\nReuter");
+    }
+
+    [Fact]
     public void A_list_of_short_lines_is_not_taken_for_wrapped_text()
     {
         const string text = "Home\nWorld\nBusiness\nSport\nTalks resume in Geneva\nDelegates met on Monday.\nThey will meet again.\n";
