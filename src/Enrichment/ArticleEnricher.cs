@@ -81,8 +81,9 @@ public sealed class ArticleEnricher(
             Comments = cleaned.Comments,
         };
 
-        // The rules read English only: other languages are flagged, not misread.
-        if (language.Code != English)
+        // The rules read English only: other languages are flagged, not misread. A wire item of figures under a dateline
+        // ("TORONTO, March 2 -" + "Shr 10 cts vs 12 cts") has too few words to tell its language; its conventions are the wire's.
+        if (language.Code != English && (language.Code != LanguageGuess.Undetermined || cleaned.Dateline is null))
         {
             return enriched;
         }

@@ -108,6 +108,18 @@ public sealed class WireConventionTests
     }
 
     [Fact]
+    public void A_table_of_figures_under_a_dateline_still_gets_the_wires_publisher_date_and_country()
+    {
+        const string text = "NORTHERN TIMBER LTD YEAR NET\n    TORONTO, March 2 -\n    Oper shr 1.25 dlrs vs 80 cts\n"
+            + "    Oper net 25.1 mln vs 16.0 mln\n    Sales 450.2 mln vs 400.1 mln\n Reuter\n";
+        var article = ArticleEnricher.CreateDefault().Enrich(new RawArticle(ArticleId.FromText(text), text, new ArticleMetadata(AsOf: new DateOnly(1987, 4, 15))));
+
+        article.Source.ShouldBe("Reuters");
+        article.Published.ShouldBe(new DateOnly(1987, 3, 2));
+        article.Actors.ShouldContain(a => a.Name == "Canada" && a.Type == ActorType.Country);
+    }
+
+    [Fact]
     public void The_dateline_country_adds_one_mention_to_a_country_the_story_names()
     {
         var article = Enrich("OTTAWA, April 2 - Canada will cut its wheat exports this year, the agriculture department said on Thursday.");
