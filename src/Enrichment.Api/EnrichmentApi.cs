@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NewsSearch.Articles;
 using NewsSearch.Enrichment;
+using NewsSearch.Enrichment.Language;
 using NewsSearch.Enrichment.Api;
 using NewsSearch.SearchStore;
 using NewsSearch.ServiceDefaults;
@@ -149,7 +150,8 @@ public static class EnrichmentApi
         try
         {
             var enriched = enricher.Enrich(article!);
-            if (enriched.Language != ArticleEnricher.English)
+            // Too few words to tell a language (a wire table of figures) is no reason to lose the item: it is indexed as "und".
+            if (enriched.Language is not (ArticleEnricher.English or LanguageGuess.Undetermined))
             {
                 return (null, new EnrichOutcome(id, false, $"language '{enriched.Language}' is not supported: enrichment reads English text only"));
             }

@@ -113,6 +113,20 @@ public sealed class EnrichEndpointTests(EnrichmentApiFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task A_wire_table_of_figures_too_bare_to_tell_its_language_is_indexed_with_what_the_wire_says()
+    {
+        var table = Raw("NORTHERN TIMBER LTD YEAR NET\n    TORONTO, March 2 -\n    Oper shr 1.25 dlrs vs 80 cts\n    Sales 450.2 mln vs 400.1 mln\n Reuter\n");
+
+        var outcome = (await PostAsync(new[] { table })).ShouldHaveSingleItem();
+
+        outcome.Indexed.ShouldBeTrue();
+        var stored = (await factory.Store.GetAsync(table.Id, TestContext.Current.CancellationToken))!;
+        stored.Language.ShouldBe("und");
+        stored.Source.ShouldBe("Reuters");
+        stored.Actors.ShouldContain(a => a.Name == "Canada");
+    }
+
+    [Fact]
     public async Task A_batch_enriched_across_the_cores_answers_each_item_in_its_request_position()
     {
         // Bad items between good ones: a result landing in the wrong slot would show as a wrong id or verdict.
