@@ -1,0 +1,94 @@
+using NewsSearch.Articles;
+using NewsSearch.Enrichment.Actors;
+
+namespace NewsSearch.Enrichment.Tests.Actors;
+
+/// <summary>Bodies the text names plainly in forms the other rules miss: acronym definitions, lower-case heads, wrapped lines.</summary>
+public sealed class OrganisationNameTests
+{
+    private static IReadOnlyList<ActorMention> Extract(string body) => ActorExtractor.CreateDefault().Extract(body);
+
+    private static ActorMention? Organisation(IReadOnlyList<ActorMention> actors, string name) =>
+        actors.FirstOrDefault(a => a.Type == ActorType.Organisation && (a.Name == name || a.Aliases.Contains(name)));
+
+    [Theory]
+    [InlineData("Harris convened Central America Forward (CAF) stakeholders today. CAF is a partnership.", "Central America Forward")]
+    [InlineData("He met the Prime Minister of Iraq’s Kurdistan Regional Government (KRG) today. He backed the KRG.", "Kurdistan Regional Government")]
+    [InlineData("Troops of the African Union Mission in Somalia (AMISOM) left the town on Monday.", "African Union Mission in Somalia")]
+    [InlineData("They reviewed the U.S-India Initiative on Critical and Emerging Technology (iCET) with Indian officials.", "Initiative on Critical and Emerging Technology")]
+    [InlineData("Shares rose after the Islamic Movement of Uzbekistan (IMU) was named in the report.", "Islamic Movement of Uzbekistan")]
+    public void A_name_defined_by_an_acronym_is_one_body_though_a_place_or_country_is_inside_it(string text, string name)
+    {
+        var actors = Extract(text);
+
+        var body = Organisation(actors, name).ShouldNotBeNull();
+        body.Name.ShouldBe(name);
+        actors.ShouldNotContain(a => a.Name == "Somalia" || a.Name == "Uzbekistan");
+    }
+
+    [Fact]
+    public void An_acronym_before_its_name_in_parentheses_defines_it_even_when_the_name_is_translated()
+    {
+        var actors = Extract("The secretary general of CEI (Italian Episcopal Conference) called the ruling dangerous. The CEI said more.");
+
+        var body = Organisation(actors, "Italian Episcopal Conference").ShouldNotBeNull();
+        body.Aliases.ShouldContain("CEI");
+        body.Mentions.ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_feature_or_a_plan_with_an_acronym_is_no_body()
+    {
+        var actors = Extract("Wikinews interviewed him for May's Interview of the Month (IOTM) on May 18. The Strategic Arms Reduction Treaty (START) expired.");
+
+        actors.ShouldNotContain(a => a.Type == ActorType.Organisation);
+    }
+
+    [Theory]
+    [InlineData("Yesterday, the Texas legislature passed sweeping legislation.", "Texas Legislature")]
+    [InlineData("The Malaysia Tourism board was quite prominent at the entrance.", "Malaysia Tourism Board")]
+    [InlineData("We thank members of the Appropriations committee for working across the aisle.", "Appropriations Committee")]
+    [InlineData("Steve Whitmore, a representative for the LA Sheriff's office, told reporters the case was closed.", "LA Sheriff's Office")]
+    public void Capitalised_words_before_a_lower_case_body_head_name_the_body(string text, string name)
+    {
+        var body = Organisation(Extract(text), name).ShouldNotBeNull();
+
+        body.Aliases.ShouldContain(a => a != name && a.Equals(name, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void A_lower_case_head_after_a_known_body_or_a_country_prefix_is_the_known_body()
+    {
+        var actors = Extract("The Trump administration and the Justice department agreed on Monday.");
+
+        actors.ShouldContain(a => a.Name == "Department of Justice" && a.Aliases.Contains("Justice department"));
+    }
+
+    [Theory]
+    [InlineData("Troops crossed the Texas border on Monday.")]
+    [InlineData("He spoke on the Senate floor for an hour.")]
+    [InlineData("The Governor's office declined to comment.")]
+    [InlineData("The London office closed last year.")]
+    [InlineData("The Texas board of education met on Monday.")]
+    public void A_lower_case_noun_that_is_no_body_or_an_office_of_a_role_alone_names_no_new_body(string text)
+    {
+        Extract(text).ShouldNotContain(a => a.Type == ActorType.Organisation && a.Name != "Senate");
+    }
+
+    [Fact]
+    public void A_hard_wrapped_bullet_line_that_goes_on_in_lower_case_is_prose_not_a_heading()
+    {
+        var actors = Extract("The Federal Reserve announced today the following actions:\n\n* The Board of Governors approved an increase in the discount rate from 3 1/2\n  percent to 4 percent.\n\n* The Federal Open Market Committee agreed that this increase would be allowed\n  to show through into rates.\n");
+
+        Organisation(actors, "Board of Governors").ShouldNotBeNull();
+        Organisation(actors, "Federal Open Market Committee").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void A_central_bank_known_by_its_own_language_name_is_a_body_in_a_list_of_links()
+    {
+        var actors = Extract("Statements by Other Central Banks\n\n* [Bank of Japan](http://www.example.org/a.htm)\n* [Sveriges Riksbank](http://www.example.org/b.htm)\n");
+
+        Organisation(actors, "Sveriges Riksbank").ShouldNotBeNull();
+    }
+}
