@@ -91,4 +91,16 @@ public sealed class OrganisationNameTests
 
         Organisation(actors, "Sveriges Riksbank").ShouldNotBeNull();
     }
+
+    [Theory]
+    [InlineData("The sanctions target Iran’s Defense Ministry and its suppliers.", "Iran Ministry of Defence", "Iran’s Defense Ministry", "Defense Ministry")]
+    [InlineData("Worship was banned by the Greek Ministry of Culture on Monday.", "Greece Ministry of Culture", "Greek Ministry of Culture", "Ministry of Culture")]
+    [InlineData("According to the Saudi Interior Ministry over 345 pilgrims died.", "Saudi Arabia Ministry of Interior", "Saudi Interior Ministry", "Interior Ministry")]
+    public void A_ministry_after_its_country_keeps_the_words_the_text_used_among_its_aliases(string text, string name, string surface, string bare)
+    {
+        var ministry = Extract(text).Single(a => a.Name == name);
+
+        ministry.Aliases.ShouldBe([surface, bare]);
+        ministry.Mentions.ShouldBe(1);
+    }
 }
