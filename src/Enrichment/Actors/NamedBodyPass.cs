@@ -35,9 +35,11 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
                     otherName = tokens[p].IsCapitalised && owner[p] != Place;
                     break;
                 }
-                // "Make-A-Wish Foundation": a stopword inside a hyphenated word is part of the name.
+                // "Make-A-Wish Foundation": a stopword inside a hyphenated word is part of the name; so is one that is an
+                // organisation word ("Dallas Police Department"), though alone at a sentence's start it is not ("Police said").
                 var hyphenated = p > 0 && tokens[p].Has(TokenFlags.HyphenToNext) && tokens[p - 1].Has(TokenFlags.HyphenToNext);
-                if (IsBodyWord(p) && (!lex.Stopwords.Contains(tokens[p].Text) || lex.OrgModifiers.Contains(tokens[p].Text) || hyphenated) && !lex.RoleNouns.Contains(tokens[p].Lower))
+                if (IsBodyWord(p) && (!lex.Stopwords.Contains(tokens[p].Text) || lex.OrgModifiers.Contains(tokens[p].Text) || lex.OrgHeadwords.Contains(tokens[p].Text) || hyphenated)
+                    && !lex.RoleNouns.Contains(tokens[p].Lower))
                 {
                     first = p;
                 }

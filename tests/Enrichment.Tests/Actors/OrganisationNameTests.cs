@@ -103,4 +103,13 @@ public sealed class OrganisationNameTests
         ministry.Aliases.ShouldBe([surface, bare]);
         ministry.Mentions.ShouldBe(1);
     }
+
+    [Fact]
+    public void An_organisation_word_that_opens_sentences_as_a_stopword_is_still_part_of_a_longer_name()
+    {
+        var actors = Extract("He was arrested by the Irving Police Department on Monday. Police Department officials said no more.");
+
+        Organisation(actors, "Irving Police Department").ShouldNotBeNull();
+        actors.Count(a => a.Type == ActorType.Organisation).ShouldBe(1);
+    }
 }
