@@ -112,4 +112,17 @@ public sealed class OrganisationNameTests
         Organisation(actors, "Irving Police Department").ShouldNotBeNull();
         actors.Count(a => a.Type == ActorType.Organisation).ShouldBe(1);
     }
+
+    [Theory]
+    [InlineData("The court upheld the request of the Municipality of Livorno to tax the schools.", "Municipality of Livorno")]
+    [InlineData("The role played by the Kurdish Peshmerga in the fight against ISIS was praised.", "Peshmerga")]
+    [InlineData("He was questioned by an attorney for Scientology and then arrested.", "Church of Scientology")]
+    [InlineData("The orbiter will move from the Smithsonian's museum near Washington.", "Smithsonian Institution")]
+    public void A_municipality_an_armed_force_a_church_or_an_institution_the_text_names_is_an_organisation(string text, string name)
+    {
+        var actors = Extract(text);
+
+        actors.ShouldContain(a => a.Name == name && a.Type == ActorType.Organisation);
+        actors.ShouldNotContain(a => a.Type == ActorType.Person);
+    }
 }
