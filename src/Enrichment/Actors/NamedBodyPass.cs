@@ -30,6 +30,12 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             while (first > 0 && tokens[first - 1].Has(TokenFlags.JoinedToNext) && (!tokens[first - 1].Has(TokenFlags.Possessive) || lex.PossessiveNameWords.Contains(tokens[first - 1].Text)))
             {
                 var p = first - 1;
+                // "National Air and Space Museum Steven F. Udvar-Hazy Center": a given name after an organisation word starts
+                // another name, not more of this one.
+                if (lex.OrgHeadwords.Contains(tokens[p].Text) && first < i && owner[first] == Free && lex.GivenNames.Contains(tokens[first].Text))
+                {
+                    break;
+                }
                 if (legislatureOnly && !lex.OrgModifiers.Contains(tokens[p].Text) && !IsNamePart(p))
                 {
                     otherName = tokens[p].IsCapitalised && owner[p] != Place;
@@ -94,6 +100,11 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             }
             // "University of Lisbon", "National Institute for Disaster Management", "Federation of Red Cross and Red Crescent Societies"
             var last = BodyComplement(i);
+            // "Colorado State University of the US": after a name that a place opens, a country alone says where the body is.
+            if (last > i && owner[first] == Place && OnlyCountry(i + 2, last))
+            {
+                last = i;
+            }
             // "Congress", "the Senate": a legislature is one even when its name is one word (not at a sentence's start,
             // where any word is capitalised); other lone organisation words ("the Council") say too little.
             if (first == i && last == i && (!lex.Legislatures.Contains(tokens[i].Text) || tokens[i].Has(TokenFlags.SentenceInitial)))
@@ -139,6 +150,11 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
     private bool NameGoesOn(int head)
     {
         var k = head;
+        // "Museum Steven F. Udvar-Hazy Center": a given name after the organisation word starts another name.
+        if (k + 1 < tokens.Length && lex.GivenNames.Contains(tokens[k + 1].Text))
+        {
+            return false;
+        }
         // Names are short: looking a few words ahead keeps a page of capitalised words linear.
         while (k + 1 < tokens.Length && k - head < 8 && tokens[k].Has(TokenFlags.JoinedToNext) && !tokens[k].Has(TokenFlags.Possessive) && IsBodyWord(k + 1) && !tokens[k + 1].Has(TokenFlags.SentenceInitial))
         {
@@ -255,6 +271,16 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
         return owner[k] == Place
             || (owner[k] == Free && !lex.Stopwords.Contains(t.Text) && !t.Has(TokenFlags.SentenceInitial))
             || (owner[k] >= 0 && mentions[owner[k]].Entity.Type != ActorType.Person);
+    }
+
+    /// <summary>Whether the words from <paramref name="from"/> to <paramref name="last"/> (after an optional "the") are one country.</summary>
+    private bool OnlyCountry(int from, int last)
+    {
+        if (from <= last && tokens[from].Lower == "the")
+        {
+            from++;
+        }
+        return from <= last && owner[from] >= 0 && mentions[owner[from]] is { Entity.Type: ActorType.Country, Demonym: false } m && m.First == from && m.Last == last;
     }
 
     private bool IsNamePart(int k)

@@ -125,4 +125,21 @@ public sealed class OrganisationNameTests
         actors.ShouldContain(a => a.Name == name && a.Type == ActorType.Organisation);
         actors.ShouldNotContain(a => a.Type == ActorType.Person);
     }
+
+    [Fact]
+    public void A_body_name_ends_before_a_given_name_and_a_country_after_a_placed_name_says_where_it_is()
+    {
+        var actors = Extract("The orbiter moves from the National Air and Space Museum Steven F. Udvar-Hazy Center to a team from Colorado State University of the US and the Reserve Bank of India.");
+
+        Organisation(actors, "National Air and Space Museum").ShouldNotBeNull();
+        Organisation(actors, "Colorado State University").ShouldNotBeNull();
+        Organisation(actors, "Reserve Bank of India").ShouldNotBeNull();
+        actors.ShouldNotContain(a => a.Name.Contains("Museum Steven") || a.Name.EndsWith("of the US", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_air_force_base_is_a_place_not_a_body()
+    {
+        Extract("The engines went to Wright-Patterson Air Force Base in Ohio on Monday.").ShouldNotContain(a => a.Name.StartsWith("Wright-Patterson", StringComparison.Ordinal));
+    }
 }
