@@ -27,9 +27,15 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             var legislatureOnly = !lex.OrgHeadwords.Contains(tokens[i].Text);
             var otherName = false;
             var president = -1;
-            while (first > 0 && tokens[first - 1].Has(TokenFlags.JoinedToNext) && (!tokens[first - 1].Has(TokenFlags.Possessive) || lex.PossessiveNameWords.Contains(tokens[first - 1].Text)))
+            while (first > 0 && tokens[first - 1].Has(TokenFlags.JoinedToNext)
+                && (!tokens[first - 1].Has(TokenFlags.Possessive) || lex.PossessiveNameWords.Contains(tokens[first - 1].Text) || OfficeOfRole(first - 1, i)))
             {
                 var p = first - 1;
+                if (OfficeOfRole(p, i))
+                {
+                    first = p;
+                    continue;
+                }
                 // "National Air and Space Museum Steven F. Udvar-Hazy Center": a given name after an organisation word starts
                 // another name, not more of this one.
                 if (lex.OrgHeadwords.Contains(tokens[p].Text) && first < i && owner[first] == Free && lex.GivenNames.Contains(tokens[first].Text))
@@ -272,6 +278,15 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             || (owner[k] == Free && !lex.Stopwords.Contains(t.Text) && !t.Has(TokenFlags.SentenceInitial))
             || (owner[k] >= 0 && mentions[owner[k]].Entity.Type != ActorType.Person);
     }
+
+    /// <summary>
+    /// "Special Anti-Corruption Prosecutor’s Office", "Los Angeles County Sheriff's Department": a role's possessive right before
+    /// an office's word, after other capitalised words of the name, is part of the office's name ("the President's Office" is not).
+    /// </summary>
+    private bool OfficeOfRole(int p, int head) =>
+        p == head - 1 && p > 0 && tokens[p].Has(TokenFlags.Possessive) && owner[p] == Free && tokens[p].IsCapitalised
+        && tokens[head].Text is "Office" or "Department" or "Bureau" && lex.RoleNouns.Contains(tokens[p].Lower)
+        && tokens[p - 1].Has(TokenFlags.JoinedToNext) && tokens[p - 1].IsCapitalised && !lex.Stopwords.Contains(tokens[p - 1].Text);
 
     /// <summary>Whether the words from <paramref name="from"/> to <paramref name="last"/> (after an optional "the") are one country.</summary>
     private bool OnlyCountry(int from, int last)

@@ -142,4 +142,13 @@ public sealed class OrganisationNameTests
     {
         Extract("The engines went to Wright-Patterson Air Force Base in Ohio on Monday.").ShouldNotContain(a => a.Name.StartsWith("Wright-Patterson", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_role_s_possessive_before_an_office_word_is_part_of_a_longer_name_but_alone_names_no_body()
+    {
+        var actors = Extract("They discussed the head of the Special Anti-Corruption Prosecutor’s Office on Monday. The President's Office declined to comment.");
+
+        Organisation(actors, "Special Anti-Corruption Prosecutor’s Office").ShouldNotBeNull();
+        actors.Count(a => a.Type == ActorType.Organisation).ShouldBe(1);
+    }
 }
