@@ -101,6 +101,12 @@ internal sealed class LowerCaseHeadPass(Lexicon lexicon, ActorClaims state) : Ac
                 names++;
             }
         }
+        // "the Allegheny board", "the Tass office": one word before "board" or "office" is most often a company's, whose
+        // board or office is not a body of its own; a place in the name, or a longer name, makes one.
+        if (tokens[head].Text is "board" or "office" && places == 0 && names < 2)
+        {
+            return false;
+        }
         return names > 0 || (places > 0 && tokens[head].Text == "legislature");
     }
 

@@ -70,6 +70,7 @@ public sealed class OrganisationNameTests
     [InlineData("The Governor's office declined to comment.")]
     [InlineData("The London office closed last year.")]
     [InlineData("The Texas board of education met on Monday.")]
+    [InlineData("The Allegheny board approved the merger on Monday.")]
     public void A_lower_case_noun_that_is_no_body_or_an_office_of_a_role_alone_names_no_new_body(string text)
     {
         Extract(text).ShouldNotContain(a => a.Type == ActorType.Organisation && a.Name != "Senate");
