@@ -7,11 +7,16 @@ internal sealed class AcronymPass(Lexicon lexicon, ActorClaims state) : ActorPas
 {
     public void Run()
     {
-        for (var i = 1; i < tokens.Length; i++)
+        for (var i = 0; i < tokens.Length; i++)
         {
             var t = tokens[i];
-            if (!t.Has(TokenFlags.InParentheses) || !t.Has(TokenFlags.AllCaps) || t.Has(TokenFlags.Skip))
+            if (t.Has(TokenFlags.Skip) || !IsAcronym(t))
             {
+                continue;
+            }
+            if (!t.Has(TokenFlags.InParentheses) || i == 0)
+            {
+                i = LinkAcronymFirst(i);
                 continue;
             }
             var last = i;
@@ -38,6 +43,71 @@ internal sealed class AcronymPass(Lexicon lexicon, ActorClaims state) : ActorPas
         }
     }
 
+    /// <summary>
+    /// An acronym: all capitals ("TTP"), or capitals with one lower-case letter ("iCET", "AfDB") as some bodies style theirs.
+    /// </summary>
+    private static bool IsAcronym(Token t)
+    {
+        if (t.Has(TokenFlags.AllCaps))
+        {
+            return true;
+        }
+        var upper = 0;
+        var lower = 0;
+        foreach (var ch in t.Text)
+        {
+            upper += char.IsUpper(ch) ? 1 : 0;
+            lower += char.IsLower(ch) ? 1 : 0;
+        }
+        return upper >= 3 && lower == 1;
+    }
+
+    /// <summary>
+    /// "CEI (Italian Episcopal Conference)", "the PLO (Palestine Liberation Organisation)": the acronym first and the name
+    /// after it in parentheses, its initials those of the acronym, in its order or, for a name translated into English, in
+    /// another. Returns the last token read.
+    /// </summary>
+    private int LinkAcronymFirst(int acr)
+    {
+        var first = acr + 1;
+        if (first >= tokens.Length || !tokens[first].Has(TokenFlags.InParentheses)
+            || body[tokens[acr].End..tokens[first].Start].Trim() != "(")
+        {
+            return acr;
+        }
+        var last = first;
+        while (last - first < 10 && (tokens[last].End >= body.Length || body[tokens[last].End] != ')'))
+        {
+            if (last + 1 >= tokens.Length || !tokens[last].Has(TokenFlags.JoinedToNext))
+            {
+                return acr;
+            }
+            last++;
+        }
+        var initials = new List<char>();
+        for (var k = first; k <= last; k++)
+        {
+            if (tokens[k].IsCapitalised)
+            {
+                initials.Add(char.ToUpperInvariant(tokens[k].Text[0]));
+            }
+            else if (!tokens[k].Has(TokenFlags.Connector) && !IsNameLink(tokens[k].Lower))
+            {
+                return acr;
+            }
+        }
+        var letters = tokens[acr].Text.ToUpperInvariant();
+        if (letters.Length < 3 || !tokens[first].IsCapitalised || !tokens[last].IsCapitalised
+            || !initials.Order().SequenceEqual(letters.Order()))
+        {
+            return acr;
+        }
+        LinkAcronym(first, last, acr, acr);
+        return last;
+    }
+
+    private static bool IsNameLink(string lower) => lower is "of" or "and" or "for" or "the" or "on" or "in" or "de";
+
     /// <summary>The first token of the phrase before "(" whose initials spell the acronym, or -1.</summary>
     private int AlignLongForm(int end, string acronym)
     {
@@ -57,7 +127,7 @@ internal sealed class AcronymPass(Lexicon lexicon, ActorClaims state) : ActorPas
             {
                 content.Add(k);
             }
-            else if (!t.Has(TokenFlags.Connector) && t.Lower is not ("of" or "and" or "for" or "the" or "on" or "in" or "de"))
+            else if (!t.Has(TokenFlags.Connector) && !IsNameLink(t.Lower))
             {
                 break;
             }
@@ -84,12 +154,61 @@ internal sealed class AcronymPass(Lexicon lexicon, ActorClaims state) : ActorPas
                 return content[s];
             }
         }
+        // Prefixes of words: "African Union Mission in Somalia (AMISOM)", one name word left out. Looser than initials, so
+        // only for a name with an organisation word in it ("Interview of the Month (IOTM)" is a feature, not a body).
+        for (var s = 0; s < content.Count - 1; s++)
+        {
+            var words = new List<Token>();
+            var named = false;
+            for (var k = content[s]; k <= end; k++)
+            {
+                if (!tokens[k].Has(TokenFlags.Connector))
+                {
+                    words.Add(tokens[k]);
+                    named |= lex.OrgHeadwords.Contains(tokens[k].Text);
+                }
+            }
+            if (named && SpelledByPrefixes(words, 0, upper, 0, 1))
+            {
+                return content[s];
+            }
+        }
         return -1;
+    }
+
+    /// <summary>
+    /// Whether the acronym from <paramref name="a"/> is spelt by prefixes (up to three letters) of the words from
+    /// <paramref name="w"/> on, in order: the first and the last word give letters, a link word ("in", "of") may give none, and
+    /// at most <paramref name="skips"/> capitalised words may give none.
+    /// </summary>
+    private static bool SpelledByPrefixes(List<Token> words, int w, string acronym, int a, int skips)
+    {
+        if (a == acronym.Length || w == words.Count)
+        {
+            return a == acronym.Length && w == words.Count;
+        }
+        var word = words[w].Text;
+        for (var length = 1; length <= Math.Min(3, Math.Min(word.Length, acronym.Length - a)); length++)
+        {
+            if (char.ToUpperInvariant(word[length - 1]) != acronym[a + length - 1])
+            {
+                break;
+            }
+            if (SpelledByPrefixes(words, w + 1, acronym, a + length, skips))
+            {
+                return true;
+            }
+        }
+        var capitalised = words[w].IsCapitalised;
+        return w > 0 && w < words.Count - 1 && (!capitalised || skips > 0)
+            && SpelledByPrefixes(words, w + 1, acronym, a, capitalised ? skips - 1 : skips);
     }
 
     private void LinkAcronym(int longFirst, int longLast, int acrFirst, int acrLast)
     {
-        var longOwner = owner[longLast] >= 0 ? mentions[owner[longLast]].Entity : null;
+        // A mention over the whole long form is the body defined ("Bank of Japan (BOJ)"); one over a part of it is a country,
+        // place or body inside a longer name ("Central America Forward (CAF)", "African Union Mission in Somalia (AMISOM)").
+        var longOwner = owner[longLast] >= 0 && mentions[owner[longLast]].First <= longFirst ? mentions[owner[longLast]].Entity : null;
         var acrOwner = owner[acrFirst] >= 0 ? mentions[owner[acrFirst]].Entity : null;
         var longText = Surface(longFirst, longLast);
         var acronym = Surface(acrFirst, acrLast);
@@ -97,7 +216,9 @@ internal sealed class AcronymPass(Lexicon lexicon, ActorClaims state) : ActorPas
         if (entity is null)
         {
             var head = tokens[longLast].Text;
-            if (lex.NonOrgHeadwords.Contains(head) || owner[longFirst] == Place)
+            // A conference that goes by an acronym is a standing body ("Italian Episcopal Conference (CEI)", "Southern
+            // Christian Leadership Conference (SCLC)"), not a meeting; laws, plans and treaties are not bodies.
+            if ((lex.NonOrgHeadwords.Contains(head) && head != "Conference") || owner[longLast] == Place)
             {
                 return;
             }
@@ -109,8 +230,9 @@ internal sealed class AcronymPass(Lexicon lexicon, ActorClaims state) : ActorPas
         }
         RegisterLocal(longText, entity);
         RegisterLocal(acronym, entity);
-        if (owner[longFirst] == Free && owner[longLast] == Free)
+        if (longOwner is null)
         {
+            AbsorbInside(longFirst, longLast);
             AddMention(entity, longFirst, longLast, false);
         }
         // The definition is one mention, though it spells the name twice.
@@ -121,6 +243,18 @@ internal sealed class AcronymPass(Lexicon lexicon, ActorClaims state) : ActorPas
         if (owner[acrFirst] >= 0 && owner[longLast] >= 0 && owner[acrFirst] != owner[longLast] && mentions[owner[longLast]].Entity == entity)
         {
             uncounted.Add(owner[acrFirst]);
+        }
+    }
+
+    /// <summary>The mentions inside a defined name are part of it, not mentions of their own ("Somalia" in "… in Somalia (AMISOM)").</summary>
+    private void AbsorbInside(int first, int last)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            if (owner[k] >= 0)
+            {
+                absorbed.Add(owner[k]);
+            }
         }
     }
 

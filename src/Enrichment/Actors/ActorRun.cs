@@ -21,6 +21,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
         new CitedOutletPass(lex, claims).Run();
         new DescribedOrganisationPass(lex, claims).Run();
         new OrganisationCuePass(lex, claims).Run();
+        new LowerCaseHeadPass(lex, claims).Run();
         new LocalMatchPass(lex, claims).Run();
         new PeoplePass(lex, claims).Run();
         new PersonListPass(lex, claims).Run();

@@ -40,6 +40,8 @@ internal sealed class Lexicon
     public HashSet<string> GivenNames { get; }
     /// <summary>Words that end the name of a place, a work or a prize (Data/thing-headwords.txt): "Ross Sea", "Booker Prize".</summary>
     public HashSet<string> ThingHeadwords { get; }
+    /// <summary>Nouns that head a body's name in lower case after the words naming it (Data/body-heads.txt): "the Texas legislature".</summary>
+    public HashSet<string> LowerCaseBodyHeads { get; }
     public List<string[]> CiteCues { get; }
 
     public Lexicon(EntityData data)
@@ -117,6 +119,7 @@ internal sealed class Lexicon
         Platforms = new HashSet<string>(data.Platforms, StringComparer.OrdinalIgnoreCase);
         GivenNames = WordList("given-names.txt");
         ThingHeadwords = WordList("thing-headwords.txt");
+        LowerCaseBodyHeads = WordList("body-heads.txt");
         CiteCues = [.. data.CiteCues.Select(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
     }
 

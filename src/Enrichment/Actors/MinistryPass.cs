@@ -44,7 +44,7 @@ internal sealed class MinistryPass(Lexicon lexicon, ActorClaims state) : ActorPa
                 lowerKind = char.ToUpperInvariant(lowerKind[0]) + lowerKind[1..];
                 var ministry = KnownOrLocal($"{ministryCountry.Name} Ministry of {lowerKind}", ActorType.Organisation, "government");
                 ministries.Add((ministry, lowerKind, true));
-                AddMention(ministry, i - 1, i, false);
+                AddQualified(ministry, i - 1, i);
                 continue;
             }
             if (!t.IsCapitalised || (word != "ministry" && word != "office"))
@@ -105,7 +105,14 @@ internal sealed class MinistryPass(Lexicon lexicon, ActorClaims state) : ActorPa
                 entity = earlier.Entity ?? KnownOrLocal($"Ministry of {canonicalKind}", ActorType.Organisation, "government");
             }
             ministries.Add((entity, canonicalKind, qualifier is not null));
-            AddMention(entity, first, last, false);
+            if (qualifier is not null)
+            {
+                AddQualified(entity, first, last);
+            }
+            else
+            {
+                AddMention(entity, first, last, false);
+            }
             i = last;
         }
     }
@@ -117,6 +124,22 @@ internal sealed class MinistryPass(Lexicon lexicon, ActorClaims state) : ActorPa
         "interior" or "home" or "interior affairs" or "home affairs" => "Interior",
         _ => kind,
     };
+
+    /// <summary>
+    /// A ministry after the country that qualifies it: its mention takes in the country too, so the words the text used
+    /// ("Iran’s Defense Ministry", "the Saudi Interior Ministry") are among its aliases beside the ministry's own words
+    /// ("Defense Ministry"), which add an alias but no count. The country's own mention stays and still counts.
+    /// </summary>
+    private void AddQualified(Entity ministry, int first, int last)
+    {
+        var k = first - 1;
+        if (k >= 0 && owner[k] >= 0 && tokens[k].Has(TokenFlags.JoinedToNext) && mentions[owner[k]] is { Entity.Type: ActorType.Country } country && country.Last == k)
+        {
+            AddMention(ministry, country.First, last, false);
+            uncounted.Add(mentions.Count);
+        }
+        AddMention(ministry, first, last, false);
+    }
 
     /// <summary>The country named just before token <paramref name="index"/>: "Pakistan's", "Pakistani" or "Pakistan".</summary>
     private Entity? CountryBefore(int index)

@@ -31,17 +31,31 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             // "General Motors Corp", "Moody's Investors Service Inc", "Texaco Canada Inc".
             var company = lex.LegalForms.Contains(tokens[i].Text);
             while (first > 0 && tokens[first - 1].Has(TokenFlags.JoinedToNext)
-                && (!tokens[first - 1].Has(TokenFlags.Possessive) || lex.PossessiveNameWords.Contains(tokens[first - 1].Text) || (company && owner[first - 1] == Free)))
+                && (!tokens[first - 1].Has(TokenFlags.Possessive) || lex.PossessiveNameWords.Contains(tokens[first - 1].Text)
+                    || (company && owner[first - 1] == Free) || OfficeOfRole(first - 1, i)))
             {
                 var p = first - 1;
+                if (OfficeOfRole(p, i))
+                {
+                    first = p;
+                    continue;
+                }
+                // "National Air and Space Museum Steven F. Udvar-Hazy Center": a given name after an organisation word starts
+                // another name, not more of this one.
+                if (lex.OrgHeadwords.Contains(tokens[p].Text) && first < i && owner[first] == Free && lex.GivenNames.Contains(tokens[first].Text))
+                {
+                    break;
+                }
                 if (legislatureOnly && !lex.OrgModifiers.Contains(tokens[p].Text) && !IsNamePart(p))
                 {
                     otherName = tokens[p].IsCapitalised && owner[p] != Place;
                     break;
                 }
-                // "Make-A-Wish Foundation": a stopword inside a hyphenated word is part of the name.
+                // "Make-A-Wish Foundation": a stopword inside a hyphenated word is part of the name; so is one that is an
+                // organisation word ("Dallas Police Department"), though alone at a sentence's start it is not ("Police said").
                 var hyphenated = p > 0 && tokens[p].Has(TokenFlags.HyphenToNext) && tokens[p - 1].Has(TokenFlags.HyphenToNext);
-                if (IsBodyWord(p) && (!lex.Stopwords.Contains(tokens[p].Text) || lex.OrgModifiers.Contains(tokens[p].Text) || hyphenated) && (company || !lex.RoleNouns.Contains(tokens[p].Lower)))
+                if (IsBodyWord(p) && (!lex.Stopwords.Contains(tokens[p].Text) || lex.OrgModifiers.Contains(tokens[p].Text) || lex.OrgHeadwords.Contains(tokens[p].Text) || hyphenated)
+                    && (company || !lex.RoleNouns.Contains(tokens[p].Lower)))
                 {
                     first = p;
                 }
@@ -160,6 +174,11 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
     private bool NameGoesOn(int head)
     {
         var k = head;
+        // "Museum Steven F. Udvar-Hazy Center": a given name after the organisation word starts another name.
+        if (k + 1 < tokens.Length && lex.GivenNames.Contains(tokens[k + 1].Text))
+        {
+            return false;
+        }
         // Names are short: looking a few words ahead keeps a page of capitalised words linear.
         while (k + 1 < tokens.Length && k - head < 8 && tokens[k].Has(TokenFlags.JoinedToNext) && !tokens[k].Has(TokenFlags.Possessive) && IsBodyWord(k + 1) && !tokens[k + 1].Has(TokenFlags.SentenceInitial))
         {
@@ -307,6 +326,15 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
 
     private bool IsPlaceWord(int k) =>
         owner[k] == Place || (owner[k] >= 0 && mentions[owner[k]].Entity.Type == ActorType.Country);
+
+    /// <summary>
+    /// "Special Anti-Corruption Prosecutor’s Office", "Los Angeles County Sheriff's Department": a role's possessive right before
+    /// an office's word, after other capitalised words of the name, is part of the office's name ("the President's Office" is not).
+    /// </summary>
+    private bool OfficeOfRole(int p, int head) =>
+        p == head - 1 && p > 0 && tokens[p].Has(TokenFlags.Possessive) && owner[p] == Free && tokens[p].IsCapitalised
+        && tokens[head].Text is "Office" or "Department" or "Bureau" && lex.RoleNouns.Contains(tokens[p].Lower)
+        && tokens[p - 1].Has(TokenFlags.JoinedToNext) && tokens[p - 1].IsCapitalised && !lex.Stopwords.Contains(tokens[p - 1].Text);
 
     private bool IsNamePart(int k)
     {

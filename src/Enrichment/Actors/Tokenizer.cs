@@ -338,7 +338,7 @@ internal static class Tokenizer
         {
             return;
         }
-        if (count > 20 && !terminal)
+        if ((count > 20 && !terminal) || (!terminal && ContinuesInLowerCase(text, endChar)))
         {
             return;
         }
@@ -346,6 +346,21 @@ internal static class Tokenizer
         {
             tokens[k] = tokens[k] with { Flags = tokens[k].Flags | TokenFlags.Heading };
         }
+    }
+
+    /// <summary>
+    /// "* The Board of Governors approved an increase … from 3 1/2\n  percent to 4 percent": a line whose next line goes on
+    /// in lower case is a sentence broken by hard wrapping, not a heading (a heading is followed by a blank line or a new
+    /// capitalised line).
+    /// </summary>
+    private static bool ContinuesInLowerCase(string text, int lineEnd)
+    {
+        var k = lineEnd + 1;
+        while (k < text.Length && text[k] is ' ' or '\t')
+        {
+            k++;
+        }
+        return k < text.Length && char.IsLower(text[k]);
     }
 
     /// <summary>"(The Post News) –" at a paragraph start names the publisher, not an actor.</summary>
