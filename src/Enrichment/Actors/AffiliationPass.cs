@@ -14,6 +14,7 @@ internal sealed class AffiliationPass(Lexicon lexicon, ActorClaims state) : Cont
 {
     private static readonly HashSet<string> PlaceTitles = WordList("place-titles.txt");
     private static readonly HashSet<string> TieWords = WordList("affiliation-roles.txt");
+    private static readonly HashSet<string> StateAbbreviations = WordList("state-abbreviations.txt");
 
     public void Run()
     {
@@ -69,6 +70,12 @@ internal sealed class AffiliationPass(Lexicon lexicon, ActorClaims state) : Cont
             return;
         }
         var first = BodyRunBack(last);
+        // "Labour's Shadow Home Secretary Yvette Cooper": a role's word in capitals, before a person, is the body's name.
+        if (first < 0 && owner[last] == Free && tokens[last].IsCapitalised && !tokens[last].Has(TokenFlags.Heading) && !tokens[last].Has(TokenFlags.Skip)
+            && lex.RoleModifiers.Contains(tokens[last].Lower) && !lex.Stopwords.Contains(tokens[last].Text))
+        {
+            first = last;
+        }
         // "Obama's national security advisor James Jones": before a lower-case role, one capitalised word is as often a
         // person's name; a title-case role ("Labour's Shadow Home Secretary"), an acronym or a longer name is a body's.
         var lowerRole = Enumerable.Range(last + 1, k - last - 1).Any(r => !tokens[r].IsCapitalised);
@@ -106,10 +113,20 @@ internal sealed class AffiliationPass(Lexicon lexicon, ActorClaims state) : Cont
             && role.Split(' ', '-').Any(w => PlaceTitles.Contains(w.ToLowerInvariant()));
     }
 
-    /// <summary>"Smith of Springfield, Illinois": a place or country after a comma makes the name a place.</summary>
-    private bool PlaceAfter(int last) =>
-        tokens[last].Has(TokenFlags.CommaAfter) && last + 1 < tokens.Length
-        && (owner[last + 1] == Place || (owner[last + 1] >= 0 && mentions[owner[last + 1]].Entity.Type == ActorType.Country));
+    /// <summary>
+    /// "Smith of Springfield, Illinois", "Jones of Greenwich, Conn.": a place, a country or a state's abbreviation after a
+    /// comma makes the name a place.
+    /// </summary>
+    private bool PlaceAfter(int last)
+    {
+        if (!tokens[last].Has(TokenFlags.CommaAfter) || last + 1 >= tokens.Length)
+        {
+            return false;
+        }
+        var next = tokens[last + 1];
+        return owner[last + 1] == Place || (owner[last + 1] >= 0 && mentions[owner[last + 1]].Entity.Type == ActorType.Country)
+            || (StateAbbreviations.Contains(next.Text) && next.End < body.Length && body[next.End] == '.');
+    }
 
     /// <summary>How many tokens a lower-case tie word at <paramref name="k"/> takes ("founder" 1, "co-founder" 2), or 0.</summary>
     private int TieWordAt(int k)

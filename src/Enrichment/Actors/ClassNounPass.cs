@@ -31,9 +31,10 @@ internal sealed class ClassNounPass(Lexicon lexicon, ActorClaims state) : Contex
     }
 
     /// <summary>
-    /// A capitalised word before the noun that only qualifies it ("Localist group Civic Passion", "US team Cloud9"): a
-    /// sentence's first word or a country. Any other ("the Labour party Chairman") makes the noun part of a longer name.
+    /// A capitalised word before the noun that only qualifies it ("Localist group Civic Passion", "US team Cloud9", "the
+    /// Idaho firm Morrison Knudsen"): a sentence's first word, a place or a country. Any other ("the Labour party
+    /// Chairman") makes the noun part of a longer name.
     /// </summary>
     private bool Qualifier(int k) =>
-        tokens[k].Has(TokenFlags.SentenceInitial) || (owner[k] >= 0 && mentions[owner[k]].Entity.Type == ActorType.Country);
+        tokens[k].Has(TokenFlags.SentenceInitial) || owner[k] == Place || (owner[k] >= 0 && mentions[owner[k]].Entity.Type == ActorType.Country);
 }

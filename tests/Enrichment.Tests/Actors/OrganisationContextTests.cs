@@ -26,7 +26,7 @@ public sealed class OrganisationContextTests
     [Fact]
     public void A_person_of_a_place_makes_no_body()
     {
-        var actors = Extract("Rep. John Smith of Texas said the bill would pass. Mayor Jane Roe of Smallville agreed, and analyst Bob Jones of Fairhaven, Virginia, disagreed. Tom Clark of Chicago left.");
+        var actors = Extract("Rep. John Smith of Texas said the bill would pass. Mayor Jane Roe of Smallville agreed, and analyst Bob Jones of Fairhaven, Virginia, disagreed. Tom Clark of Chicago left. Ann Lee of Greenwich, Conn., said prices would rise.");
 
         actors.ShouldNotContain(a => a.Type == ActorType.Organisation);
     }
@@ -34,22 +34,24 @@ public sealed class OrganisationContextTests
     [Fact]
     public void A_body_whose_possessive_comes_before_a_person_is_an_organisation_but_a_person_before_a_role_is_not()
     {
-        var parties = Extract("The pro-Beijing candidates elected were DAB's Ben Chan and FTU's Alice Mak.");
+        var parties = Extract("The pro-Beijing candidates elected were DAB's Ben Chan and FTU's Alice Mak. Labour's Shadow Home Secretary Yvette Cooper said her party agreed.");
         var adviser = Extract("Critics say Obama's national security advisor James Jones wants NATO to grow.");
 
         HasOrganisation(parties, "DAB").ShouldBeTrue();
         HasOrganisation(parties, "FTU").ShouldBeTrue();
+        HasOrganisation(parties, "Labour").ShouldBeTrue();
         HasOrganisation(adviser, "Obama").ShouldBeFalse();
     }
 
     [Fact]
     public void A_class_noun_before_a_name_makes_it_an_organisation()
     {
-        var actors = Extract("The secularist magazine MicroMega described the judgement as historic. The Internet security firm Secunia.com said IE6 has 277 vulnerabilities. Localist group Youngspiration won two seats.");
+        var actors = Extract("The secularist magazine MicroMega described the judgement as historic. The Internet security firm Secunia.com said IE6 has 277 vulnerabilities. Localist group Youngspiration won two seats. The Idaho firm Morrison Knudsen had bid.");
 
         HasOrganisation(actors, "MicroMega").ShouldBeTrue();
         actors.ShouldContain(a => a.Type == ActorType.Organisation && a.Name.StartsWith("Secunia", StringComparison.Ordinal));
         HasOrganisation(actors, "Youngspiration").ShouldBeTrue();
+        HasOrganisation(actors, "Morrison Knudsen").ShouldBeTrue();
     }
 
     [Fact]
