@@ -6,8 +6,9 @@ namespace NewsSearch.Enrichment.Actors;
 
 /// <summary>
 /// What the passes that read an organisation from the words around an unknown name share (<see cref="AffiliationPass"/>,
-/// <see cref="ClassNounPass"/>): which capitalised words can name a body no list knows, and which such names are more likely a place, a person or an ordinary word. They run after the people passes,
-/// so a name that is someone's is already claimed.
+/// <see cref="ClassNounPass"/>): which capitalised words can name a body no list knows, and which such names are more
+/// likely a place, a person or an ordinary word. They run after the people passes, so a name that is someone's is
+/// already claimed.
 /// </summary>
 internal abstract class ContextBodyPass(Lexicon lexicon, ActorClaims state) : ActorPass(lexicon, state)
 {
@@ -70,7 +71,8 @@ internal abstract class ContextBodyPass(Lexicon lexicon, ActorClaims state) : Ac
     /// <summary>
     /// Whether first..last reads as a body's name rather than a place, a person or a word that opens a sentence: not a
     /// city, not begun by a given name ("John Smith"), not a sentence's first word the text also writes in lower case,
-    /// not ended by a word that ends a place's or work's name ("Ross Sea"), and not only countries.
+    /// not ended by a word that ends a place's or work's name ("Ross Sea"), not begun by a country, not a lone organisation
+    /// word ("the Committee") or a person's last name, and not part of a longer name.
     /// </summary>
     protected bool PlausibleBody(int first, int last)
     {
