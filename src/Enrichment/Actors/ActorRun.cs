@@ -28,6 +28,8 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
         new GivenNamePass(lex, claims).Run();
         new CoordinatedNamePass(lex, claims).Run();
         new PersonClustering(lex, claims).Run();
+        new AffiliationPass(lex, claims).Run();
+        new ClassNounPass(lex, claims).Run();
         return new ActorResult(lex, claims).Build();
     }
 }

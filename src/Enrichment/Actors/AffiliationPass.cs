@@ -1,0 +1,172 @@
+using NewsSearch.Articles;
+
+namespace NewsSearch.Enrichment.Actors;
+
+/// <summary>
+/// Pass 8a: the body a person belongs to, named by an affiliation: "Nick Rhodes of Duran Duran", "Frederick Fung of
+/// ADPL", "DAB's Ben Chan", "Labour's Shadow Home Secretary Yvette Cooper". News text attaches people to their party,
+/// company or band so; an unknown name there is that body. A tie word (<c>Data/affiliation-roles.txt</c>) names it too:
+/// "LibriVox founder Hugh McGuire", "a member of Scientology". Not a place ("Smith of Chicago"; after a title whose "of"
+/// is a place: "Rep. John Smith of Texas", <c>Data/place-titles.txt</c>), not a person ("Obama's national security
+/// advisor James Jones"), not a word that merely opens the sentence.
+/// </summary>
+internal sealed class AffiliationPass(Lexicon lexicon, ActorClaims state) : ContextBodyPass(lexicon, state)
+{
+    private static readonly HashSet<string> PlaceTitles = WordList("place-titles.txt");
+    private static readonly HashSet<string> TieWords = WordList("affiliation-roles.txt");
+    private static readonly HashSet<string> StateAbbreviations = WordList("state-abbreviations.txt");
+
+    public void Run()
+    {
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (IsPerson(i) && !(IsPerson(i + 1) && owner[i + 1] == owner[i]))
+            {
+                MemberOf(i);
+            }
+            else if (owner[i] == Free && tokens[i].Has(TokenFlags.Possessive))
+            {
+                PossessorOf(i);
+            }
+            else if (TieWordAt(i) is var tie and > 0)
+            {
+                BodyOfTie(i, tie);
+            }
+        }
+    }
+
+    /// <summary>"&lt;Person&gt; of &lt;X&gt;": X right after the person's name and "of".</summary>
+    private void MemberOf(int personLast)
+    {
+        var of = personLast + 1;
+        if (of + 1 >= tokens.Length || tokens[of].Lower != "of" || tokens[of].IsCapitalised || !tokens[personLast].Has(TokenFlags.JoinedToNext)
+            || tokens[personLast].Has(TokenFlags.Possessive) || !tokens[of].Has(TokenFlags.JoinedToNext) || PlaceTitled(personLast))
+        {
+            return;
+        }
+        var last = BodyRunForward(of + 1);
+        if (last < 0 || !PlausibleBody(of + 1, last) || PlaceAfter(last))
+        {
+            return;
+        }
+        AddBody(of + 1, last);
+    }
+
+    /// <summary>"&lt;X&gt;'s &lt;Person&gt;" or "&lt;X&gt;'s &lt;role words&gt; &lt;Person&gt;", X ending at the possessive.</summary>
+    private void PossessorOf(int last)
+    {
+        var k = last + 1;
+        while (k < tokens.Length && k - last <= 4 && tokens[k - 1].Has(TokenFlags.JoinedToNext) && !IsPerson(k) && IsRoleWord(k))
+        {
+            if (PlaceTitles.Contains(tokens[k].Lower))
+            {
+                return;
+            }
+            k++;
+        }
+        // A full name after it ("DAB's Ben Chan"): one word there may be a surname the people passes linked loosely.
+        if (!IsPerson(k) || !tokens[k - 1].Has(TokenFlags.JoinedToNext) || (IsPerson(k - 1) && owner[k - 1] == owner[k]) || mentions[owner[k]].Last == k)
+        {
+            return;
+        }
+        var first = BodyRunBack(last);
+        // "Labour's Shadow Home Secretary Yvette Cooper": a role's word in capitals, before a person, is the body's name.
+        if (first < 0 && owner[last] == Free && tokens[last].IsCapitalised && !tokens[last].Has(TokenFlags.Heading) && !tokens[last].Has(TokenFlags.Skip)
+            && lex.RoleModifiers.Contains(tokens[last].Lower) && !lex.Stopwords.Contains(tokens[last].Text))
+        {
+            first = last;
+        }
+        // "Obama's national security advisor James Jones": before a lower-case role, one capitalised word is as often a
+        // person's name; a title-case role ("Labour's Shadow Home Secretary"), an acronym or a longer name is a body's.
+        var lowerRole = Enumerable.Range(last + 1, k - last - 1).Any(r => !tokens[r].IsCapitalised);
+        if (first >= 0 && (!lowerRole || first < last || tokens[first].Has(TokenFlags.AllCaps)) && PlausibleBody(first, last))
+        {
+            AddBody(first, last);
+        }
+    }
+
+    /// <summary>A word of a role before a name, in either case: "Shadow Home Secretary", "national security adviser".</summary>
+    private bool IsRoleWord(int k)
+    {
+        var t = tokens[k];
+        return owner[k] == Free && !t.Has(TokenFlags.Possessive)
+            && (lex.RoleNouns.Contains(t.Lower) || lex.RoleModifiers.Contains(t.Lower) || (t.IsCapitalised && lex.Honorifics.Contains(t.Text))
+                || (t.IsCapitalised && !t.Has(TokenFlags.AllCaps) && k + 1 < tokens.Length && t.Has(TokenFlags.JoinedToNext) && IsRoleWord(k + 1)));
+    }
+
+    /// <summary>The person is titled by an office whose "of" names a place ("Rep.", "Mayor", "Lord"): the words before the name.</summary>
+    private bool PlaceTitled(int personLast)
+    {
+        var first = mentions[owner[personLast]].First;
+        for (var k = first - 1; k >= 0 && first - k <= 3 && tokens[k].Has(TokenFlags.JoinedToNext); k--)
+        {
+            if (PlaceTitles.Contains(tokens[k].Lower))
+            {
+                return true;
+            }
+            if (!tokens[k].IsCapitalised && !lex.RoleModifiers.Contains(tokens[k].Lower))
+            {
+                break;
+            }
+        }
+        return roles.TryGetValue(mentions[owner[personLast]].Entity, out var role)
+            && role.Split(' ', '-').Any(w => PlaceTitles.Contains(w.ToLowerInvariant()));
+    }
+
+    /// <summary>
+    /// "Smith of Springfield, Illinois", "Jones of Greenwich, Conn.": a place, a country or a state's abbreviation after a
+    /// comma makes the name a place.
+    /// </summary>
+    private bool PlaceAfter(int last)
+    {
+        if (!tokens[last].Has(TokenFlags.CommaAfter) || last + 1 >= tokens.Length)
+        {
+            return false;
+        }
+        var next = tokens[last + 1];
+        return owner[last + 1] == Place || (owner[last + 1] >= 0 && mentions[owner[last + 1]].Entity.Type == ActorType.Country)
+            || (StateAbbreviations.Contains(next.Text) && next.End < body.Length && body[next.End] == '.');
+    }
+
+    /// <summary>How many tokens a lower-case tie word at <paramref name="k"/> takes ("founder" 1, "co-founder" 2), or 0.</summary>
+    private int TieWordAt(int k)
+    {
+        var t = tokens[k];
+        if (t.IsCapitalised || owner[k] != Free)
+        {
+            return 0;
+        }
+        if (t.Lower == "co" && t.Has(TokenFlags.HyphenToNext) && k + 1 < tokens.Length && TieWords.Contains(tokens[k + 1].Lower))
+        {
+            return 2;
+        }
+        return TieWords.Contains(t.Lower) ? 1 : 0;
+    }
+
+    /// <summary>"LibriVox founder Hugh McGuire" (a name, the tie word, a person) and "founder of LibriVox", "members of Scientology".</summary>
+    private void BodyOfTie(int tie, int length)
+    {
+        var end = tie + length - 1;
+        if (tie > 0 && tokens[tie - 1].Has(TokenFlags.JoinedToNext) && !tokens[tie - 1].Has(TokenFlags.Possessive) && tokens[end].Has(TokenFlags.JoinedToNext) && IsPerson(end + 1))
+        {
+            var first = BodyRunBack(tie - 1);
+            if (first >= 0 && PlausibleBody(first, tie - 1))
+            {
+                AddBody(first, tie - 1);
+            }
+            return;
+        }
+        if (end + 2 < tokens.Length && tokens[end].Has(TokenFlags.JoinedToNext) && tokens[end + 1].Lower == "of" && !tokens[end + 1].IsCapitalised
+            && tokens[end + 1].Has(TokenFlags.JoinedToNext))
+        {
+            var last = BodyRunForward(end + 2);
+            if (last >= 0 && PlausibleBody(end + 2, last) && !PlaceAfter(last))
+            {
+                AddBody(end + 2, last);
+            }
+        }
+    }
+
+    private static HashSet<string> WordList(string fileName) =>
+        new(DataFile.Lines(fileName).Where(l => l.Length > 0 && l[0] != '#'), StringComparer.Ordinal);
+}
