@@ -28,6 +28,8 @@ internal sealed record EntityData
     public Dictionary<string, string> LegalFormsSpelledOut { get; init; } = [];
     /// <summary>A legislature's one-word name ("Congress", "the Senate"), an organisation even alone.</summary>
     public List<string> Legislatures { get; init; } = [];
+    /// <summary>A party's members in the plural, which name a caucus after a legislature: "Senate Democrats".</summary>
+    public List<string> PartyMembers { get; init; } = [];
     /// <summary>Common nouns that say a name is an organisation: "the Chega party", "Northgate Capital, an investment firm".</summary>
     public List<string> OrgNouns { get; init; } = [];
     public List<string> OrgModifiers { get; init; } = [];

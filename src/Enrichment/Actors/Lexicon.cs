@@ -27,6 +27,7 @@ internal sealed class Lexicon
     /// <summary>"Corp" is "Corporation": a known body's name may end in the long form the text abbreviates.</summary>
     public Dictionary<string, string> LegalFormsSpelledOut { get; }
     public HashSet<string> Legislatures { get; }
+    public HashSet<string> PartyMembers { get; }
     public HashSet<string> OrgNouns { get; }
     public HashSet<string> OrgModifiers { get; }
     public HashSet<string> ForeignOfficeCountries { get; }
@@ -108,6 +109,7 @@ internal sealed class Lexicon
         LegalForms = new HashSet<string>(data.LegalForms, StringComparer.Ordinal);
         LegalFormsSpelledOut = new Dictionary<string, string>(data.LegalFormsSpelledOut, StringComparer.Ordinal);
         Legislatures = new HashSet<string>(data.Legislatures, StringComparer.Ordinal);
+        PartyMembers = new HashSet<string>(data.PartyMembers, StringComparer.Ordinal);
         OrgNouns = Lower(data.OrgNouns);
         OrgModifiers = new HashSet<string>(data.OrgModifiers, StringComparer.Ordinal);
         ForeignOfficeCountries = new HashSet<string>(data.ForeignOfficeCountries, StringComparer.Ordinal);

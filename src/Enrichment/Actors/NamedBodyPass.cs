@@ -115,6 +115,12 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             }
             // "University of Lisbon", "National Institute for Disaster Management", "Federation of Red Cross and Red Crescent Societies"
             var last = BodyComplement(first, i);
+            // "Senate Democrats", "House Republicans": a party's members in a legislature are a body of their own.
+            if (last == i && lex.Legislatures.Contains(tokens[i].Text) && i + 1 < tokens.Length && tokens[i].Has(TokenFlags.JoinedToNext)
+                && !tokens[i].Has(TokenFlags.Possessive) && owner[i + 1] == Free && lex.PartyMembers.Contains(tokens[i + 1].Text))
+            {
+                last = i + 1;
+            }
             // "Congress", "the Senate": a legislature is one even when its name is one word (not at a sentence's start,
             // where any word is capitalised); other lone organisation words ("the Council") say too little.
             if (first == i && last == i && (!lex.Legislatures.Contains(tokens[i].Text) || tokens[i].Has(TokenFlags.SentenceInitial)))
@@ -221,6 +227,13 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             return head;
         }
         var end = ComplementPhrase(head, "of", "for");
+        if (end == head)
+        {
+            // "Task Force on Energy Security", "Council on Foreign Relations": "on" + two capitalised words or more names the
+            // body's matter; one word is as often a day ("the Board on Monday").
+            var on = ComplementPhrase(head, "on", "on");
+            end = on - head >= 3 && tokens[on - 1].IsCapitalised ? on : head;
+        }
         // "Colorado State University of the US": a name that already holds its place is not "of" a country as well; the
         // country says where the body is ("Bank of Canada", "Communist Party of the Soviet Union" hold no place before it).
         if (end > head && Enumerable.Range(first, head - first).Any(IsPlaceWord) && Enumerable.Range(head + 2, end - head - 1).All(k => tokens[k].Lower == "the" || IsPlaceWord(k)))

@@ -46,4 +46,30 @@ public sealed class BodyBoundaryTests
         Organisations(actors).ShouldNotContain("Board of Directors");
         Organisations(actors).ShouldNotContain(n => n.Contains("Steering Committee"));
     }
+
+    [Fact]
+    public void A_partys_members_in_a_legislature_are_a_body_of_their_own()
+    {
+        Organisations(Extract("As Senate Democrats united around the bill, Senate Republicans voted against it."))
+            .ShouldBe(["Senate Democrats", "Senate Republicans"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void A_body_named_for_its_matter_with_on_keeps_it_but_a_day_after_on_is_no_part_of_a_name()
+    {
+        var organisations = Organisations(Extract("The Task Force on Energy Security met. The Council on Foreign Relations agreed. The Board on Monday approved it."));
+
+        organisations.ShouldContain("Task Force on Energy Security");
+        organisations.ShouldContain("Council on Foreign Relations");
+        organisations.ShouldNotContain(n => n.Contains("Monday"));
+    }
+
+    [Theory]
+    [InlineData("She joined the Congressional Black Caucus in 1993.", "Congressional Black Caucus")]
+    [InlineData("Today, SEIU reunited with the AFL-CIO.", "AFL-CIO")]
+    [InlineData("Iran and its proxies, Hamas, Hezbollah and Kataib Hezbollah, attacked the base.", "Kataib Hezbollah")]
+    public void Caucuses_unions_and_armed_groups_are_organisations(string text, string organisation)
+    {
+        Organisations(Extract(text)).ShouldContain(organisation);
+    }
 }
