@@ -2,7 +2,7 @@ using NewsSearch.Articles;
 
 namespace NewsSearch.Enrichment.Actors;
 
-/// <summary>Pass 5: outlets an article cites ("as reported by UNN", "told TOLOnews"): media organisations.</summary>
+/// <summary>Pass 5: outlets an article cites ("as reported by UNN", "told TOLOnews", "told The Brooklyn Paper"): media organisations.</summary>
 internal sealed class CitedOutletPass(Lexicon lexicon, ActorClaims state) : ActorPass(lexicon, state)
 {
     public void Run()
@@ -22,7 +22,10 @@ internal sealed class CitedOutletPass(Lexicon lexicon, ActorClaims state) : Acto
             var acronym = last == i && t.Has(TokenFlags.AllCaps) && t.Text.Length <= 6;
             var mediaName = lex.MediaHeadwords.Contains(tokens[last].Text) && last > i;
             var innerCaps = last == i && t.Text.Skip(1).Any(char.IsUpper) && !t.Has(TokenFlags.AllCaps);
-            if (!acronym && !mediaName && !innerCaps)
+            // "told The Brooklyn Paper", "writing in The Lancet": a capitalised "The" inside a sentence opens a title, and
+            // what a person is told by or writes in under a title is a publication (a person's name has no "The").
+            var titled = last > i && t.Text == "The" && !t.Has(TokenFlags.SentenceInitial);
+            if (!acronym && !mediaName && !innerCaps && !titled)
             {
                 continue;
             }

@@ -136,6 +136,7 @@ public sealed class ArchiveNameTests
     [InlineData("The official news agency Tass said the harvest was poor.", "TASS")]
     [InlineData("The Nihon Keizai Shimbun said Honda would raise output.", "Nikkei")]
     [InlineData("The Middle East Economic Survey (MEES) said Saudi output rose.", "Middle East Economic Survey")]
+    [InlineData("The owner remarked to The Harbour Paper that the drink would stay.", "The Harbour Paper")]
     public void News_agencies_and_papers_of_wire_copy_are_organisations_never_people(string body, string outlet)
     {
         var actors = Extract(body);
