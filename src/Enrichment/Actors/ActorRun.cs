@@ -26,6 +26,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
         new PeoplePass(lex, claims).Run();
         new PersonListPass(lex, claims).Run();
         new GivenNamePass(lex, claims).Run();
+        new HyphenatedGivenNamePass(lex, claims).Run();
         new CoordinatedNamePass(lex, claims).Run();
         new PersonClustering(lex, claims).Run();
         new AffiliationPass(lex, claims).Run();

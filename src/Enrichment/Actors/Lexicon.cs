@@ -39,6 +39,8 @@ internal sealed class Lexicon
     public HashSet<string> Platforms { get; }
     /// <summary>Common given names (Data/given-names.txt): a name that begins with one is a person's.</summary>
     public HashSet<string> GivenNames { get; }
+    /// <summary>Chinese and Korean family names (Data/east-asian-family-names.txt): before a hyphenated given name, a person's.</summary>
+    public HashSet<string> EastAsianFamilyNames { get; }
     /// <summary>Words that end the name of a place, a work or a prize (Data/thing-headwords.txt): "Ross Sea", "Booker Prize".</summary>
     public HashSet<string> ThingHeadwords { get; }
     /// <summary>Nouns that head a body's name in lower case after the words naming it (Data/body-heads.txt): "the Texas legislature".</summary>
@@ -120,6 +122,7 @@ internal sealed class Lexicon
         PlaceQualifiers = new HashSet<string>(data.PlaceQualifiers, StringComparer.Ordinal);
         Platforms = new HashSet<string>(data.Platforms, StringComparer.OrdinalIgnoreCase);
         GivenNames = WordList("given-names.txt");
+        EastAsianFamilyNames = WordList("east-asian-family-names.txt");
         ThingHeadwords = WordList("thing-headwords.txt");
         LowerCaseBodyHeads = WordList("body-heads.txt");
         CiteCues = [.. data.CiteCues.Select(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
