@@ -333,7 +333,8 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             return false;
         }
         return owner[k] == Place
-            || (owner[k] == Free && !lex.Stopwords.Contains(t.Text) && !t.Has(TokenFlags.SentenceInitial))
+            // "University of Southern Indiana": a direction is a stopword alone, but qualifies a name as it does a body's.
+            || (owner[k] == Free && (!lex.Stopwords.Contains(t.Text) || lex.OrgModifiers.Contains(t.Text)) && !t.Has(TokenFlags.SentenceInitial))
             || (owner[k] >= 0 && mentions[owner[k]].Entity.Type != ActorType.Person);
     }
 

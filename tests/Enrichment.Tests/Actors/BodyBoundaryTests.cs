@@ -22,6 +22,12 @@ public sealed class BodyBoundaryTests
     }
 
     [Fact]
+    public void A_direction_in_a_bodys_complement_is_part_of_its_name()
+    {
+        Organisations(Extract("The exhibit opened at the University of Southern Indiana on Monday.")).ShouldBe(["University of Southern Indiana"]);
+    }
+
+    [Fact]
     public void A_country_after_a_name_without_a_place_stays_in_the_name()
     {
         Organisations(Extract("Delegates of the Communist Party of the Soviet Union met in Moscow.")).ShouldContain("Communist Party of the Soviet Union");
