@@ -10,7 +10,9 @@ internal sealed class AcronymPass(Lexicon lexicon, ActorClaims state) : ActorPas
         for (var i = 0; i < tokens.Length; i++)
         {
             var t = tokens[i];
-            if (t.Has(TokenFlags.Skip) || !IsAcronym(t))
+            // Only a word in parentheses or just before them can be defined here: the flags say so before any letter is read.
+            var beforeParentheses = i + 1 < tokens.Length && tokens[i + 1].Has(TokenFlags.InParentheses);
+            if (t.Has(TokenFlags.Skip) || !(t.Has(TokenFlags.InParentheses) || beforeParentheses) || !IsAcronym(t))
             {
                 continue;
             }

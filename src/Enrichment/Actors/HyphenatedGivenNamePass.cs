@@ -15,7 +15,9 @@ internal sealed class HyphenatedGivenNamePass(Lexicon lexicon, ActorClaims state
     {
         for (var i = 0; i + 2 < tokens.Length; i++)
         {
-            if (!lex.EastAsianFamilyNames.Contains(tokens[i].Text) || !IsNameWord(i) || !tokens[i].Has(TokenFlags.JoinedToNext) || !GivenName(i + 1)
+            // The flags first: a hyphen after the next word is rare, and a set lookup per word is not free.
+            if (!tokens[i + 1].Has(TokenFlags.HyphenToNext) || !tokens[i].Has(TokenFlags.JoinedToNext) || !tokens[i].IsCapitalised
+                || !lex.EastAsianFamilyNames.Contains(tokens[i].Text) || !IsNameWord(i) || !GivenName(i + 1)
                 || (i > 0 && tokens[i - 1].Has(TokenFlags.JoinedToNext) && IsNameWord(i - 1) && !tokens[i - 1].Has(TokenFlags.SentenceInitial)))
             {
                 continue;

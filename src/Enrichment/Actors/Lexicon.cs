@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using NewsSearch.Articles;
 
 namespace NewsSearch.Enrichment.Actors;
@@ -45,7 +46,7 @@ internal sealed class Lexicon
     public HashSet<string> ThingHeadwords { get; }
     /// <summary>Nouns that head a body's name in lower case after the words naming it (Data/body-heads.txt): "the Texas legislature".</summary>
     public HashSet<string> LowerCaseBodyHeads { get; }
-    public List<string[]> CiteCues { get; }
+    private FrozenDictionary<string, string[][]> CiteCuesByLastWord { get; }
 
     public Lexicon(EntityData data)
     {
@@ -125,7 +126,8 @@ internal sealed class Lexicon
         EastAsianFamilyNames = WordList("east-asian-family-names.txt");
         ThingHeadwords = WordList("thing-headwords.txt");
         LowerCaseBodyHeads = WordList("body-heads.txt");
-        CiteCues = [.. data.CiteCues.Select(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
+        CiteCuesByLastWord = data.CiteCues.Select(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries)).GroupBy(c => c[^1].ToLowerInvariant())
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>An organisation word, or its plural: "Federal Reserve Banks" are the reserve banks, not the Federal Reserve.</summary>
@@ -147,7 +149,12 @@ internal sealed class Lexicon
     /// <summary>True when a cite cue ("according to", "told") ends just before token <paramref name="index"/>.</summary>
     public bool CiteCueBefore(Token[] tokens, int index)
     {
-        foreach (var cue in CiteCues)
+        // Asked at most capitalised words: only the cues ending in the word just before are worth comparing.
+        if (index == 0 || !CiteCuesByLastWord.TryGetValue(tokens[index - 1].Lower, out var cues))
+        {
+            return false;
+        }
+        foreach (var cue in cues)
         {
             var start = index - cue.Length;
             if (start < 0)
