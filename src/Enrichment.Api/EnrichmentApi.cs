@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NewsSearch.Articles;
 using NewsSearch.Enrichment;
-using NewsSearch.Enrichment.Language;
 using NewsSearch.Enrichment.Api;
 using NewsSearch.SearchStore;
 using NewsSearch.ServiceDefaults;
@@ -150,8 +149,7 @@ public static class EnrichmentApi
         try
         {
             var enriched = enricher.Enrich(article!);
-            // Too few words to tell a language (a wire table of figures) is no reason to lose the item: it is indexed as "und".
-            if (enriched.Language is not (ArticleEnricher.English or LanguageGuess.Undetermined))
+            if (enriched.Language != ArticleEnricher.English)
             {
                 return (null, new EnrichOutcome(id, false, $"language '{enriched.Language}' is not supported: enrichment reads English text only"));
             }

@@ -68,7 +68,14 @@ public sealed class ArticleEnricher(
         var text = TextUnwrapper.Unwrap(WireMarkup.Clean(article.Text));
         var cleaned = ArticleCleaner.Clean(text);
         var title = !string.IsNullOrWhiteSpace(metadata.Title) ? metadata.Title.Trim() : TitleMaker.Make(cleaned.Headline, cleaned.Body);
-        var language = LanguageDetector.Detect(cleaned.Body.Length > 0 ? cleaned.Body : text);
+        var language = LanguageDetector.Detect(cleaned.Body.Length > 0 ? cleaned.Body : text).Code;
+        // A wire item of figures under a dateline ("TORONTO, March 2 -" + "Shr 10 cts vs 12 cts") has too few words to tell
+        // its language by; the dateline's English month or wire credit tells it.
+        if (language == LanguageGuess.Undetermined && cleaned.Dateline is not null)
+        {
+            language = English;
+        }
+
         var enriched = new EnrichedArticle
         {
             Id = article.Id,
@@ -77,13 +84,12 @@ public sealed class ArticleEnricher(
             Source = string.IsNullOrWhiteSpace(metadata.Source) ? EnrichedArticle.UnknownSource : metadata.Source.Trim(),
             Url = metadata.Url,
             Published = metadata.Published,
-            Language = language.Code,
+            Language = language,
             Comments = cleaned.Comments,
         };
 
-        // The rules read English only: other languages are flagged, not misread. A wire item of figures under a dateline
-        // ("TORONTO, March 2 -" + "Shr 10 cts vs 12 cts") has too few words to tell its language; its conventions are the wire's.
-        if (language.Code != English && (language.Code != LanguageGuess.Undetermined || cleaned.Dateline is null))
+        // The rules read English only: other languages are flagged, not misread.
+        if (language != English)
         {
             return enriched;
         }
@@ -91,7 +97,8 @@ public sealed class ArticleEnricher(
         var publisher = publishers.Extract(text, cleaned, metadata.Source);
         var dates = DateAnalyzer.Analyze(cleaned.Body, text, metadata.Published, metadata.AsOf, cleaned.Dateline?.Date);
         // The story's time decides which state a place lay in ("Germany" in 1987 is West Germany).
-        var era = metadata.Published ?? metadata.AsOf ?? dates.Published;
+        // asOf only bounds the date from above (a batch may give one day for years of archive): the day the text gives comes first.
+        var era = metadata.Published ?? dates.Published ?? metadata.AsOf;
         var actorMentions = DatelineCountry.Add(states.OfTheTime(actors.Extract(cleaned.Body, cleaned.Headline), era), cleaned.Dateline, cities, states, era);
         return enriched with
         {

@@ -113,7 +113,7 @@ public sealed class EnrichEndpointTests(EnrichmentApiFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task A_wire_table_of_figures_too_bare_to_tell_its_language_is_indexed_with_what_the_wire_says()
+    public async Task A_wire_table_of_figures_under_a_dateline_is_indexed_as_English_with_what_the_wire_says()
     {
         var table = Raw("NORTHERN TIMBER LTD YEAR NET\n    TORONTO, March 2 -\n    Oper shr 1.25 dlrs vs 80 cts\n    Sales 450.2 mln vs 400.1 mln\n Reuter\n");
 
@@ -121,7 +121,7 @@ public sealed class EnrichEndpointTests(EnrichmentApiFactory factory) : IClassFi
 
         outcome.Indexed.ShouldBeTrue();
         var stored = (await factory.Store.GetAsync(table.Id, TestContext.Current.CancellationToken))!;
-        stored.Language.ShouldBe("und");
+        stored.Language.ShouldBe("en");
         stored.Source.ShouldBe("Reuters");
         stored.Actors.ShouldContain(a => a.Name == "Canada");
     }

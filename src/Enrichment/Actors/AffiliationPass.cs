@@ -45,7 +45,7 @@ internal sealed class AffiliationPass(Lexicon lexicon, ActorClaims state) : Cont
             return;
         }
         var last = BodyRunForward(of + 1);
-        if (last < 0 || !PlausibleBody(of + 1, last) || PlaceAfter(last))
+        if (last < 0 || !Distinctive(of + 1, last) || !PlausibleBody(of + 1, last) || PlaceAfter(last))
         {
             return;
         }
@@ -76,23 +76,49 @@ internal sealed class AffiliationPass(Lexicon lexicon, ActorClaims state) : Cont
         {
             first = last;
         }
-        // "Obama's national security advisor James Jones": before a lower-case role, one capitalised word is as often a
-        // person's name; a title-case role ("Labour's Shadow Home Secretary"), an acronym or a longer name is a body's.
-        var lowerRole = Enumerable.Range(last + 1, k - last - 1).Any(r => !tokens[r].IsCapitalised);
-        if (first >= 0 && (!lowerRole || first < last || tokens[first].Has(TokenFlags.AllCaps)) && PlausibleBody(first, last))
+        // "Obama's national security advisor James Jones", "Reagan's Commerce Secretary Malcolm Baldrige": one ordinary
+        // capitalised word before a role is as often a person's name; an acronym, a longer name or a party's word
+        // ("Labour's Shadow Home Secretary") is a body's.
+        if (first >= 0 && (Distinctive(first, last) || lex.RoleModifiers.Contains(tokens[first].Lower)) && PlausibleBody(first, last))
         {
             AddBody(first, last);
         }
     }
 
+    /// <summary>
+    /// One ordinary capitalised word after "of" or before a tie word is as often a town or a trade ("Bob Jones of
+    /// Fairhaven", "Restaurant owner Jane Doe"): a body's name there has two words or more, or is an acronym or camel-cased
+    /// ("ADPL", "wikiHow").
+    /// </summary>
+    private bool Distinctive(int first, int last) =>
+        last > first || tokens[first].Has(TokenFlags.AllCaps) || tokens[first].Text.Skip(1).Any(char.IsUpper);
+
     /// <summary>A word of a role before a name, in either case: "Shadow Home Secretary", "national security adviser".</summary>
     private bool IsRoleWord(int k)
     {
-        var t = tokens[k];
-        return owner[k] == Free && !t.Has(TokenFlags.Possessive)
-            && (lex.RoleNouns.Contains(t.Lower) || lex.RoleModifiers.Contains(t.Lower) || (t.IsCapitalised && lex.Honorifics.Contains(t.Text))
-                || (t.IsCapitalised && !t.Has(TokenFlags.AllCaps) && k + 1 < tokens.Length && t.Has(TokenFlags.JoinedToNext) && IsRoleWord(k + 1)));
+        // A capitalised word is a role's when a role word follows within the few words a title takes ("Shadow Home
+        // Secretary"); a loop, not recursion, as a page of Title Case words must not run the stack out.
+        for (var j = k; j < tokens.Length && j - k < MaxRoleWords; j++)
+        {
+            var t = tokens[j];
+            if (owner[j] != Free || t.Has(TokenFlags.Possessive))
+            {
+                return false;
+            }
+            if (lex.RoleNouns.Contains(t.Lower) || lex.RoleModifiers.Contains(t.Lower) || (t.IsCapitalised && lex.Honorifics.Contains(t.Text)))
+            {
+                return true;
+            }
+            if (!t.IsCapitalised || t.Has(TokenFlags.AllCaps) || !t.Has(TokenFlags.JoinedToNext))
+            {
+                return false;
+            }
+        }
+        return false;
     }
+
+    /// <summary>How many words a role before a name takes at most: "Shadow Home Secretary", "Deputy Prime Minister".</summary>
+    private const int MaxRoleWords = 4;
 
     /// <summary>The person is titled by an office whose "of" names a place ("Rep.", "Mayor", "Lord"): the words before the name.</summary>
     private bool PlaceTitled(int personLast)
@@ -150,7 +176,7 @@ internal sealed class AffiliationPass(Lexicon lexicon, ActorClaims state) : Cont
         if (tie > 0 && tokens[tie - 1].Has(TokenFlags.JoinedToNext) && !tokens[tie - 1].Has(TokenFlags.Possessive) && tokens[end].Has(TokenFlags.JoinedToNext) && IsPerson(end + 1))
         {
             var first = BodyRunBack(tie - 1);
-            if (first >= 0 && PlausibleBody(first, tie - 1))
+            if (first >= 0 && Distinctive(first, tie - 1) && PlausibleBody(first, tie - 1))
             {
                 AddBody(first, tie - 1);
             }
@@ -160,7 +186,7 @@ internal sealed class AffiliationPass(Lexicon lexicon, ActorClaims state) : Cont
             && tokens[end + 1].Has(TokenFlags.JoinedToNext))
         {
             var last = BodyRunForward(end + 2);
-            if (last >= 0 && PlausibleBody(end + 2, last) && !PlaceAfter(last))
+            if (last >= 0 && Distinctive(end + 2, last) && PlausibleBody(end + 2, last) && !PlaceAfter(last))
             {
                 AddBody(end + 2, last);
             }

@@ -16,7 +16,9 @@ internal sealed class GazetteerPass(Lexicon lexicon, ActorClaims state) : ActorP
             {
                 continue;
             }
-            if (value.CueOnly && !lex.CiteCueBefore(tokens, i) && !SpeechVerbAt(end + 1))
+            // A cue-only name is a surname too ("Kirstjen Nielsen said", "John Zogby said", "Ms. Nielsen"): after another
+            // capitalised word of a name it is the person's, whatever verb follows.
+            if (value.CueOnly && ((!lex.CiteCueBefore(tokens, i) && !SpeechVerbAt(end + 1)) || AfterNameWord(i)))
             {
                 continue;
             }
@@ -44,6 +46,11 @@ internal sealed class GazetteerPass(Lexicon lexicon, ActorClaims state) : ActorP
             i = end;
         }
     }
+
+    private bool AfterNameWord(int i) =>
+        i > 0 && (lex.Honorifics.Contains(tokens[i - 1].Text)
+            || (tokens[i - 1].Has(TokenFlags.JoinedToNext) && tokens[i - 1].IsCapitalised && !tokens[i - 1].Has(TokenFlags.Possessive)
+                && !lex.Stopwords.Contains(tokens[i - 1].Text)));
 
     /// <summary>
     /// "California Department of Justice", "Ohio Office of Budget": a known name that opens with an organisation word, after a

@@ -32,7 +32,7 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             var company = lex.LegalForms.Contains(tokens[i].Text);
             while (first > 0 && tokens[first - 1].Has(TokenFlags.JoinedToNext)
                 && (!tokens[first - 1].Has(TokenFlags.Possessive) || lex.PossessiveNameWords.Contains(tokens[first - 1].Text)
-                    || (company && owner[first - 1] == Free) || OfficeOfRole(first - 1, i)))
+                    || (company && owner[first - 1] == Free && PossessiveInsideName(first - 1)) || OfficeOfRole(first - 1, i)))
             {
                 var p = first - 1;
                 if (OfficeOfRole(p, i))
@@ -140,16 +140,21 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
                 i = last;
                 continue;
             }
-            var name = Surface(first, last);
             // "Texaco Inc" is Texaco: the company goes by its name without the legal form, the known one if it is known
             // ("American Express Co"), and the text's later bare "Texaco" is matched to it.
             var bare = last;
-            while (bare == i && bare > first && lex.LegalForms.Contains(tokens[bare].Text))
+            while (last == i && bare > first && lex.LegalForms.Contains(tokens[bare].Text))
             {
                 // "British Petroleum Co Plc": every legal form at the end goes.
-                i = --bare;
+                bare--;
             }
-            i = last;
+            // "Moody's Investors Service Inc": a known company's name may open with a possessive, which a run never takes alone.
+            if (bare < last && first > 0 && tokens[first - 1].Has(TokenFlags.Possessive) && tokens[first - 1].Has(TokenFlags.JoinedToNext)
+                && owner[first - 1] == Free && lex.KnownByName.ContainsKey(body[tokens[first - 1].Start..tokens[bare + 1].Start].TrimEnd()))
+            {
+                first--;
+            }
+            var name = Surface(first, last);
             // Up to the legal form, so a possessive stays in the name ("Standard and Poor's Corp").
             var goesBy = bare < last ? body[tokens[first].Start..tokens[bare + 1].Start].TrimEnd() : name;
             var entity = localByName.GetValueOrDefault(goesBy) ?? SpelledOut(goesBy, bare, last)
@@ -193,10 +198,20 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
         return (k > head && (lex.NonOrgHeadwords.Contains(tokens[k].Text) || lex.IsOrgHeadword(tokens[k].Text))) || AndCompany(head);
     }
 
+    /// <summary>
+    /// "Moody's Investors Service Inc", "Standard and Poor's Corp": a possessive inside a company's name has a word of the
+    /// name before it; one that opens the run is the owner's ("Iacocca's Chrysler Corp", "Allentown's Mack Trucks Inc").
+    /// </summary>
+    private bool PossessiveInsideName(int k) =>
+        !tokens[k].Has(TokenFlags.Possessive)
+        || (k > 0 && tokens[k - 1].Has(TokenFlags.JoinedToNext) && !tokens[k - 1].Has(TokenFlags.Possessive)
+            && (tokens[k - 1].Lower == "and" || (IsBodyWord(k - 1) && !tokens[k - 1].Has(TokenFlags.SentenceInitial) && !lex.Stopwords.Contains(tokens[k - 1].Text))));
+
     /// <summary>"Nippon Telegraph and Telephone Corp": "and" and a few capitalised words to a legal form go on with one company's name.</summary>
     private bool AndCompany(int head)
     {
-        if (head + 2 >= tokens.Length || !tokens[head].Has(TokenFlags.JoinedToNext) || tokens[head + 1].Lower != "and" || !tokens[head + 1].Has(TokenFlags.JoinedToNext))
+        // "General Motors Corp and Toyota Motor Corp": after a legal form, "and" begins another company.
+        if (lex.LegalForms.Contains(tokens[head].Text) || head + 2 >= tokens.Length || !tokens[head].Has(TokenFlags.JoinedToNext) || tokens[head + 1].Lower != "and" || !tokens[head + 1].Has(TokenFlags.JoinedToNext))
         {
             return false;
         }

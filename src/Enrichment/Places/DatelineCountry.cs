@@ -21,7 +21,7 @@ public static class DatelineCountry
             return actors;
         }
 
-        var country = states.StateOf(today, place, date, actors);
+        var country = states.StateOf(today, place, date);
 
         var named = actors.FirstOrDefault(a => a.Type == ActorType.Country && a.Name == country);
         var withCountry = named is null

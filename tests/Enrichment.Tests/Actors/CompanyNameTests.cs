@@ -20,6 +20,18 @@ public sealed class CompanyNameTests
     }
 
     [Fact]
+    public void Two_companies_with_their_legal_forms_joined_by_and_stay_two()
+    {
+        Organisations("General Motors Corp and Toyota Motor Corp formed a venture.").ShouldBe(["General Motors", "Toyota Motor"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void A_possessive_that_opens_the_run_is_the_owners_not_part_of_the_name()
+    {
+        Organisations("Iacocca's Chrysler Corp said it would buy the unit. Allentown's Mack Trucks Inc fell.").ShouldBe(["Chrysler", "Mack Trucks"], ignoreOrder: true);
+    }
+
+    [Fact]
     public void Every_legal_form_at_the_end_goes_and_a_known_alias_is_the_known_company()
     {
         var bp = ActorExtractor.CreateDefault().Extract("British Petroleum Co Plc said its offer had been accepted.").ShouldHaveSingleItem();
@@ -61,6 +73,16 @@ public sealed class CompanyNameTests
     public void Commodity_bodies_and_exchanges_of_wire_copy_are_known_by_their_short_names(string body, string organisation)
     {
         Organisations(body).ShouldBe([organisation]);
+    }
+
+    [Theory]
+    [InlineData("Growth in the MENA region slowed as oil prices fell.")]
+    [InlineData("Patients given CBT recovered faster, the study found.")]
+    [InlineData("Kirstjen Nielsen said the border was secure. Ms. Nielsen said more would follow.")]
+    [InlineData("John Zogby said the race was close.")]
+    public void A_short_name_that_is_also_a_word_or_a_surname_counts_only_as_a_source_speaking(string text)
+    {
+        Organisations(text).ShouldBeEmpty();
     }
 
     [Fact]

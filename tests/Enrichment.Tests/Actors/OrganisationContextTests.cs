@@ -72,4 +72,21 @@ public sealed class OrganisationContextTests
         HasOrganisation(actors, "Scientology").ShouldBeTrue();
         actors.ShouldContain(a => a.Name == "Hugh McGuire" && a.Type == ActorType.Person);
     }
+
+    [Theory]
+    [InlineData("Reagan's Commerce Secretary Malcolm Baldrige said the deficit would fall.")]
+    [InlineData("Restaurant owner Jane Doe said sales fell in the spring.")]
+    [InlineData("Bob Jones of Fairhaven said prices rose again.")]
+    public void One_ordinary_word_before_a_role_or_tie_or_after_of_is_no_body(string text)
+    {
+        Extract(text).ShouldNotContain(a => a.Type == ActorType.Organisation);
+    }
+
+    [Fact]
+    public void A_page_of_title_case_words_after_a_possessive_is_read_without_running_out_of_stack()
+    {
+        var text = "Acme's " + string.Join(' ', Enumerable.Repeat("Grand", 20_000)) + " Ben Chan said.";
+
+        Should.NotThrow(() => Extract(text));
+    }
 }

@@ -10,6 +10,7 @@ public sealed class WireMarkupTests
     [InlineData("It is 78 pct owned by Texaco Inc <TX>.", "It is 78 pct owned by Texaco Inc.")]
     [InlineData("to <Pine\nPoint Mines Ltd> for 30 mln dlrs", "to Pine\nPoint Mines Ltd for 30 mln dlrs")]
     [InlineData("AT&amp;T and Procter &amp; Gamble rose.\n Reuter\n&#3;", "AT&T and Procter & Gamble rose.\n Reuter\n")]
+    [InlineData("\u0001Prices rose.", "Prices rose.")]
     public void Entities_brackets_tickers_and_control_characters_go_and_the_names_stay(string text, string clean)
     {
         WireMarkup.Clean(text).ShouldBe(clean);
@@ -18,6 +19,10 @@ public sealed class WireMarkupTests
     [Theory]
     [InlineData("Prices rose 5 pct in March, the ministry said.")]
     [InlineData("Use <b>bold</b> and x < y > z.")]
+    [InlineData("If X<Y and Y>Z then X<Z.")]
+    [InlineData("Yields <5% and >3% are expected.")]
+    [InlineData("Press <Enter> and then <A> to accept, or write to <john@example.com>.")]
+    [InlineData("A page with <B>bold</B> text.")]
     public void Text_without_wire_markup_is_left_as_it_is(string text)
     {
         WireMarkup.Clean(text).ShouldBe(text);
