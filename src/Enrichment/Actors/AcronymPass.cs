@@ -86,6 +86,11 @@ internal sealed class AcronymPass(Lexicon lexicon, ActorClaims state) : ActorPas
             }
             last++;
         }
+        if (tokens[last].End < body.Length && body[tokens[last].End] != ')')
+        {
+            // Ten words and no closing parenthesis: not a name in parentheses.
+            return acr;
+        }
         var initials = new List<char>();
         for (var k = first; k <= last; k++)
         {

@@ -12,9 +12,6 @@ namespace NewsSearch.Enrichment.Actors;
 /// </summary>
 internal sealed class AffiliationPass(Lexicon lexicon, ActorClaims state) : ContextBodyPass(lexicon, state)
 {
-    private static readonly HashSet<string> PlaceTitles = WordList("place-titles.txt");
-    private static readonly HashSet<string> TieWords = WordList("affiliation-roles.txt");
-    private static readonly HashSet<string> StateAbbreviations = WordList("state-abbreviations.txt");
 
     public void Run()
     {
@@ -58,7 +55,7 @@ internal sealed class AffiliationPass(Lexicon lexicon, ActorClaims state) : Cont
         var k = last + 1;
         while (k < tokens.Length && k - last <= 4 && tokens[k - 1].Has(TokenFlags.JoinedToNext) && !IsPerson(k) && IsRoleWord(k))
         {
-            if (PlaceTitles.Contains(tokens[k].Lower))
+            if (lex.PlaceTitles.Contains(tokens[k].Lower))
             {
                 return;
             }
@@ -126,7 +123,7 @@ internal sealed class AffiliationPass(Lexicon lexicon, ActorClaims state) : Cont
         var first = mentions[owner[personLast]].First;
         for (var k = first - 1; k >= 0 && first - k <= 3 && tokens[k].Has(TokenFlags.JoinedToNext); k--)
         {
-            if (PlaceTitles.Contains(tokens[k].Lower))
+            if (lex.PlaceTitles.Contains(tokens[k].Lower))
             {
                 return true;
             }
@@ -136,7 +133,7 @@ internal sealed class AffiliationPass(Lexicon lexicon, ActorClaims state) : Cont
             }
         }
         return roles.TryGetValue(mentions[owner[personLast]].Entity, out var role)
-            && role.Split(' ', '-').Any(w => PlaceTitles.Contains(w.ToLowerInvariant()));
+            && role.Split(' ', '-').Any(w => lex.PlaceTitles.Contains(w.ToLowerInvariant()));
     }
 
     /// <summary>
@@ -151,7 +148,7 @@ internal sealed class AffiliationPass(Lexicon lexicon, ActorClaims state) : Cont
         }
         var next = tokens[last + 1];
         return owner[last + 1] == Place || (owner[last + 1] >= 0 && mentions[owner[last + 1]].Entity.Type == ActorType.Country)
-            || (StateAbbreviations.Contains(next.Text) && next.End < body.Length && body[next.End] == '.');
+            || (lex.StateAbbreviations.Contains(next.Text) && next.End < body.Length && body[next.End] == '.');
     }
 
     /// <summary>How many tokens a lower-case tie word at <paramref name="k"/> takes ("founder" 1, "co-founder" 2), or 0.</summary>
@@ -162,11 +159,11 @@ internal sealed class AffiliationPass(Lexicon lexicon, ActorClaims state) : Cont
         {
             return 0;
         }
-        if (t.Lower == "co" && t.Has(TokenFlags.HyphenToNext) && k + 1 < tokens.Length && TieWords.Contains(tokens[k + 1].Lower))
+        if (t.Lower == "co" && t.Has(TokenFlags.HyphenToNext) && k + 1 < tokens.Length && lex.TieWords.Contains(tokens[k + 1].Lower))
         {
             return 2;
         }
-        return TieWords.Contains(t.Lower) ? 1 : 0;
+        return lex.TieWords.Contains(t.Lower) ? 1 : 0;
     }
 
     /// <summary>"LibriVox founder Hugh McGuire" (a name, the tie word, a person) and "founder of LibriVox", "members of Scientology".</summary>
@@ -192,7 +189,4 @@ internal sealed class AffiliationPass(Lexicon lexicon, ActorClaims state) : Cont
             }
         }
     }
-
-    private static HashSet<string> WordList(string fileName) =>
-        new(DataFile.Lines(fileName).Where(l => l.Length > 0 && l[0] != '#'), StringComparer.Ordinal);
 }

@@ -46,6 +46,12 @@ internal sealed class Lexicon
     public HashSet<string> ThingHeadwords { get; }
     /// <summary>Nouns that head a body's name in lower case after the words naming it (Data/body-heads.txt): "the Texas legislature".</summary>
     public HashSet<string> LowerCaseBodyHeads { get; }
+    /// <summary>Titles whose holder's "of" names a place (Data/place-titles.txt): "Rep. John Smith of Texas".</summary>
+    public HashSet<string> PlaceTitles { get; }
+    /// <summary>A person's tie to a body (Data/affiliation-roles.txt): "founder", "member".</summary>
+    public HashSet<string> TieWords { get; }
+    /// <summary>AP abbreviations of U.S. states (Data/state-abbreviations.txt): "Greenwich, Conn." is a place.</summary>
+    public HashSet<string> StateAbbreviations { get; }
     private FrozenDictionary<string, string[][]> CiteCuesByLastWord { get; }
 
     public Lexicon(EntityData data)
@@ -126,6 +132,9 @@ internal sealed class Lexicon
         EastAsianFamilyNames = WordList("east-asian-family-names.txt");
         ThingHeadwords = WordList("thing-headwords.txt");
         LowerCaseBodyHeads = WordList("body-heads.txt");
+        PlaceTitles = WordList("place-titles.txt");
+        TieWords = WordList("affiliation-roles.txt");
+        StateAbbreviations = WordList("state-abbreviations.txt");
         CiteCuesByLastWord = data.CiteCues.Select(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries)).GroupBy(c => c[^1].ToLowerInvariant())
             .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }
