@@ -98,7 +98,7 @@ internal sealed class AcronymPass(Lexicon lexicon, ActorClaims state) : ActorPas
             {
                 initials.Add(char.ToUpperInvariant(tokens[k].Text[0]));
             }
-            else if (!tokens[k].Has(TokenFlags.Connector) && !IsNameLink(tokens[k].Lower))
+            else if (!tokens[k].Has(TokenFlags.Connector) && !lex.NameLinkWords.Contains(tokens[k].Lower))
             {
                 return acr;
             }
@@ -113,7 +113,6 @@ internal sealed class AcronymPass(Lexicon lexicon, ActorClaims state) : ActorPas
         return last;
     }
 
-    private static bool IsNameLink(string lower) => lower is "of" or "and" or "for" or "the" or "on" or "in" or "de";
 
     /// <summary>The first token of the phrase before "(" whose initials spell the acronym, or -1.</summary>
     private int AlignLongForm(int end, string acronym)
@@ -134,7 +133,7 @@ internal sealed class AcronymPass(Lexicon lexicon, ActorClaims state) : ActorPas
             {
                 content.Add(k);
             }
-            else if (!t.Has(TokenFlags.Connector) && !IsNameLink(t.Lower))
+            else if (!t.Has(TokenFlags.Connector) && !lex.NameLinkWords.Contains(t.Lower))
             {
                 break;
             }

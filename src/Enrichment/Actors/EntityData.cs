@@ -25,6 +25,10 @@ internal sealed record EntityData
     /// <summary>Words whose possessive is part of an organisation's name: "Korean People's Army", "Women's Tennis Association".</summary>
     public List<string> PossessiveNameWords { get; init; } = [];
     public List<string> LegalForms { get; init; } = [];
+    /// <summary>Lower-case words a body's name may hold between its capitalised ones ("Bank of the South"); they give no initial to its acronym.</summary>
+    public List<string> NameLinkWords { get; init; } = [];
+    /// <summary>Words of an office a role's possessive may name: "Special Anti-Corruption Prosecutor's Office".</summary>
+    public List<string> OfficeHeadwords { get; init; } = [];
     public Dictionary<string, string> LegalFormsSpelledOut { get; init; } = [];
     /// <summary>A legislature's one-word name ("Congress", "the Senate"), an organisation even alone.</summary>
     public List<string> Legislatures { get; init; } = [];

@@ -25,6 +25,8 @@ internal sealed class Lexicon
     /// organisation word, which is what makes the named-body pass read the name at all.
     /// </summary>
     public HashSet<string> LegalForms { get; }
+    public HashSet<string> NameLinkWords { get; }
+    public HashSet<string> OfficeHeadwords { get; }
     /// <summary>"Corp" is "Corporation": a known body's name may end in the long form the text abbreviates.</summary>
     public Dictionary<string, string> LegalFormsSpelledOut { get; }
     public HashSet<string> Legislatures { get; }
@@ -116,6 +118,8 @@ internal sealed class Lexicon
         NonOrgHeadwords = new HashSet<string>(data.NonOrgHeadwords, StringComparer.Ordinal);
         PossessiveNameWords = new HashSet<string>(data.PossessiveNameWords, StringComparer.Ordinal);
         LegalForms = new HashSet<string>(data.LegalForms, StringComparer.Ordinal);
+        NameLinkWords = new HashSet<string>(data.NameLinkWords, StringComparer.Ordinal);
+        OfficeHeadwords = new HashSet<string>(data.OfficeHeadwords, StringComparer.Ordinal);
         LegalFormsSpelledOut = new Dictionary<string, string>(data.LegalFormsSpelledOut, StringComparer.Ordinal);
         Legislatures = new HashSet<string>(data.Legislatures, StringComparer.Ordinal);
         PartyMembers = new HashSet<string>(data.PartyMembers, StringComparer.Ordinal);

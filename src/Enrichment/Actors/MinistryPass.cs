@@ -135,7 +135,10 @@ internal sealed class MinistryPass(Lexicon lexicon, ActorClaims state) : ActorPa
         var k = first - 1;
         if (k >= 0 && owner[k] >= 0 && tokens[k].Has(TokenFlags.JoinedToNext) && mentions[owner[k]] is { Entity.Type: ActorType.Country } country && country.Last == k)
         {
+            var countryMention = owner[k];
             AddMention(ministry, country.First, last, false);
+            // The country's words stay the country's: later passes read who owns a word, and one word has one owner.
+            Claim(country.First, k, countryMention);
             uncounted.Add(mentions.Count);
         }
         AddMention(ministry, first, last, false);

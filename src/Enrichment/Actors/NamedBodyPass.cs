@@ -362,7 +362,7 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
     /// </summary>
     private bool OfficeOfRole(int p, int head) =>
         p == head - 1 && p > 0 && tokens[p].Has(TokenFlags.Possessive) && owner[p] == Free && tokens[p].IsCapitalised
-        && tokens[head].Text is "Office" or "Department" or "Bureau" && lex.RoleNouns.Contains(tokens[p].Lower)
+        && lex.OfficeHeadwords.Contains(tokens[head].Text) && lex.RoleNouns.Contains(tokens[p].Lower)
         && tokens[p - 1].Has(TokenFlags.JoinedToNext) && tokens[p - 1].IsCapitalised && !lex.Stopwords.Contains(tokens[p - 1].Text);
 
     private bool IsNamePart(int k)
