@@ -145,10 +145,19 @@ public sealed class ArchiveNameTests
         actors.ShouldNotContain(a => a.Type == ActorType.Person);
     }
 
-    [Fact]
-    public void A_demonym_before_a_states_aircraft_names_the_state()
+    [Theory]
+    [InlineData("Iraqi planes attacked oil installations on Tuesday.", "Iraq")]
+    [InlineData("Traders said Colombian exports rose in February.", "Colombia")]
+    [InlineData("Analysts said Japanese banks had cut their lending.", "Japan")]
+    public void A_demonym_before_a_states_aircraft_trade_or_banks_names_the_state(string text, string country)
     {
-        Extract("Iraqi planes attacked oil installations on Tuesday.").ShouldContain(a => a.Name == "Iraq" && a.Type == ActorType.Country);
+        Extract(text).ShouldContain(a => a.Name == country && a.Type == ActorType.Country);
+    }
+
+    [Fact]
+    public void A_regions_demonym_is_no_country()
+    {
+        Extract("Central American and Latin American exports rose, while North American officials met.").ShouldNotContain(a => a.Type == ActorType.Country);
     }
 
     [Fact]
