@@ -161,6 +161,11 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
                 ?? KnownOrLocal(goesBy, ActorType.Organisation, lex.MediaHeadwords.Contains(tokens[i].Text) ? "media" : null);
             RegisterLocal(name, entity);
             RegisterLocal(goesBy, entity);
+            if (bare < last && bare > first && ShortNameWord(first))
+            {
+                // "Allegheny International Inc … Allegheny said": wire copy calls a company by its first word once named in full.
+                RegisterLocal(tokens[first].Text, entity);
+            }
             for (var k = first; k <= last; k++)
             {
                 if (owner[k] >= 0 && owner[k] != president)
@@ -171,6 +176,15 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             AddMention(entity, first, last, false);
             i = last;
         }
+    }
+
+    /// <summary>A company's first word that can stand for it alone: not a word that qualifies many names ("General", "First", "American").</summary>
+    private bool ShortNameWord(int k)
+    {
+        var t = tokens[k];
+        return owner[k] == Free && t.IsCapitalised && !t.Has(TokenFlags.AllCaps) && !t.Has(TokenFlags.Possessive) && t.Text.Length > 3
+            && !lex.OrgModifiers.Contains(t.Text) && !lex.Stopwords.Contains(t.Text) && !lex.RoleNouns.Contains(t.Lower) && !lex.RoleModifiers.Contains(t.Lower)
+            && !lex.Honorifics.Contains(t.Text) && !lex.GivenNames.Contains(t.Text) && !lex.IsOrgHeadword(t.Text);
     }
 
     /// <summary>"Federal Deposit Insurance Corp" is the known Federal Deposit Insurance Corporation, which goes by its full name.</summary>

@@ -93,6 +93,24 @@ public sealed class CompanyNameTests
     }
 
     [Fact]
+    public void A_company_named_in_full_is_later_called_by_its_first_word()
+    {
+        var company = ActorExtractor.CreateDefault().Extract("Shares of Allegheny International Inc rose. Allegheny said its lenders agreed.")
+            .ShouldHaveSingleItem();
+
+        company.Name.ShouldBe("Allegheny International");
+        company.Mentions.ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_first_word_that_qualifies_many_names_does_not_stand_for_the_company()
+    {
+        var actors = ActorExtractor.CreateDefault().Extract("General Motors Corp said sales rose. General Dynamics was unchanged.");
+
+        actors.Single(a => a.Name == "General Motors").Mentions.ShouldBe(1);
+    }
+
+    [Fact]
     public void Citicorp_stays_Citicorp()
     {
         Organisations("Its creditors include Citicorp and Manufacturers Hanover Trust Co.").ShouldBe(["Citicorp", "Manufacturers Hanover"], ignoreOrder: true);
