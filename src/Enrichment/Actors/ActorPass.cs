@@ -42,6 +42,12 @@ internal abstract class ActorPass
         uncounted = state.Uncounted;
     }
 
+    /// <summary>A word a country's mention holds ("Malaysia", "Iraqi").</summary>
+    protected bool IsCountry(int k) => owner[k] >= 0 && mentions[owner[k]].Entity.Type == ActorType.Country;
+
+    /// <summary>A word of a place or a country: what says where, not who.</summary>
+    protected bool IsPlaceOrCountry(int k) => owner[k] == Place || IsCountry(k);
+
     protected bool SpeechVerbAt(int k) => k >= 0 && k < tokens.Length && !tokens[k].IsCapitalised && lex.SpeechVerbs.Contains(tokens[k].Text);
 
     protected void AddMention(Entity entity, int first, int last, bool demonym)

@@ -147,7 +147,7 @@ internal sealed class AffiliationPass(Lexicon lexicon, ActorClaims state) : Cont
             return false;
         }
         var next = tokens[last + 1];
-        return owner[last + 1] == Place || (owner[last + 1] >= 0 && mentions[owner[last + 1]].Entity.Type == ActorType.Country)
+        return IsPlaceOrCountry(last + 1)
             || (lex.StateAbbreviations.Contains(next.Text) && next.End < body.Length && body[next.End] == '.');
     }
 

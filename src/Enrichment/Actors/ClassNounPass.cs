@@ -36,5 +36,5 @@ internal sealed class ClassNounPass(Lexicon lexicon, ActorClaims state) : Contex
     /// Chairman") makes the noun part of a longer name.
     /// </summary>
     private bool Qualifier(int k) =>
-        tokens[k].Has(TokenFlags.SentenceInitial) || owner[k] == Place || (owner[k] >= 0 && mentions[owner[k]].Entity.Type == ActorType.Country);
+        tokens[k].Has(TokenFlags.SentenceInitial) || IsPlaceOrCountry(k);
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using NewsSearch.Articles;
 using NewsSearch.Enrichment.Places;
 
@@ -129,13 +128,8 @@ internal abstract class ContextBodyPass(Lexicon lexicon, ActorClaims state) : Ac
                 return true;
             }
         }
-        return KnownSurnames.GetValue(lex, BuildSurnames).Contains(key);
+        return lex.KnownSurnameKeys.Contains(key);
     }
-
-    private static readonly ConditionalWeakTable<Lexicon, HashSet<string>> KnownSurnames = [];
-
-    private static HashSet<string> BuildSurnames(Lexicon lexicon) =>
-        [.. lexicon.KnownByName.Values.Where(e => e.Type == ActorType.Person && e.Name.Contains(' ')).Select(e => NameKey.Of(e.Name[(e.Name.LastIndexOf(' ') + 1)..]))];
 
     /// <summary>Claims first..last as an organisation (a country word inside it is part of the name, not a mention).</summary>
     protected void AddBody(int first, int last)

@@ -44,6 +44,8 @@ internal sealed class Lexicon
     public HashSet<string> GivenNames { get; }
     /// <summary>Chinese and Korean family names (Data/east-asian-family-names.txt): before a hyphenated given name, a person's.</summary>
     public HashSet<string> EastAsianFamilyNames { get; }
+    /// <summary>The name keys of known people's surnames: a word that is one names a person, not a body.</summary>
+    public HashSet<string> KnownSurnameKeys { get; }
     /// <summary>Words that end the name of a place, a work or a prize (Data/thing-headwords.txt): "Ross Sea", "Booker Prize".</summary>
     public HashSet<string> ThingHeadwords { get; }
     /// <summary>Nouns that head a body's name in lower case after the words naming it (Data/body-heads.txt): "the Texas legislature".</summary>
@@ -134,6 +136,7 @@ internal sealed class Lexicon
         Platforms = new HashSet<string>(data.Platforms, StringComparer.OrdinalIgnoreCase);
         GivenNames = WordList("given-names.txt");
         EastAsianFamilyNames = WordList("east-asian-family-names.txt");
+        KnownSurnameKeys = [.. data.People.Where(p => p.Name.Contains(' ')).Select(p => NameKey.Of(p.Name[(p.Name.LastIndexOf(' ') + 1)..]))];
         ThingHeadwords = WordList("thing-headwords.txt");
         LowerCaseBodyHeads = WordList("body-heads.txt");
         PlaceTitles = WordList("place-titles.txt");

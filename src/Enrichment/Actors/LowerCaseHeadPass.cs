@@ -70,8 +70,6 @@ internal sealed class LowerCaseHeadPass(Lexicon lexicon, ActorClaims state) : Ac
         return owner[k] is Free or Place || IsCountry(k);
     }
 
-    private bool IsCountry(int k) => owner[k] >= 0 && mentions[owner[k]].Entity.Type == ActorType.Country;
-
     /// <summary>
     /// Whether the words name a body: a place or country with a name word ("the Malaysia Tourism board"), or a place's
     /// legislature ("the Texas legislature"), or a word that is neither a role's nor a portfolio's ("the Appropriations

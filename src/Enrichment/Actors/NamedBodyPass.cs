@@ -265,7 +265,7 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
         }
         // "Colorado State University of the US": a name that already holds its place is not "of" a country as well; the
         // country says where the body is ("Bank of Canada", "Communist Party of the Soviet Union" hold no place before it).
-        if (end > head && Enumerable.Range(first, head - first).Any(IsPlaceWord) && Enumerable.Range(head + 2, end - head - 1).All(k => tokens[k].Lower == "the" || IsPlaceWord(k)))
+        if (end > head && Enumerable.Range(first, head - first).Any(IsPlaceOrCountry) && Enumerable.Range(head + 2, end - head - 1).All(k => tokens[k].Lower == "the" || IsPlaceOrCountry(k)))
         {
             return head;
         }
@@ -366,9 +366,6 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             || (owner[k] == Free && (!lex.Stopwords.Contains(t.Text) || lex.OrgModifiers.Contains(t.Text)) && !t.Has(TokenFlags.SentenceInitial))
             || (owner[k] >= 0 && mentions[owner[k]].Entity.Type != ActorType.Person);
     }
-
-    private bool IsPlaceWord(int k) =>
-        owner[k] == Place || (owner[k] >= 0 && mentions[owner[k]].Entity.Type == ActorType.Country);
 
     /// <summary>
     /// "Special Anti-Corruption Prosecutor’s Office", "Los Angeles County Sheriff's Department": a role's possessive right before

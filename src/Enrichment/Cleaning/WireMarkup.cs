@@ -17,6 +17,9 @@ public static partial class WireMarkup
     private static readonly SearchValues<char> MarkStarts = SearchValues.Create(
         "&<\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F");
 
+    /// <summary>The abbreviated legal forms wire copy writes after a company's name (a pattern, as the marks are found by regex).</summary>
+    private const string LegalForm = "Inc|Corp|Co|Cos|Ltd|Plc|PLC|LP|AG|SA|NV";
+
     public static string Clean(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -33,11 +36,11 @@ public static partial class WireMarkup
     }
 
     /// <summary>A company's name in angle brackets, possibly wrapped over a line ("&lt;Pine\nPoint Mines Ltd&gt;"), ending in its legal form.</summary>
-    [GeneratedRegex(@"<(?<name>\p{Lu}[^<>=""/@]{0,80}?\b(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|LP|AG|SA|NV|Corporation|Company|Limited)\.?)>")]
+    [GeneratedRegex(@"<(?<name>\p{Lu}[^<>=""/@]{0,80}?\b(?:" + LegalForm + @"|Corporation|Company|Limited)\.?)>")]
     private static partial Regex CompanyInBrackets();
 
     /// <summary>"Texaco Inc &lt;TX&gt;", "&lt;Cominco Ltd&gt; &lt;CLT.TO&gt;": an exchange symbol right after a legal form or a bracketed name.</summary>
-    [GeneratedRegex(@"(?<=\b(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|LP|AG|SA|NV)\.?>?)\s?<[A-Z]{1,5}(?:\.[A-Z]{1,2})?>")]
+    [GeneratedRegex(@"(?<=\b(?:" + LegalForm + @")\.?>?)\s?<[A-Z]{1,5}(?:\.[A-Z]{1,2})?>")]
     private static partial Regex Ticker();
 
     [GeneratedRegex(@"[\u0000-\u0008\u000B\u000E-\u001F\u007F]")]
