@@ -70,6 +70,11 @@ public sealed class CompanyNameTests
     [InlineData("LIFFE volume rose to a record in March, the exchange said.", "London International Financial Futures Exchange")]
     [InlineData("Gold on Comex rose four dlrs an ounce.", "Comex")]
     [InlineData("NASDAQ volume was heavy, traders said.", "Nasdaq")]
+    [InlineData("Volume on the NYSE was 180 mln shares, traders said.", "New York Stock Exchange")]
+    [InlineData("Copper on the LME fell ten stg a tonne.", "London Metal Exchange")]
+    [InlineData("The CCC accepted bids for bonus wheat to Egypt, the agency said.", "Commodity Credit Corporation")]
+    [InlineData("The FSLIC will pay depositors of the failed thrift.", "Federal Savings and Loan Insurance Corporation")]
+    [InlineData("Finance ministers of the G-5 met in Paris on Sunday.", "Group of Five")]
     public void Commodity_bodies_and_exchanges_of_wire_copy_are_known_by_their_short_names(string body, string organisation)
     {
         Organisations(body).ShouldBe([organisation]);
