@@ -54,8 +54,8 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
                 // "Make-A-Wish Foundation": a stopword inside a hyphenated word is part of the name; so is one that is an
                 // organisation word ("Dallas Police Department"), though alone at a sentence's start it is not ("Police said").
                 var hyphenated = p > 0 && tokens[p].Has(TokenFlags.HyphenToNext) && tokens[p - 1].Has(TokenFlags.HyphenToNext);
-                if (IsBodyWord(p) && (!lex.Stopwords.Contains(tokens[p].Text) || lex.OrgModifiers.Contains(tokens[p].Text) || lex.OrgHeadwords.Contains(tokens[p].Text) || hyphenated)
-                    && (company || !lex.RoleNouns.Contains(tokens[p].Lower)))
+                if ((IsBodyWord(p) && (!lex.Stopwords.Contains(tokens[p].Text) || lex.OrgModifiers.Contains(tokens[p].Text) || lex.OrgHeadwords.Contains(tokens[p].Text) || hyphenated)
+                    && (company || !lex.RoleNouns.Contains(tokens[p].Lower))) || (company && CompanyAcronym(p)))
                 {
                     first = p;
                 }
@@ -384,6 +384,16 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             return false;
         }
         return owner[k] == Place || (owner[k] >= 0 && mentions[owner[k]] is { Entity.Type: ActorType.Country } m && m.First == k && m.Last == k);
+    }
+
+    /// <summary>
+    /// "NEC Corp", "RJR Nabisco Inc", "AT&amp;T Co": before a legal form an acronym is the company's name, though capitals alone
+    /// are no name elsewhere (an ALL-CAPS line).
+    /// </summary>
+    private bool CompanyAcronym(int k)
+    {
+        var t = tokens[k];
+        return owner[k] == Free && t.Has(TokenFlags.AllCaps) && !t.Has(TokenFlags.Heading) && !t.Has(TokenFlags.Skip);
     }
 
     private bool IsBodyWord(int k)

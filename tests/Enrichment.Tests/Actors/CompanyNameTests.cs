@@ -14,6 +14,10 @@ public sealed class CompanyNameTests
     [InlineData("Moody's Investors Service Inc said it may lower the rating.", "Moody's Investors Service")]
     [InlineData("Standard and Poor's Corp downgraded the debt on Monday.", "Standard and Poor's")]
     [InlineData("Nippon Telegraph and Telephone Corp shares rose in Tokyo.", "Nippon Telegraph and Telephone")]
+    [InlineData("NEC Corp said it would cut chip exports.", "NEC")]
+    [InlineData("The buyer is a unit of RJR Nabisco Inc, the company said.", "RJR Nabisco")]
+    [InlineData("Analysts said AT&T Co would gain share.", "AT&T")]
+    [InlineData("First Union Corp said it agreed to buy the bank.", "First Union")]
     public void A_legal_form_makes_the_capitalised_words_before_it_one_company(string body, string company)
     {
         Organisations(body).ShouldBe([company]);
