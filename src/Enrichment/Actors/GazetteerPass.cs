@@ -23,9 +23,11 @@ internal sealed class GazetteerPass(Lexicon lexicon, ActorClaims state) : ActorP
                 continue;
             }
             // "Federal Reserve Bank of Boston", "Federal Reserve Board": a known body's name followed by an organisation word
-            // names another body (the named-body pass reads it whole), not the known one.
+            // names another body (the named-body pass reads it whole), not the known one; a legal form after it is the known
+            // company's own ("Societe Generale SA").
             if (value.Entity is { Type: Articles.ActorType.Organisation } && end + 1 < tokens.Length && tokens[end].Has(TokenFlags.JoinedToNext)
-                && !tokens[end].Has(TokenFlags.Possessive) && tokens[end + 1].IsCapitalised && lex.IsOrgHeadword(tokens[end + 1].Text))
+                && !tokens[end].Has(TokenFlags.Possessive) && tokens[end + 1].IsCapitalised && lex.IsOrgHeadword(tokens[end + 1].Text)
+                && !lex.LegalForms.Contains(tokens[end + 1].Text))
             {
                 i = end;
                 continue;

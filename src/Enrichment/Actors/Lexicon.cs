@@ -116,7 +116,8 @@ internal sealed class Lexicon
         RoleNounSpans = RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>();
         RoleModifiers = Lower(data.RoleModifiers);
         SpeechVerbs = Lower(data.SpeechVerbs.Where(v => !v.Contains(' ')));
-        OrgHeadwords = new HashSet<string>(data.OrgHeadwords, StringComparer.Ordinal);
+        // A legal form is an organisation word too: it is what makes the named-body pass read the company's name at all.
+        OrgHeadwords = new HashSet<string>(data.OrgHeadwords.Concat(data.LegalForms), StringComparer.Ordinal);
         NonOrgHeadwords = new HashSet<string>(data.NonOrgHeadwords, StringComparer.Ordinal);
         PossessiveNameWords = new HashSet<string>(data.PossessiveNameWords, StringComparer.Ordinal);
         LegalForms = new HashSet<string>(data.LegalForms, StringComparer.Ordinal);

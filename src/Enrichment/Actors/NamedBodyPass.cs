@@ -12,7 +12,12 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
     {
         for (var i = 0; i < tokens.Length; i++)
         {
-            if (!IsBodyWord(i) || !(lex.OrgHeadwords.Contains(tokens[i].Text) || lex.Legislatures.Contains(tokens[i].Text)))
+            if (!(IsBodyWord(i) || (LegalFormAt(i) && CompanyAcronym(i))) || !(lex.OrgHeadwords.Contains(tokens[i].Text) || lex.Legislatures.Contains(tokens[i].Text)))
+            {
+                continue;
+            }
+            // "Texas AG Ken Paxton": a legal form has no name after it (another legal form or a role may follow: "Co Inc", "Inc chairman").
+            if (LegalFormAt(i) && !LegalFormEndsName(i))
             {
                 continue;
             }
@@ -27,6 +32,8 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             var legislatureOnly = !lex.OrgHeadwords.Contains(tokens[i].Text);
             var otherName = false;
             var president = -1;
+            // The known company a legal form follows ("Societe Generale SA" after the gazetteer found Société Générale).
+            Entity? named = null;
             // A legal form ("Inc", "Corp") shows the capitalised run before it is one company's name, whatever its words:
             // "General Motors Corp", "Moody's Investors Service Inc", "Texaco Canada Inc".
             var company = lex.LegalForms.Contains(tokens[i].Text);
@@ -63,6 +70,14 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
                 {
                     // "Texaco Canada Inc": a known company's name before a place and a legal form names its subsidiary.
                     first = parent.First;
+                    named = p == i - 1 || (p == i - 2 && LegalFormAt(i - 1)) ? parent.Entity : null;
+                }
+                else if (company && p == first - 1 && tokens[p].Lower is "and" or "&" && LegalFormAt(first) && p > 0 && owner[p - 1] >= 0
+                    && mentions[owner[p - 1]] is { Entity.Type: ActorType.Organisation } partners && partners.Last == p - 1)
+                {
+                    // "Merrill Lynch and Co Inc": "and Co" after a known firm's name is the firm's own legal form.
+                    first = partners.First;
+                    named = partners.Entity;
                 }
                 else if (tokens[p].Has(TokenFlags.Connector) && p > 0 && tokens[p - 1].IsCapitalised)
                 {
@@ -145,8 +160,18 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             var bare = last;
             while (last == i && bare > first && lex.LegalForms.Contains(tokens[bare].Text))
             {
-                // "British Petroleum Co Plc": every legal form at the end goes.
+                // "British Petroleum Co Plc": every legal form at the end goes, and the "and" of "Merrill Lynch and Co Inc".
                 bare--;
+                if (bare > first && tokens[bare].Lower is "and" or "&" && lex.LegalForms.Contains(tokens[bare + 1].Text))
+                {
+                    bare--;
+                }
+            }
+            // "New York AG said": places alone before a legal form in capitals (also an attorney general, a state) are no
+            // company's name; "Gulf Canada Ltd" is.
+            if (company && tokens[i].Has(TokenFlags.AllCaps) && Enumerable.Range(first, bare - first + 1).All(IsPlaceOrCountry))
+            {
+                continue;
             }
             // "Moody's Investors Service Inc": a known company's name may open with a possessive, which a run never takes alone.
             if (bare < last && first > 0 && tokens[first - 1].Has(TokenFlags.Possessive) && tokens[first - 1].Has(TokenFlags.JoinedToNext)
@@ -157,7 +182,7 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             var name = Surface(first, last);
             // Up to the legal form, so a possessive stays in the name ("Standard and Poor's Corp").
             var goesBy = bare < last ? body[tokens[first].Start..tokens[bare + 1].Start].TrimEnd() : name;
-            var entity = localByName.GetValueOrDefault(goesBy) ?? SpelledOut(goesBy, bare, last)
+            var entity = named ?? localByName.GetValueOrDefault(goesBy) ?? SpelledOut(goesBy, bare, last)
                 ?? KnownOrLocal(goesBy, ActorType.Organisation, lex.MediaHeadwords.Contains(tokens[i].Text) ? "media" : null);
             RegisterLocal(name, entity);
             RegisterLocal(goesBy, entity);
@@ -394,6 +419,28 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
     {
         var t = tokens[k];
         return owner[k] == Free && t.Has(TokenFlags.AllCaps) && !t.Has(TokenFlags.Heading) && !t.Has(TokenFlags.Skip);
+    }
+
+    private bool LegalFormAt(int k) => lex.LegalForms.Contains(tokens[k].Text);
+
+    /// <summary>
+    /// A legal form ends a company's name: what follows is not capitalised, or is another legal form or a role ("Texaco Inc
+    /// Chairman Alfred DeCrane"). "Texas AG Ken Paxton" (an attorney general) is no company, nor "CC BY-SA" (a licence).
+    /// </summary>
+    private bool LegalFormEndsName(int k)
+    {
+        // "CC BY-SA" (a licence): a legal form is a word of its own.
+        if (k > 0 && tokens[k - 1].Has(TokenFlags.HyphenToNext))
+        {
+            return false;
+        }
+        if (k + 1 >= tokens.Length || !tokens[k].Has(TokenFlags.JoinedToNext))
+        {
+            return true;
+        }
+        var next = tokens[k + 1];
+        return !next.IsCapitalised || LegalFormAt(k + 1) || lex.RoleNouns.Contains(next.Lower) || lex.RoleModifiers.Contains(next.Lower)
+            || next.Has(TokenFlags.SentenceInitial);
     }
 
     private bool IsBodyWord(int k)

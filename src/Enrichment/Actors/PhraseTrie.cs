@@ -13,6 +13,8 @@ internal sealed class PhraseTrie
         public bool AllowLower;
         public bool AllowMixed;
         public bool PossessiveInside;
+        /// <summary>A name goes on past a comma after this word: "Goldman, Sachs", "Kidder, Peabody" (as wire copy writes them).</summary>
+        public bool CommaInside;
         /// <summary>The only spelling this word matches in, for mixed-case acronyms; null for any.</summary>
         public string? Exact;
     }
@@ -63,6 +65,10 @@ internal sealed class PhraseTrie
             {
                 child.PossessiveInside = true;
             }
+            if (words[w].Has(TokenFlags.CommaAfter) && w < words.Count - 1)
+            {
+                child.CommaInside = true;
+            }
             node = child;
         }
         node.Value ??= value;
@@ -77,7 +83,7 @@ internal sealed class PhraseTrie
         while (k < tokens.Length)
         {
             var t = tokens[k];
-            if (k > start && !tokens[k - 1].Has(TokenFlags.JoinedToNext))
+            if (k > start && !tokens[k - 1].Has(TokenFlags.JoinedToNext) && !(node.CommaInside && tokens[k - 1].Has(TokenFlags.CommaAfter)))
             {
                 break;
             }

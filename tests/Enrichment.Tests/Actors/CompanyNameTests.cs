@@ -18,6 +18,10 @@ public sealed class CompanyNameTests
     [InlineData("The buyer is a unit of RJR Nabisco Inc, the company said.", "RJR Nabisco")]
     [InlineData("Analysts said AT&T Co would gain share.", "AT&T")]
     [InlineData("First Union Corp said it agreed to buy the bank.", "First Union")]
+    [InlineData("Saab-Scania AB said car sales rose in March.", "Saab-Scania")]
+    [InlineData("Shares of Fiat SpA fell in Milan.", "Fiat")]
+    [InlineData("Sime Darby Bhd shares rose in Kuala Lumpur.", "Sime Darby")]
+    [InlineData("Dresdner Bank AG led the share issue.", "Dresdner Bank")]
     public void A_legal_form_makes_the_capitalised_words_before_it_one_company(string body, string company)
     {
         Organisations(body).ShouldBe([company]);
@@ -129,5 +133,29 @@ public sealed class CompanyNameTests
     public void Home_qualifies_a_body_like_Federal_does()
     {
         Organisations("The Federal Home Loan Bank Board closed the thrift on Friday.").ShouldBe(["Federal Home Loan Bank Board"]);
+    }
+
+    [Fact]
+    public void A_known_company_and_its_legal_form_is_the_known_company_however_the_text_spells_it()
+    {
+        Organisations("Societe Generale SA said it would lend.").ShouldBe(["Société Générale"]);
+    }
+
+    [Theory]
+    [InlineData("Merrill Lynch and Co Inc was among the underwriters.", "Merrill Lynch")]
+    [InlineData("Goldman, Sachs and Co declined comment.", "Goldman Sachs")]
+    [InlineData("Kidder, Peabody and Co managed the issue.", "Kidder Peabody")]
+    public void A_partnership_written_with_its_comma_and_and_Co_is_the_known_firm(string body, string firm)
+    {
+        Organisations(body).ShouldBe([firm]);
+    }
+
+    [Theory]
+    [InlineData("Texas AG Ken Paxton sued the company on Monday.")]
+    [InlineData("The New York AG said it would appeal.")]
+    [InlineData("The photo is licensed under CC BY-SA 4.0.")]
+    public void Capitals_that_spell_a_legal_form_but_are_none_make_no_company(string body)
+    {
+        Organisations(body).ShouldBeEmpty();
     }
 }
