@@ -186,6 +186,7 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
                 ?? KnownOrLocal(goesBy, ActorType.Organisation, lex.MediaHeadwords.Contains(tokens[i].Text) ? "media" : null);
             RegisterLocal(name, entity);
             RegisterLocal(goesBy, entity);
+            RegisterInitials(first, last, entity);
             if (bare < last && bare > first && ShortNameWord(first))
             {
                 // "Allegheny International Inc … Allegheny said": wire copy calls a company by its first word once named in full.
@@ -200,6 +201,42 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             }
             AddMention(entity, first, last, false);
             i = last;
+        }
+    }
+
+    /// <summary>
+    /// "American Motors Corp … AMC", "Federal Home Loan Bank Board … FHLBB": once named in full, a body answers to the
+    /// initials of its name's capitalised words (with or without its legal form), written in capitals, as wire copy calls it
+    /// without defining them. Three letters or more, and none a known name has ("US", "EC"), so a stray acronym is not taken.
+    /// </summary>
+    private void RegisterInitials(int first, int last, Entity entity)
+    {
+        var initials = new System.Text.StringBuilder();
+        var withoutLegalForm = 0;
+        for (var k = first; k <= last; k++)
+        {
+            var t = tokens[k];
+            if (!t.IsCapitalised || t.Has(TokenFlags.Connector))
+            {
+                continue;
+            }
+            if (t.Has(TokenFlags.AllCaps) || t.Text.Any(char.IsDigit))
+            {
+                return;
+            }
+            initials.Append(t.Text[0]);
+            if (!LegalFormAt(k))
+            {
+                withoutLegalForm = initials.Length;
+            }
+        }
+        foreach (var length in (int[])[initials.Length, withoutLegalForm])
+        {
+            var acronym = initials.ToString(0, length);
+            if (length >= 3 && !lex.KnownByName.ContainsKey(acronym))
+            {
+                RegisterLocal(acronym, entity);
+            }
         }
     }
 

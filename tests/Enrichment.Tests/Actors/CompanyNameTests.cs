@@ -158,4 +158,21 @@ public sealed class CompanyNameTests
     {
         Organisations(body).ShouldBeEmpty();
     }
+
+    [Theory]
+    [InlineData("Chrysler Corp agreed to buy American Motors Corp from Renault. AMC president Joseph Cappy declined comment.", "American Motors")]
+    [InlineData("Kuwait Petroleum Corp raised its prices. KPC said demand was strong.", "Kuwait Petroleum")]
+    public void A_body_named_in_full_answers_to_its_initials_in_capitals(string body, string organisation)
+    {
+        ActorExtractor.CreateDefault().Extract(body).Single(a => a.Name == organisation).Mentions.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Initials_that_are_a_known_name_stay_that_name()
+    {
+        // "United Steelworkers" has the initials of the United States.
+        var actors = ActorExtractor.CreateDefault().Extract("The United Steelworkers Union said talks resumed. The US Labor Department said jobs rose.");
+
+        actors.ShouldContain(a => a.Name == "United States" && a.Type == ActorType.Country);
+    }
 }
