@@ -32,6 +32,11 @@ internal sealed class GazetteerPass(Lexicon lexicon, ActorClaims state) : ActorP
                 i = end;
                 continue;
             }
+            // "Roy E. Disney", "Gerald Ford": a one-word company after a given name is the person's surname.
+            if (value.Entity is { Type: Articles.ActorType.Organisation } && end == i && AfterGivenName(i))
+            {
+                continue;
+            }
             if (value.Entity is { Type: Articles.ActorType.Organisation } && QualifiedBefore(i))
             {
                 i = end;
@@ -53,6 +58,18 @@ internal sealed class GazetteerPass(Lexicon lexicon, ActorClaims state) : ActorP
         i > 0 && (lex.Honorifics.Contains(tokens[i - 1].Text)
             || (tokens[i - 1].Has(TokenFlags.JoinedToNext) && tokens[i - 1].IsCapitalised && !tokens[i - 1].Has(TokenFlags.Possessive)
                 && !lex.Stopwords.Contains(tokens[i - 1].Text)));
+
+    /// <summary>A given name right before, or a given name and an initial ("Roy E."): the word is a surname.</summary>
+    private bool AfterGivenName(int i)
+    {
+        var k = i - 1;
+        if (k > 0 && tokens[k].Text.Length == 1 && char.IsUpper(tokens[k].Text[0]) && tokens[k].End < body.Length && body[tokens[k].End] == '.')
+        {
+            k--;
+        }
+        return k >= 0 && tokens[k].Has(TokenFlags.JoinedToNext) && owner[k] == Free && tokens[k].IsCapitalised && !tokens[k].Has(TokenFlags.AllCaps)
+            && lex.GivenNames.Contains(tokens[k].Text);
+    }
 
     /// <summary>
     /// "California Department of Justice", "Ohio Office of Budget": a known name that opens with an organisation word, after a

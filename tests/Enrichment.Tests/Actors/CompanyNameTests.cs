@@ -175,4 +175,16 @@ public sealed class CompanyNameTests
 
         actors.ShouldContain(a => a.Name == "United States" && a.Type == ActorType.Country);
     }
+
+    [Theory]
+    [InlineData("Shamrock Holdings Inc, controlled by the Roy E. Disney family, raised its stake.", "Roy E. Disney")]
+    [InlineData("The company was founded by Walter Chrysler in 1925.", "Walter Chrysler")]
+    public void A_one_word_company_after_a_given_name_is_the_persons_surname(string body, string person)
+    {
+        var actors = ActorExtractor.CreateDefault().Extract(body);
+        var surname = person.Split(' ').Last();
+
+        actors.ShouldContain(a => a.Name == person && a.Type == ActorType.Person);
+        actors.ShouldNotContain(a => a.Aliases.Contains(surname) && a.Type == ActorType.Organisation);
+    }
 }
