@@ -136,6 +136,17 @@ public sealed class GeneralNewsRulesTests
         article.Actors.ShouldNotContain(a => a.Name == "Jane Roe" && a.Type == ActorType.Organisation);
     }
 
+    [Fact]
+    public void A_name_in_apposition_with_the_and_an_organisation_noun_is_one_but_not_before_a_role()
+    {
+        var article = Enrich("Exportkhleb, the Soviet grain trading agency, declined comment. John Smith, the company chairman, agreed. " +
+            "Peter Brown, the party's leader, left." + Filler);
+
+        article.Actors.ShouldContain(a => a.Name == "Exportkhleb" && a.Type == ActorType.Organisation);
+        article.Actors.ShouldNotContain(a => a.Name == "John Smith" && a.Type == ActorType.Organisation);
+        article.Actors.ShouldNotContain(a => a.Name == "Peter Brown" && a.Type == ActorType.Organisation);
+    }
+
     [Theory]
     [InlineData("Georgia Hale, a spokeswoman for the council, declined to comment.", "Georgia Hale", "Georgia")]
     [InlineData("Chad Miller said the road would reopen on Friday.", "Chad Miller", "Chad")]

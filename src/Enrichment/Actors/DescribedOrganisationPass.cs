@@ -38,7 +38,7 @@ internal sealed class DescribedOrganisationPass(Lexicon lexicon, ActorClaims sta
             && !lex.Stopwords.Contains(t.Text) && !lex.RoleNouns.Contains(t.Lower) && !lex.Honorifics.Contains(t.Text);
     }
 
-    /// <summary>"… party" right after the name, or ", a/an [up to four lower-case words] party/firm/group" in apposition.</summary>
+    /// <summary>"… party" right after the name, or ", a/an/the [up to four lower-case words] party/firm/group" in apposition.</summary>
     private bool OrgNounAfter(int last)
     {
         if (last + 1 >= tokens.Length || tokens[last].Has(TokenFlags.Possessive))
@@ -50,21 +50,27 @@ internal sealed class DescribedOrganisationPass(Lexicon lexicon, ActorClaims sta
         {
             return true;
         }
-        if (!tokens[last].Has(TokenFlags.CommaAfter) || next.Lower is not ("a" or "an")
+        var definite = next.Lower == "the";
+        if (!tokens[last].Has(TokenFlags.CommaAfter) || next.Lower is not ("a" or "an" or "the")
             || body.AsSpan(tokens[last].End, Math.Max(0, next.Start - tokens[last].End)).Trim() is not ",")
         {
             return false;
         }
         for (var k = last + 2; k < tokens.Length && k - last <= 6 && tokens[k - 1].Has(TokenFlags.JoinedToNext); k++)
         {
-            // "Jane Roe, a member of the party": a role or a preposition makes the phrase about a person.
-            if (tokens[k].IsCapitalised || lex.RoleNouns.Contains(tokens[k].Lower) || tokens[k].Lower is "of" or "at" or "for" or "in" or "with" or "from")
+            // "Jane Roe, a member of the party": a role or a preposition makes the phrase about a person. A country's
+            // name or demonym may qualify the noun ("Exportkhleb, the Soviet grain trading agency").
+            if ((tokens[k].IsCapitalised && !IsCountry(k)) || lex.RoleNouns.Contains(tokens[k].Lower) || tokens[k].Lower is "of" or "at" or "for" or "in" or "with" or "from")
             {
                 return false;
             }
             if (lex.OrgNouns.Contains(tokens[k].Lower))
             {
-                return !tokens[k].Has(TokenFlags.JoinedToNext) || k + 1 >= tokens.Length || tokens[k + 1].Lower is not ("of" or "member" or "leader" or "official" or "spokesman" or "spokeswoman" or "spokesperson");
+                var ends = !tokens[k].Has(TokenFlags.JoinedToNext) || k + 1 >= tokens.Length;
+                // "Smith, the party's leader", "Smith, the company chairman": after "the" the noun must close the phrase.
+                return definite
+                    ? ends && !tokens[k].Has(TokenFlags.Possessive)
+                    : ends || tokens[k + 1].Lower is not ("of" or "member" or "leader" or "official" or "spokesman" or "spokeswoman" or "spokesperson");
             }
         }
         return false;
