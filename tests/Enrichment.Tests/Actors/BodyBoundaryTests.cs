@@ -43,6 +43,14 @@ public sealed class BodyBoundaryTests
     }
 
     [Fact]
+    public void A_programme_is_no_body_but_a_known_body_named_programme_is()
+    {
+        var actors = Extract("Under the Export Enhancement Program, the World Food Programme will receive bonus wheat.");
+
+        Organisations(actors).ShouldBe(["World Food Programme"]);
+    }
+
+    [Fact]
     public void A_generic_board_or_committee_is_no_actor_but_the_body_it_serves_is()
     {
         var actors = Extract("The Board approved the request submitted by the Board of Directors of the Federal Reserve Bank of Richmond. " +
