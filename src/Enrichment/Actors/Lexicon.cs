@@ -19,6 +19,7 @@ internal sealed class Lexicon
     public HashSet<string> SpeechVerbs { get; }
     public HashSet<string> OrgHeadwords { get; }
     public HashSet<string> NonOrgHeadwords { get; }
+    public HashSet<string> PlaceWordBodies { get; }
     public HashSet<string> PossessiveNameWords { get; }
     /// <summary>
     /// A company's legal form after its name ("Texaco Inc"): not part of the name the company goes by. Each is also an
@@ -118,6 +119,7 @@ internal sealed class Lexicon
         SpeechVerbs = Lower(data.SpeechVerbs.Where(v => !v.Contains(' ')));
         OrgHeadwords = new HashSet<string>(data.OrgHeadwords, StringComparer.Ordinal);
         NonOrgHeadwords = new HashSet<string>(data.NonOrgHeadwords, StringComparer.Ordinal);
+        PlaceWordBodies = new HashSet<string>(data.PlaceWordBodies, StringComparer.Ordinal);
         PossessiveNameWords = new HashSet<string>(data.PossessiveNameWords, StringComparer.Ordinal);
         LegalForms = new HashSet<string>(data.LegalForms, StringComparer.Ordinal);
         NameLinkWords = new HashSet<string>(data.NameLinkWords, StringComparer.Ordinal);

@@ -6,13 +6,13 @@ namespace NewsSearch.Enrichment.Actors;
 /// Pass 4: capitalised phrases that end in an organisation word ("Wilson Center", "Supreme Court", "University of Lisbon"),
 /// and one-word legislatures ("Congress", "the Knesset").
 /// </summary>
-internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorPass(lexicon, state)
+internal sealed partial class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorPass(lexicon, state)
 {
     public void Run()
     {
         for (var i = 0; i < tokens.Length; i++)
         {
-            if (!IsBodyWord(i) || !(lex.OrgHeadwords.Contains(tokens[i].Text) || lex.Legislatures.Contains(tokens[i].Text)))
+            if (!IsBodyWord(i) || !(lex.OrgHeadwords.Contains(tokens[i].Text) || lex.Legislatures.Contains(tokens[i].Text) || PlaceWordOfBody(i)))
             {
                 continue;
             }
@@ -24,7 +24,7 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             var first = i;
             // "Congress", "House": a legislature's own word takes before it only what qualifies a legislature ("African National
             // Congress", "Indian National Congress"); after another name ("Opera House", "Blair House") it is a building's.
-            var legislatureOnly = !lex.OrgHeadwords.Contains(tokens[i].Text);
+            var legislatureOnly = !lex.OrgHeadwords.Contains(tokens[i].Text) && lex.Legislatures.Contains(tokens[i].Text);
             var otherName = false;
             var president = -1;
             // A legal form ("Inc", "Corp") shows the capitalised run before it is one company's name, whatever its words:
@@ -114,7 +114,7 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
                 first++;
             }
             // "University of Lisbon", "National Institute for Disaster Management", "Federation of Red Cross and Red Crescent Societies"
-            var last = BodyComplement(first, i);
+            var last = WithoutPersonTail(first, i, BodyComplement(first, i));
             // "Senate Democrats", "House Republicans": a party's members in a legislature are a body of their own.
             if (last == i && lex.Legislatures.Contains(tokens[i].Text) && i + 1 < tokens.Length && tokens[i].Has(TokenFlags.JoinedToNext)
                 && !tokens[i].Has(TokenFlags.Possessive) && owner[i + 1] == Free && lex.PartyMembers.Contains(tokens[i + 1].Text))
@@ -124,6 +124,11 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             // "Congress", "the Senate": a legislature is one even when its name is one word (not at a sentence's start,
             // where any word is capitalised); other lone organisation words ("the Council") say too little.
             if (first == i && last == i && (!lex.Legislatures.Contains(tokens[i].Text) || tokens[i].Has(TokenFlags.SentenceInitial)))
+            {
+                continue;
+            }
+            // "the School District" alone is any town's: the body's own name comes before it ("Irving Independent School District").
+            if (first >= i - 1 && !lex.OrgHeadwords.Contains(tokens[i].Text) && !lex.Legislatures.Contains(tokens[i].Text))
             {
                 continue;
             }
@@ -177,6 +182,11 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             i = last;
         }
     }
+
+    /// <summary>"School District", "Water District": a place's word that the word before it makes a body's (<c>placeWordBodies</c>).</summary>
+    private bool PlaceWordOfBody(int k) =>
+        k > 0 && lex.NonOrgHeadwords.Contains(tokens[k].Text) && tokens[k - 1].Has(TokenFlags.JoinedToNext)
+        && lex.PlaceWordBodies.Contains(tokens[k - 1].Text + " " + tokens[k].Text);
 
     /// <summary>A company's first word that can stand for it alone: not a word that qualifies many names ("General", "First", "American").</summary>
     private bool ShortNameWord(int k)
@@ -296,10 +306,10 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             k++;
         }
         var end = after;
-        while (k < tokens.Length && ComplementWord(k))
+        while (k < tokens.Length && (k == end + 1 && DashBefore(k) ? ComplementWord(k, afterDash: true) : ComplementWord(k)))
         {
             end = k;
-            if (!tokens[k].Has(TokenFlags.JoinedToNext) || tokens[k].Has(TokenFlags.Possessive))
+            if ((!tokens[k].Has(TokenFlags.JoinedToNext) && !(k + 1 < tokens.Length && DashBefore(k + 1))) || tokens[k].Has(TokenFlags.Possessive))
             {
                 break;
             }
@@ -345,26 +355,6 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             }
         }
         return false;
-    }
-
-    private bool ComplementWord(int k)
-    {
-        var t = tokens[k];
-        if (!t.IsCapitalised || t.Has(TokenFlags.Heading) || t.Has(TokenFlags.Skip) || lex.RoleNouns.Contains(t.Lower))
-        {
-            return false;
-        }
-        // "White House Office of Intergovernmental Affairs Julie Chavez Rodriguez": a given name before another capitalised
-        // word starts the person a list names after the body, not more of the body's name.
-        if (owner[k] == Free && lex.GivenNames.Contains(t.Text) && t.Has(TokenFlags.JoinedToNext) && k + 1 < tokens.Length
-            && tokens[k + 1].IsCapitalised && owner[k + 1] == Free)
-        {
-            return false;
-        }
-        return owner[k] == Place
-            // "University of Southern Indiana": a direction is a stopword alone, but qualifies a name as it does a body's.
-            || (owner[k] == Free && (!lex.Stopwords.Contains(t.Text) || lex.OrgModifiers.Contains(t.Text)) && !t.Has(TokenFlags.SentenceInitial))
-            || (owner[k] >= 0 && mentions[owner[k]].Entity.Type != ActorType.Person);
     }
 
     /// <summary>

@@ -78,4 +78,46 @@ public sealed class BodyBoundaryTests
     {
         Organisations(Extract(text)).ShouldContain(organisation);
     }
+
+    [Theory]
+    [InlineData("Executive director of the Dallas chapter of the Council on American - Islamic Relations Alia Salem said the boy was welcome.",
+        "Council on American - Islamic Relations", "Alia Salem")]
+    [InlineData("A student at University of Texas Arlington Amneh Jafari heard of it. Jafari said she was upset.",
+        "University of Texas Arlington", "Amneh Jafari")]
+    [InlineData("They met the Director of the Office of Intergovernmental Affairs. Deputy Director of the Office of Intergovernmental Affairs Gabe Amo spoke.",
+        "Office of Intergovernmental Affairs", null)]
+    public void A_body_that_runs_into_the_person_it_titles_ends_before_the_persons_name(string text, string organisation, string? person)
+    {
+        var actors = Extract(text);
+
+        Organisations(actors).ShouldBe([organisation]);
+        if (person is not null)
+        {
+            actors.ShouldContain(a => a.Name == person && a.Type == ActorType.Person);
+        }
+    }
+
+    [Fact]
+    public void A_body_whose_last_words_are_only_its_matter_keeps_them()
+    {
+        Organisations(Extract("The Council on Foreign Relations said it would. The Department of Veterans Affairs said no. The Institute of Peace Studies agreed."))
+            .ShouldBe(["Council on Foreign Relations", "Department of Veterans Affairs", "Institute of Peace Studies"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void A_hyphen_or_dash_between_words_of_a_complement_keeps_the_name_whole()
+    {
+        Organisations(Extract("The Council on American–Islamic Relations condemned the arrest.")).ShouldBe(["Council on American–Islamic Relations"]);
+    }
+
+    [Fact]
+    public void A_school_district_is_a_body_but_a_bare_one_or_a_reserve_district_is_none()
+    {
+        var organisations = Organisations(Extract("Both the Irving Independent School District and the Irving Police Department declined. " +
+            "The School District said no. The Acme Water District raised rates."));
+
+        organisations.ShouldContain("Irving Independent School District");
+        organisations.ShouldContain("Acme Water District");
+        organisations.ShouldNotContain("School District");
+    }
 }
