@@ -55,7 +55,7 @@ internal sealed partial class NamedBodyPass(Lexicon lexicon, ActorClaims state) 
                 // organisation word ("Dallas Police Department"), though alone at a sentence's start it is not ("Police said").
                 var hyphenated = p > 0 && tokens[p].Has(TokenFlags.HyphenToNext) && tokens[p - 1].Has(TokenFlags.HyphenToNext);
                 if (IsBodyWord(p) && (!lex.Stopwords.Contains(tokens[p].Text) || lex.OrgModifiers.Contains(tokens[p].Text) || lex.OrgHeadwords.Contains(tokens[p].Text) || hyphenated)
-                    && (company || !lex.RoleNouns.Contains(tokens[p].Lower)))
+                    && (company || !lex.RoleNouns.Contains(tokens[p].Lower) || GeneralBody(p, i)))
                 {
                     first = p;
                 }
@@ -187,6 +187,14 @@ internal sealed partial class NamedBodyPass(Lexicon lexicon, ActorClaims state) 
     private bool PlaceWordOfBody(int k) =>
         k > 0 && lex.NonOrgHeadwords.Contains(tokens[k].Text) && tokens[k - 1].Has(TokenFlags.JoinedToNext)
         && lex.PlaceWordBodies.Contains(tokens[k - 1].Text + " " + tokens[k].Text);
+
+    /// <summary>
+    /// "General Assembly", "General Council": a rank that also qualifies bodies, right before the organisation word and
+    /// after no role ("Attorney General Office" is a role's), is the body's word.
+    /// </summary>
+    private bool GeneralBody(int p, int head) =>
+        p == head - 1 && lex.OrgModifiers.Contains(tokens[p].Text)
+        && (p == 0 || !tokens[p - 1].Has(TokenFlags.JoinedToNext) || !lex.RoleNouns.Contains(tokens[p - 1].Lower));
 
     /// <summary>A company's first word that can stand for it alone: not a word that qualifies many names ("General", "First", "American").</summary>
     private bool ShortNameWord(int k)

@@ -120,4 +120,12 @@ public sealed class BodyBoundaryTests
         organisations.ShouldContain("Acme Water District");
         organisations.ShouldNotContain("School District");
     }
+
+    [Fact]
+    public void A_rank_that_qualifies_bodies_names_one_before_an_organisation_word_but_not_after_a_role()
+    {
+        var organisations = Organisations(Extract("In Virginia’s General Assembly he was tireless. The Attorney General Office said no."));
+
+        organisations.ShouldBe(["General Assembly"]);
+    }
 }
