@@ -114,7 +114,8 @@ internal sealed partial class NamedBodyPass(Lexicon lexicon, ActorClaims state) 
                 first++;
             }
             // "University of Lisbon", "National Institute for Disaster Management", "Federation of Red Cross and Red Crescent Societies"
-            var last = WithoutPersonTail(first, i, BodyComplement(first, i));
+            var complement = BodyComplement(first, i);
+            var last = WithoutPersonTail(first, i, complement);
             // "Senate Democrats", "House Republicans": a party's members in a legislature are a body of their own.
             if (last == i && lex.Legislatures.Contains(tokens[i].Text) && i + 1 < tokens.Length && tokens[i].Has(TokenFlags.JoinedToNext)
                 && !tokens[i].Has(TokenFlags.Possessive) && owner[i + 1] == Free && lex.PartyMembers.Contains(tokens[i + 1].Text))
@@ -179,6 +180,11 @@ internal sealed partial class NamedBodyPass(Lexicon lexicon, ActorClaims state) 
                 }
             }
             AddMention(entity, first, last, false);
+            if (complement > last)
+            {
+                // The words the body ran into are the person its title names ("… Intergovernmental Affairs Gabe Amo").
+                AddCandidate(last + 1, complement, null);
+            }
             i = last;
         }
     }
