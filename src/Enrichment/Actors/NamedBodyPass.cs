@@ -116,6 +116,15 @@ internal sealed partial class NamedBodyPass(Lexicon lexicon, ActorClaims state) 
             // "University of Lisbon", "National Institute for Disaster Management", "Federation of Red Cross and Red Crescent Societies"
             var complement = BodyComplement(first, i);
             var last = WithoutPersonTail(first, i, complement);
+            // "Doctor Who Society of Canada": a capitalised stopword inside a sentence before a lone organisation word makes the
+            // name longer than the words a body's name takes, so no part of it is named.
+            if (first == i && last > i && first > 0 && tokens[first - 1].Has(TokenFlags.JoinedToNext) && owner[first - 1] == Free
+                && tokens[first - 1].IsCapitalised && !tokens[first - 1].Has(TokenFlags.SentenceInitial) && tokens[first - 1].Text != "The"
+                && lex.Stopwords.Contains(tokens[first - 1].Text))
+            {
+                i = last;
+                continue;
+            }
             // "Senate Democrats", "House Republicans": a party's members in a legislature are a body of their own.
             if (last == i && lex.Legislatures.Contains(tokens[i].Text) && i + 1 < tokens.Length && tokens[i].Has(TokenFlags.JoinedToNext)
                 && !tokens[i].Has(TokenFlags.Possessive) && owner[i + 1] == Free && lex.PartyMembers.Contains(tokens[i + 1].Text))

@@ -125,4 +125,12 @@ public sealed class BodyBoundaryTests
 
         organisations.ShouldBe(["General Assembly"]);
     }
+
+    [Fact]
+    public void A_capitalised_stopword_before_a_lone_organisation_word_makes_a_longer_name_no_part_of_which_is_a_body()
+    {
+        var organisations = Organisations(Extract("Fans from the Doctor Who Society of Canada came. The Society of Jesus met."));
+
+        organisations.ShouldBe(["Society of Jesus"]);
+    }
 }
