@@ -198,19 +198,6 @@ internal sealed partial class NamedBodyPass(Lexicon lexicon, ActorClaims state) 
         }
     }
 
-    /// <summary>"School District", "Water District": a place's word that the word before it makes a body's (<c>placeWordBodies</c>).</summary>
-    private bool PlaceWordOfBody(int k) =>
-        k > 0 && lex.NonOrgHeadwords.Contains(tokens[k].Text) && tokens[k - 1].Has(TokenFlags.JoinedToNext)
-        && lex.PlaceWordBodies.Contains(tokens[k - 1].Text + " " + tokens[k].Text);
-
-    /// <summary>
-    /// "General Assembly", "General Council": a rank that also qualifies bodies, right before the organisation word and
-    /// after no role ("Attorney General Office" is a role's), is the body's word.
-    /// </summary>
-    private bool GeneralBody(int p, int head) =>
-        p == head - 1 && lex.OrgModifiers.Contains(tokens[p].Text)
-        && (p == 0 || !tokens[p - 1].Has(TokenFlags.JoinedToNext) || !lex.RoleNouns.Contains(tokens[p - 1].Lower));
-
     /// <summary>A company's first word that can stand for it alone: not a word that qualifies many names ("General", "First", "American").</summary>
     private bool ShortNameWord(int k)
     {
