@@ -12,7 +12,7 @@ internal sealed partial class NamedBodyPass(Lexicon lexicon, ActorClaims state) 
     {
         for (var i = 0; i < tokens.Length; i++)
         {
-            if (!IsBodyWord(i) || !(lex.OrgHeadwords.Contains(tokens[i].Text) || lex.Legislatures.Contains(tokens[i].Text) || PlaceWordOfBody(i)))
+            if (!(IsBodyWord(i) || CapitalLegalForm(i)) || !(lex.OrgHeadwords.Contains(tokens[i].Text) || lex.Legislatures.Contains(tokens[i].Text) || PlaceWordOfBody(i)))
             {
                 continue;
             }

@@ -121,4 +121,22 @@ public sealed class CompanyNameTests
     {
         Organisations("The Federal Home Loan Bank Board closed the thrift on Friday.").ShouldBe(["Federal Home Loan Bank Board"]);
     }
+
+    [Theory]
+    [InlineData("Montedison SpA said profits rose.", "Montedison")]
+    [InlineData("Robert Bosch GmbH said it would hire.", "Robert Bosch")]
+    [InlineData("Whitman Cos said it would sell the unit.", "Whitman")]
+    [InlineData("Boral Pty Ltd made a bid.", "Boral")]
+    [InlineData("Hoechst AG said sales rose.", "Hoechst")]
+    [InlineData("Akzo NV said sales rose.", "Akzo")]
+    public void A_continental_or_plural_legal_form_makes_a_company_as_Inc_does(string body, string company)
+    {
+        Organisations(body).ShouldBe([company]);
+    }
+
+    [Fact]
+    public void Capital_letters_after_a_place_are_a_states_or_a_titles_not_a_legal_form()
+    {
+        Organisations("He lives in Las Vegas NV now. Texas AG Ken Paxton sued.").ShouldBeEmpty();
+    }
 }
