@@ -5,7 +5,7 @@ namespace NewsSearch.Enrichment.Actors;
 
 /// <summary>
 /// Words whose place decides whether they belong to a body's name: a place's word after a word that makes it a body's
-/// ("School District"), a rank that also qualifies bodies ("General Assembly"), a legal form in capitals ("Hoechst AG").
+/// ("School District"), a rank that also qualifies bodies ("General Assembly"), a legal form in capitals ("Hoechst AG"), a prefixed adjective ("pro-Beijing").
 /// </summary>
 internal sealed partial class NamedBodyPass
 {
@@ -32,4 +32,12 @@ internal sealed partial class NamedBodyPass
         && tokens[k - 1].Has(TokenFlags.JoinedToNext) && tokens[k - 1].IsCapitalised && !IsPlaceOrCountry(k - 1)
         && CityGazetteer.Default.CountryOf(tokens[k - 1].Text) is null
         && (k < 2 || !tokens[k - 2].Has(TokenFlags.JoinedToNext) || CityGazetteer.Default.CountryOf(Surface(k - 2, k - 1)) is null);
+
+    /// <summary>
+    /// "pro-Beijing New People Party", "anti-Moscow Liberal Party": a capitalised word after a lower-case prefix and a
+    /// hyphen is an adjective before the name, not its first word (a particle of two letters joins names: "al-Shabaab").
+    /// </summary>
+    private bool PrefixedAdjective(int k) =>
+        k > 0 && tokens[k - 1].Has(TokenFlags.HyphenToNext) && !tokens[k - 1].IsCapitalised && tokens[k - 1].Text.Length >= 3
+        && !tokens[k - 1].Has(TokenFlags.Connector) && tokens[k - 1].Text.All(char.IsLetter);
 }

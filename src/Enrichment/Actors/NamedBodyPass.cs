@@ -35,6 +35,10 @@ internal sealed partial class NamedBodyPass(Lexicon lexicon, ActorClaims state) 
                     || (company && owner[first - 1] == Free && PossessiveInsideName(first - 1)) || OfficeOfRole(first - 1, i)))
             {
                 var p = first - 1;
+                if (PrefixedAdjective(p))
+                {
+                    break;
+                }
                 if (OfficeOfRole(p, i))
                 {
                     first = p;

@@ -133,4 +133,11 @@ public sealed class BodyBoundaryTests
 
         organisations.ShouldBe(["Society of Jesus"]);
     }
+
+    [Fact]
+    public void A_word_after_a_lower_case_prefix_and_a_hyphen_is_an_adjective_before_the_name()
+    {
+        Organisations(Extract("The pro-Beijing New People Party won. The Make-A-Wish Foundation helped."))
+            .ShouldBe(["New People Party", "Make-A-Wish Foundation"], ignoreOrder: true);
+    }
 }
