@@ -140,11 +140,12 @@ public sealed class GeneralNewsRulesTests
     public void A_name_in_apposition_with_the_and_an_organisation_noun_is_one_but_not_before_a_role()
     {
         var article = Enrich("Exportkhleb, the Soviet grain trading agency, declined comment. John Smith, the company chairman, agreed. " +
-            "Peter Brown, the party's leader, left." + Filler);
+            "Peter Brown, the party's leader, left. Petroleos de Venezuela SA, the state oil company, raised output." + Filler);
 
         article.Actors.ShouldContain(a => a.Name == "Exportkhleb" && a.Type == ActorType.Organisation);
         article.Actors.ShouldNotContain(a => a.Name == "John Smith" && a.Type == ActorType.Organisation);
         article.Actors.ShouldNotContain(a => a.Name == "Peter Brown" && a.Type == ActorType.Organisation);
+        article.Actors.ShouldNotContain(a => a.Name == "SA");
     }
 
     [Theory]

@@ -41,12 +41,14 @@ internal sealed class AffiliationPass(Lexicon lexicon, ActorClaims state) : Cont
         {
             return;
         }
-        var last = BodyRunForward(of + 1);
-        if (last < 0 || !Distinctive(of + 1, last) || !PlausibleBody(of + 1, last) || PlaceAfter(last))
+        // "Gary Fan of the Neo Democrats": the article before a body's name is no part of it.
+        var first = tokens[of + 1].Lower == "the" && !tokens[of + 1].IsCapitalised && tokens[of + 1].Has(TokenFlags.JoinedToNext) ? of + 2 : of + 1;
+        var last = BodyRunForward(first);
+        if (last < 0 || !Distinctive(first, last) || !PlausibleBody(first, last) || PlaceAfter(last))
         {
             return;
         }
-        AddBody(of + 1, last);
+        AddBody(first, last);
     }
 
     /// <summary>"&lt;X&gt;'s &lt;Person&gt;" or "&lt;X&gt;'s &lt;role words&gt; &lt;Person&gt;", X ending at the possessive.</summary>

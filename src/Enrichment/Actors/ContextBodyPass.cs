@@ -44,12 +44,31 @@ internal abstract class ContextBodyPass(Lexicon lexicon, ActorClaims state) : Ac
         }
         var last = first;
         while (last + 1 < tokens.Length && last - first < MaxBodyWords - 1 && tokens[last].Has(TokenFlags.JoinedToNext)
-            && !tokens[last].Has(TokenFlags.Possessive) && BodyWord(last + 1, inside: true))
+            && !tokens[last].Has(TokenFlags.Possessive))
         {
-            last++;
+            if (BodyWord(last + 1, inside: true))
+            {
+                last++;
+            }
+            else if (RoleModifierInside(last + 1) && last + 1 - first < MaxBodyWords - 1)
+            {
+                last += 2;
+            }
+            else
+            {
+                break;
+            }
         }
         return last;
     }
+
+    /// <summary>
+    /// "Nature Climate Change": a role's modifier ("climate", "trade") between two words of a name is the name's, where a
+    /// name word and no role follows it ("the group's Climate Envoy John Kerry" has a role after it).
+    /// </summary>
+    private bool RoleModifierInside(int k) =>
+        k + 1 < tokens.Length && owner[k] == Free && tokens[k].IsCapitalised && tokens[k].Has(TokenFlags.JoinedToNext) && !tokens[k].Has(TokenFlags.Possessive)
+        && lex.RoleModifiers.Contains(tokens[k].Lower) && !lex.Stopwords.Contains(tokens[k].Text) && BodyWord(k + 1, inside: true);
 
     /// <summary>The first word of a body's name that ends at <paramref name="last"/> (at most four words), or -1.</summary>
     protected int BodyRunBack(int last)

@@ -90,6 +90,12 @@ internal sealed class CoordinatedNamePass(Lexicon lexicon, ActorClaims state) : 
         {
             start--;
         }
+        // "Raymond Chan of People Power, and Leung Kwok-hung of LSD": a name after a person's "of" is the body that person
+        // belongs to (AffiliationPass), not an item of the list.
+        if (start > 1 && tokens[start - 1].Lower == "of" && tokens[start - 2].Has(TokenFlags.JoinedToNext) && IsPerson(start - 2))
+        {
+            return null;
+        }
         return Item(start) is { } item && item.Last == k ? item : null;
     }
 

@@ -34,8 +34,9 @@ internal sealed class DescribedOrganisationPass(Lexicon lexicon, ActorClaims sta
     private bool OrgNameWord(int k)
     {
         var t = tokens[k];
+        // A legal form alone is the end of a name another pass could not read ("Petroleos de Venezuela SA, the state oil company").
         return owner[k] == Free && t.IsCapitalised && !t.Has(TokenFlags.Heading) && !t.Has(TokenFlags.Skip)
-            && !lex.Stopwords.Contains(t.Text) && !lex.RoleNouns.Contains(t.Lower) && !lex.Honorifics.Contains(t.Text);
+            && !lex.Stopwords.Contains(t.Text) && !lex.RoleNouns.Contains(t.Lower) && !lex.Honorifics.Contains(t.Text) && !lex.LegalForms.Contains(t.Text);
     }
 
     /// <summary>"… party" right after the name, or ", a/an/the [up to four lower-case words] party/firm/group" in apposition.</summary>

@@ -22,6 +22,8 @@ internal sealed record EntityData
     public List<string> SpeechVerbs { get; init; } = [];
     public List<string> OrgHeadwords { get; init; } = [];
     public List<string> NonOrgHeadwords { get; init; } = [];
+    /// <summary>A place's word after a word that makes it a body's: "Irving Independent School District" (a "Federal Reserve District" is a region).</summary>
+    public List<string> PlaceWordBodies { get; init; } = [];
     /// <summary>Words whose possessive is part of an organisation's name: "Korean People's Army", "Women's Tennis Association".</summary>
     public List<string> PossessiveNameWords { get; init; } = [];
     public List<string> LegalForms { get; init; } = [];

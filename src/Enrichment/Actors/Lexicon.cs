@@ -19,6 +19,7 @@ internal sealed class Lexicon
     public HashSet<string> SpeechVerbs { get; }
     public HashSet<string> OrgHeadwords { get; }
     public HashSet<string> NonOrgHeadwords { get; }
+    public HashSet<string> PlaceWordBodies { get; }
     public HashSet<string> PossessiveNameWords { get; }
     /// <summary>
     /// A company's legal form after its name ("Texaco Inc"): not part of the name the company goes by. Each is also an
@@ -119,6 +120,7 @@ internal sealed class Lexicon
         // A legal form is an organisation word too: it is what makes the named-body pass read the company's name at all.
         OrgHeadwords = new HashSet<string>(data.OrgHeadwords.Concat(data.LegalForms), StringComparer.Ordinal);
         NonOrgHeadwords = new HashSet<string>(data.NonOrgHeadwords, StringComparer.Ordinal);
+        PlaceWordBodies = new HashSet<string>(data.PlaceWordBodies, StringComparer.Ordinal);
         PossessiveNameWords = new HashSet<string>(data.PossessiveNameWords, StringComparer.Ordinal);
         LegalForms = new HashSet<string>(data.LegalForms, StringComparer.Ordinal);
         NameLinkWords = new HashSet<string>(data.NameLinkWords, StringComparer.Ordinal);

@@ -6,13 +6,13 @@ namespace NewsSearch.Enrichment.Actors;
 /// Pass 4: capitalised phrases that end in an organisation word ("Wilson Center", "Supreme Court", "University of Lisbon"),
 /// and one-word legislatures ("Congress", "the Knesset").
 /// </summary>
-internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorPass(lexicon, state)
+internal sealed partial class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorPass(lexicon, state)
 {
     public void Run()
     {
         for (var i = 0; i < tokens.Length; i++)
         {
-            if (!(IsBodyWord(i) || (LegalFormAt(i) && CompanyAcronym(i))) || !(lex.OrgHeadwords.Contains(tokens[i].Text) || lex.Legislatures.Contains(tokens[i].Text)))
+            if (!(IsBodyWord(i) || CapitalLegalForm(i)) || !(lex.OrgHeadwords.Contains(tokens[i].Text) || lex.Legislatures.Contains(tokens[i].Text) || PlaceWordOfBody(i)))
             {
                 continue;
             }
@@ -29,7 +29,7 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             var first = i;
             // "Congress", "House": a legislature's own word takes before it only what qualifies a legislature ("African National
             // Congress", "Indian National Congress"); after another name ("Opera House", "Blair House") it is a building's.
-            var legislatureOnly = !lex.OrgHeadwords.Contains(tokens[i].Text);
+            var legislatureOnly = !lex.OrgHeadwords.Contains(tokens[i].Text) && lex.Legislatures.Contains(tokens[i].Text);
             var otherName = false;
             var president = -1;
             // The known company a legal form follows ("Societe Generale SA" after the gazetteer found Société Générale).
@@ -42,6 +42,10 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
                     || (company && owner[first - 1] == Free && PossessiveInsideName(first - 1)) || OfficeOfRole(first - 1, i)))
             {
                 var p = first - 1;
+                if (PrefixedAdjective(p))
+                {
+                    break;
+                }
                 if (OfficeOfRole(p, i))
                 {
                     first = p;
@@ -62,7 +66,7 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
                 // organisation word ("Dallas Police Department"), though alone at a sentence's start it is not ("Police said").
                 var hyphenated = p > 0 && tokens[p].Has(TokenFlags.HyphenToNext) && tokens[p - 1].Has(TokenFlags.HyphenToNext);
                 if ((IsBodyWord(p) && (!lex.Stopwords.Contains(tokens[p].Text) || lex.OrgModifiers.Contains(tokens[p].Text) || lex.OrgHeadwords.Contains(tokens[p].Text) || hyphenated)
-                    && (company || !lex.RoleNouns.Contains(tokens[p].Lower))) || (company && CompanyAcronym(p)))
+                    && (company || !lex.RoleNouns.Contains(tokens[p].Lower) || GeneralBody(p, i))) || (company && CompanyAcronym(p)))
                 {
                     first = p;
                 }
@@ -129,7 +133,17 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
                 first++;
             }
             // "University of Lisbon", "National Institute for Disaster Management", "Federation of Red Cross and Red Crescent Societies"
-            var last = BodyComplement(first, i);
+            var complement = BodyComplement(first, i);
+            var last = WithoutPersonTail(first, i, complement);
+            // "Doctor Who Society of Canada": a capitalised stopword inside a sentence before a lone organisation word makes the
+            // name longer than the words a body's name takes, so no part of it is named.
+            if (first == i && last > i && first > 0 && tokens[first - 1].Has(TokenFlags.JoinedToNext) && owner[first - 1] == Free
+                && tokens[first - 1].IsCapitalised && !tokens[first - 1].Has(TokenFlags.SentenceInitial) && tokens[first - 1].Text != "The"
+                && lex.Stopwords.Contains(tokens[first - 1].Text))
+            {
+                i = last;
+                continue;
+            }
             // "Senate Democrats", "House Republicans": a party's members in a legislature are a body of their own.
             if (last == i && lex.Legislatures.Contains(tokens[i].Text) && i + 1 < tokens.Length && tokens[i].Has(TokenFlags.JoinedToNext)
                 && !tokens[i].Has(TokenFlags.Possessive) && owner[i + 1] == Free && lex.PartyMembers.Contains(tokens[i + 1].Text))
@@ -139,6 +153,11 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             // "Congress", "the Senate": a legislature is one even when its name is one word (not at a sentence's start,
             // where any word is capitalised); other lone organisation words ("the Council") say too little.
             if (first == i && last == i && (!lex.Legislatures.Contains(tokens[i].Text) || tokens[i].Has(TokenFlags.SentenceInitial)))
+            {
+                continue;
+            }
+            // "the School District" alone is any town's: the body's own name comes before it ("Irving Independent School District").
+            if (first >= i - 1 && !lex.OrgHeadwords.Contains(tokens[i].Text) && !lex.Legislatures.Contains(tokens[i].Text))
             {
                 continue;
             }
@@ -167,12 +186,6 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
                     bare--;
                 }
             }
-            // "New York AG said": places alone before a legal form in capitals (also an attorney general, a state) are no
-            // company's name; "Gulf Canada Ltd" is.
-            if (company && tokens[i].Has(TokenFlags.AllCaps) && Enumerable.Range(first, bare - first + 1).All(IsPlaceOrCountry))
-            {
-                continue;
-            }
             // "Moody's Investors Service Inc": a known company's name may open with a possessive, which a run never takes alone.
             if (bare < last && first > 0 && tokens[first - 1].Has(TokenFlags.Possessive) && tokens[first - 1].Has(TokenFlags.JoinedToNext)
                 && owner[first - 1] == Free && lex.KnownByName.ContainsKey(body[tokens[first - 1].Start..tokens[bare + 1].Start].TrimEnd()))
@@ -200,6 +213,11 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
                 }
             }
             AddMention(entity, first, last, false);
+            if (complement > last)
+            {
+                // The words the body ran into are the person its title names ("… Intergovernmental Affairs Gabe Amo").
+                AddCandidate(last + 1, complement, null);
+            }
             i = last;
         }
     }
@@ -358,10 +376,10 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             k++;
         }
         var end = after;
-        while (k < tokens.Length && ComplementWord(k))
+        while (k < tokens.Length && (k == end + 1 && DashBefore(k) ? ComplementWord(k, afterDash: true) : ComplementWord(k)))
         {
             end = k;
-            if (!tokens[k].Has(TokenFlags.JoinedToNext) || tokens[k].Has(TokenFlags.Possessive))
+            if ((!tokens[k].Has(TokenFlags.JoinedToNext) && !(k + 1 < tokens.Length && DashBefore(k + 1))) || tokens[k].Has(TokenFlags.Possessive))
             {
                 break;
             }
@@ -407,26 +425,6 @@ internal sealed class NamedBodyPass(Lexicon lexicon, ActorClaims state) : ActorP
             }
         }
         return false;
-    }
-
-    private bool ComplementWord(int k)
-    {
-        var t = tokens[k];
-        if (!t.IsCapitalised || t.Has(TokenFlags.Heading) || t.Has(TokenFlags.Skip) || lex.RoleNouns.Contains(t.Lower))
-        {
-            return false;
-        }
-        // "White House Office of Intergovernmental Affairs Julie Chavez Rodriguez": a given name before another capitalised
-        // word starts the person a list names after the body, not more of the body's name.
-        if (owner[k] == Free && lex.GivenNames.Contains(t.Text) && t.Has(TokenFlags.JoinedToNext) && k + 1 < tokens.Length
-            && tokens[k + 1].IsCapitalised && owner[k + 1] == Free)
-        {
-            return false;
-        }
-        return owner[k] == Place
-            // "University of Southern Indiana": a direction is a stopword alone, but qualifies a name as it does a body's.
-            || (owner[k] == Free && (!lex.Stopwords.Contains(t.Text) || lex.OrgModifiers.Contains(t.Text)) && !t.Has(TokenFlags.SentenceInitial))
-            || (owner[k] >= 0 && mentions[owner[k]].Entity.Type != ActorType.Person);
     }
 
     /// <summary>

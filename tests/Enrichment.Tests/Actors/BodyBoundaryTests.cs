@@ -86,4 +86,66 @@ public sealed class BodyBoundaryTests
     {
         Organisations(Extract(text)).ShouldContain(organisation);
     }
+
+    [Theory]
+    [InlineData("Executive director of the Dallas chapter of the Council on American - Islamic Relations Alia Salem said the boy was welcome.",
+        "Council on American - Islamic Relations", "Alia Salem")]
+    [InlineData("A student at University of Texas Arlington Amneh Jafari heard of it. Jafari said she was upset.",
+        "University of Texas Arlington", "Amneh Jafari")]
+    [InlineData("They met the Director of the Office of Intergovernmental Affairs. Deputy Director of the Office of Intergovernmental Affairs Gabe Amo spoke.",
+        "Office of Intergovernmental Affairs", "Gabe Amo")]
+    public void A_body_that_runs_into_the_person_it_titles_ends_before_the_persons_name(string text, string organisation, string person)
+    {
+        var actors = Extract(text);
+
+        Organisations(actors).ShouldBe([organisation]);
+        actors.ShouldContain(a => a.Name == person && a.Type == ActorType.Person);
+    }
+
+    [Fact]
+    public void A_body_whose_last_words_are_only_its_matter_keeps_them()
+    {
+        Organisations(Extract("The Council on Foreign Relations said it would. The Department of Veterans Affairs said no. The Institute of Peace Studies agreed."))
+            .ShouldBe(["Council on Foreign Relations", "Department of Veterans Affairs", "Institute of Peace Studies"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void A_hyphen_or_dash_between_words_of_a_complement_keeps_the_name_whole()
+    {
+        Organisations(Extract("The Council on American–Islamic Relations condemned the arrest.")).ShouldBe(["Council on American–Islamic Relations"]);
+    }
+
+    [Fact]
+    public void A_school_district_is_a_body_but_a_bare_one_or_a_reserve_district_is_none()
+    {
+        var organisations = Organisations(Extract("Both the Irving Independent School District and the Irving Police Department declined. " +
+            "The School District said no. The Acme Water District raised rates."));
+
+        organisations.ShouldContain("Irving Independent School District");
+        organisations.ShouldContain("Acme Water District");
+        organisations.ShouldNotContain("School District");
+    }
+
+    [Fact]
+    public void A_rank_that_qualifies_bodies_names_one_before_an_organisation_word_but_not_after_a_role()
+    {
+        var organisations = Organisations(Extract("In Virginia’s General Assembly he was tireless. The Attorney General Office said no."));
+
+        organisations.ShouldBe(["General Assembly"]);
+    }
+
+    [Fact]
+    public void A_capitalised_stopword_before_a_lone_organisation_word_makes_a_longer_name_no_part_of_which_is_a_body()
+    {
+        var organisations = Organisations(Extract("Fans from the Doctor Who Society of Canada came. The Society of Jesus met."));
+
+        organisations.ShouldBe(["Society of Jesus"]);
+    }
+
+    [Fact]
+    public void A_word_after_a_lower_case_prefix_and_a_hyphen_is_an_adjective_before_the_name()
+    {
+        Organisations(Extract("The pro-Beijing New People Party won. The Make-A-Wish Foundation helped."))
+            .ShouldBe(["New People Party", "Make-A-Wish Foundation"], ignoreOrder: true);
+    }
 }

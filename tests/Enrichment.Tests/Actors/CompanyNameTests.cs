@@ -22,6 +22,12 @@ public sealed class CompanyNameTests
     [InlineData("Shares of Fiat SpA fell in Milan.", "Fiat")]
     [InlineData("Sime Darby Bhd shares rose in Kuala Lumpur.", "Sime Darby")]
     [InlineData("Dresdner Bank AG led the share issue.", "Dresdner Bank")]
+    [InlineData("Montedison SpA said profits rose.", "Montedison")]
+    [InlineData("Robert Bosch GmbH said it would hire.", "Robert Bosch")]
+    [InlineData("Whitman Cos said it would sell the unit.", "Whitman")]
+    [InlineData("Boral Pty Ltd made a bid.", "Boral")]
+    [InlineData("Hoechst AG said sales rose.", "Hoechst")]
+    [InlineData("Akzo NV said sales rose.", "Akzo")]
     public void A_legal_form_makes_the_capitalised_words_before_it_one_company(string body, string company)
     {
         Organisations(body).ShouldBe([company]);
@@ -153,6 +159,7 @@ public sealed class CompanyNameTests
     [Theory]
     [InlineData("Texas AG Ken Paxton sued the company on Monday.")]
     [InlineData("The New York AG said it would appeal.")]
+    [InlineData("He lives in Las Vegas NV now.")]
     [InlineData("The photo is licensed under CC BY-SA 4.0.")]
     public void Capitals_that_spell_a_legal_form_but_are_none_make_no_company(string body)
     {

@@ -89,4 +89,22 @@ public sealed class OrganisationContextTests
 
         Should.NotThrow(() => Extract(text));
     }
+
+    [Fact]
+    public void A_person_of_the_body_and_a_person_of_a_body_in_a_list_belong_to_it()
+    {
+        var actors = Extract("Councillors Fernando Cheung of the Labour Party, Raymond Chan of People Power, and Leung Kwok-hung of LSD were elected. " +
+            "Gary Fan of the Neo Democrats failed to get re-elected.");
+
+        HasOrganisation(actors, "People Power").ShouldBeTrue();
+        HasOrganisation(actors, "Neo Democrats").ShouldBeTrue();
+        actors.ShouldNotContain(a => a.Name == "People Power" && a.Type == ActorType.Person);
+        actors.ShouldContain(a => a.Name == "Gary Fan" && a.Type == ActorType.Person);
+    }
+
+    [Fact]
+    public void A_role_modifier_inside_a_name_after_a_class_noun_is_part_of_it()
+    {
+        HasOrganisation(Extract("The study was published in journal Nature Climate Change yesterday."), "Nature Climate Change").ShouldBeTrue();
+    }
 }

@@ -152,4 +152,23 @@ public sealed class OrganisationNameTests
         Organisation(actors, "Special Anti-Corruption Prosecutor’s Office").ShouldNotBeNull();
         actors.Count(a => a.Type == ActorType.Organisation).ShouldBe(1);
     }
+
+    [Theory]
+    [InlineData("He joined the Sea Org in 1990 and left in 2004.", "Sea Org")]
+    [InlineData("He is president of the International Brotherhood of Magicians.", "International Brotherhood of Magicians")]
+    [InlineData("Veterans of the American Legion marched on Monday.", "American Legion")]
+    [InlineData("The Screen Actors Guild called a strike.", "Screen Actors Guild")]
+    [InlineData("The Congress of South African Trade Unions called a strike.", "Congress of South African Trade Unions")]
+    [InlineData("The London Symphony Orchestra will tour Asia.", "London Symphony Orchestra")]
+    public void Guilds_legions_orchestras_and_the_like_are_bodies(string text, string name)
+    {
+        Organisation(Extract(text), name).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void An_order_of_merit_is_no_body()
+    {
+        Extract("He was awarded the Legion of Honour by France and the Legion of Merit by the United States.")
+            .ShouldNotContain(a => a.Type == ActorType.Organisation);
+    }
 }
