@@ -32,6 +32,11 @@ internal sealed class GazetteerPass(Lexicon lexicon, ActorClaims state) : ActorP
                 i = end;
                 continue;
             }
+            // "Phillips" is not Philips: a one-word organisation matches only as spelt (the key forgives doubled letters).
+            if (value.Entity is { Type: Articles.ActorType.Organisation } && end == i && !lex.OneWordOrganisationSpellings.Contains(Lexicon.Spelling(tokens[i].Text)))
+            {
+                continue;
+            }
             // "Roy E. Disney", "Gerald Ford": a one-word company after a given name is the person's surname.
             if (value.Entity is { Type: Articles.ActorType.Organisation } && end == i && AfterGivenName(i))
             {

@@ -9,6 +9,15 @@ internal sealed class Lexicon
     public PhraseTrie Gazetteer { get; } = new();
     /// <summary>Known entities by canonical name, and organisations also by their aliases.</summary>
     public Dictionary<string, Entity> KnownByName { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The one-word names of known organisations as written, case and accents aside (<see cref="Spelling"/>): the gazetteer's
+    /// spelling-tolerant key would take a surname for a company ("Phillips" for Philips), so one word must be spelt right.
+    /// </summary>
+    public HashSet<string> OneWordOrganisationSpellings { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A word as written, case, accents and punctuation aside: "Nestlé" and "Nestle", "Yahoo!" and "Yahoo" are one.</summary>
+    public static string Spelling(string word) => new([.. NameKey.Fold(word).Where(char.IsLetterOrDigit)]);
     public HashSet<string> Honorifics { get; }
     public HashSet<string> HonorificKeys { get; }
     public HashSet<string> StrippedHonorifics { get; }
@@ -78,6 +87,7 @@ internal sealed class Lexicon
         var organisationAliases = new List<(string Alias, Entity Entity)>();
         foreach (var o in data.Organisations)
         {
+            OneWordOrganisationSpellings.UnionWith((o.Aliases ?? []).Prepend(o.Name).Where(n => !n.Contains(' ')).Select(Spelling));
             var entity = Register(new Entity(o.Name, ActorType.Organisation, o.Kind) { Known = true });
             Gazetteer.Add(o.Name, new EntityRef(entity, false, cueOnly.Contains(o.Name)));
             foreach (var alias in o.Aliases ?? [])

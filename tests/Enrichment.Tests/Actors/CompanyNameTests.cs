@@ -194,4 +194,12 @@ public sealed class CompanyNameTests
         actors.ShouldContain(a => a.Name == person && a.Type == ActorType.Person);
         actors.ShouldNotContain(a => a.Aliases.Contains(surname) && a.Type == ActorType.Organisation);
     }
+
+    [Fact]
+    public void A_one_word_company_matches_only_as_spelt_not_a_surname_its_key_forgives()
+    {
+        var organisations = Organisations("Phillips Petroleum Co cut its budget. Phillips said output would fall. Electronics group Philips said sales rose.");
+
+        organisations.ShouldBe(["Phillips Petroleum", "Philips"], ignoreOrder: true);
+    }
 }
