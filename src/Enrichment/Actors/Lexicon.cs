@@ -50,6 +50,8 @@ internal sealed class Lexicon
     public HashSet<string> ThingHeadwords { get; }
     /// <summary>Nouns that head a body's name in lower case after the words naming it (Data/body-heads.txt): "the Texas legislature".</summary>
     public HashSet<string> LowerCaseBodyHeads { get; }
+    /// <summary>Plurals of organisation classes that introduce a list of bodies (Data/body-classes.txt): "companies such as".</summary>
+    public HashSet<string> BodyClasses { get; }
     /// <summary>Titles whose holder's "of" names a place (Data/place-titles.txt): "Rep. John Smith of Texas".</summary>
     public HashSet<string> PlaceTitles { get; }
     /// <summary>A person's tie to a body (Data/affiliation-roles.txt): "founder", "member".</summary>
@@ -139,6 +141,7 @@ internal sealed class Lexicon
         KnownSurnameKeys = [.. data.People.Where(p => p.Name.Contains(' ')).Select(p => NameKey.Of(p.Name[(p.Name.LastIndexOf(' ') + 1)..]))];
         ThingHeadwords = WordList("thing-headwords.txt");
         LowerCaseBodyHeads = WordList("body-heads.txt");
+        BodyClasses = WordList("body-classes.txt");
         PlaceTitles = WordList("place-titles.txt");
         TieWords = WordList("affiliation-roles.txt");
         StateAbbreviations = WordList("state-abbreviations.txt");
