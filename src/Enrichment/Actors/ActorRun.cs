@@ -32,6 +32,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
         new AffiliationPass(lex, claims).Run();
         new ClassNounPass(lex, claims).Run();
         new ClassListPass(lex, claims).Run();
+        new OutletHeadPass(lex, claims).Run();
         return new ActorResult(lex, claims).Build();
     }
 }

@@ -52,6 +52,10 @@ internal sealed class Lexicon
     public HashSet<string> LowerCaseBodyHeads { get; }
     /// <summary>Plurals of organisation classes that introduce a list of bodies (Data/body-classes.txt): "companies such as".</summary>
     public HashSet<string> BodyClasses { get; }
+    /// <summary>Lower-case nouns of a medium after an outlet's name (Data/outlet-heads.txt): "Yonhap news agency".</summary>
+    public HashSet<string> OutletHeads { get; }
+    /// <summary>Words that qualify a medium without naming it (Data/medium-qualifiers.txt): "the Arabic newspaper".</summary>
+    public HashSet<string> MediumQualifiers { get; }
     /// <summary>Titles whose holder's "of" names a place (Data/place-titles.txt): "Rep. John Smith of Texas".</summary>
     public HashSet<string> PlaceTitles { get; }
     /// <summary>A person's tie to a body (Data/affiliation-roles.txt): "founder", "member".</summary>
@@ -142,6 +146,8 @@ internal sealed class Lexicon
         ThingHeadwords = WordList("thing-headwords.txt");
         LowerCaseBodyHeads = WordList("body-heads.txt");
         BodyClasses = WordList("body-classes.txt");
+        OutletHeads = WordList("outlet-heads.txt");
+        MediumQualifiers = WordList("medium-qualifiers.txt");
         PlaceTitles = WordList("place-titles.txt");
         TieWords = WordList("affiliation-roles.txt");
         StateAbbreviations = WordList("state-abbreviations.txt");
