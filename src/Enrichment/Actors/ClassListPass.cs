@@ -65,8 +65,7 @@ internal sealed class ClassListPass(Lexicon lexicon, ActorClaims state) : Contex
         {
             return false;
         }
-        var joint = tokens[n - 1].Has(TokenFlags.HyphenToNext) ? "-" : " ";
-        return lex.BodyClasses.Contains(tokens[n - 1].Lower + joint + tokens[n].Lower);
+        return Lexicon.ContainsPair(lex.BodyClasses, tokens[n - 1].Lower, tokens[n - 1].Has(TokenFlags.HyphenToNext) ? '-' : ' ', tokens[n].Lower);
     }
 
     /// <summary>"such" right before the class noun or before one lower-case word before it ("such major banks").</summary>

@@ -155,6 +155,24 @@ internal sealed class Lexicon
             .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Whether <paramref name="words"/> holds the two words "<paramref name="first"/><paramref name="joint"/><paramref name="second"/>"
+    /// ("search engines", "news agency"), asked of every pair of words: composed on the stack, not as a new string.
+    /// </summary>
+    public static bool ContainsPair(HashSet<string> words, string first, char joint, string second)
+    {
+        var length = first.Length + 1 + second.Length;
+        if (length > 64)
+        {
+            return false;
+        }
+        Span<char> pair = stackalloc char[length];
+        first.CopyTo(pair);
+        pair[first.Length] = joint;
+        second.CopyTo(pair[(first.Length + 1)..]);
+        return words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(pair);
+    }
+
     /// <summary>An organisation word, or its plural: "Federal Reserve Banks" are the reserve banks, not the Federal Reserve.</summary>
     public bool IsOrgHeadword(string word) =>
         OrgHeadwords.Contains(word) || (word.Length > 3 && word[^1] == 's' && OrgHeadwords.Contains(word[..^1]));
