@@ -6,7 +6,8 @@ namespace NewsSearch.Enrichment.Actors;
 /// Pass 8c: the names a plural of an organisation class lists: "publications including The Brooklyn Paper, Jezebel,
 /// Metro.us, EDGE on the Net, and Instinct Magazine", "Web search engines including Google, Bing, and Yahoo!", "some
 /// publications, like AM New York, always …", "such bands as The Velvet Underground", "oil companies such as Exxon, Mobil
-/// and Texaco". What the class is said of, each name in its list is. The classes are data (Data/body-classes.txt):
+/// and Texaco", "groups included …", "companies, among them …", "Citicorp, Chase Manhattan and other major banks". What
+/// the class is said of, each name in its list is. The classes are data (Data/body-classes.txt):
 /// plurals whose members are bodies only, never places, people or countries ("countries such as France", "leaders like
 /// Merkel" are no such lists). A list that holds a person, a place or a country is not read at all: its noun is not the
 /// class of its names. It runs last, so names that are people's are claimed before.
@@ -17,12 +18,18 @@ internal sealed class ClassListPass(Lexicon lexicon, ActorClaims state) : Contex
 
     public void Run()
     {
-        for (var n = 0; n + 2 < tokens.Length; n++)
+        for (var n = 0; n < tokens.Length; n++)
         {
             var start = ListStart(n);
             if (start > 0)
             {
-                n = ReadList(start);
+                var items = ReadList(start);
+                ClaimList(items);
+                n = items.Count > 0 ? items[^1].Last : n;
+            }
+            else if (OtherBefore(n) is var conjunction and > 0)
+            {
+                ClaimList(ListBefore(conjunction));
             }
         }
     }
@@ -41,10 +48,15 @@ internal sealed class ClassListPass(Lexicon lexicon, ActorClaims state) : Contex
         {
             return -1;
         }
-        // "publications including; The Brooklyn Paper", "companies like Apple", "banks such as Citicorp".
-        if (tokens[cue].Text is "including" or "like" && Gap(cue) is "" or ":" or ";")
+        // "publications including; The Brooklyn Paper", "companies like Apple", "groups included The Ontario Ghostbusters".
+        if (tokens[cue].Text is "including" or "like" or "include" or "includes" or "included" && Gap(cue) is "" or ":" or ";")
         {
             return cue + 1;
+        }
+        // "several companies, among them Exxon and Mobil".
+        if (tokens[cue].Text == "among" && Gap(cue) == "" && tokens[cue + 1].Text == "them" && Gap(cue + 1) is "" or ":" && cue + 2 < tokens.Length)
+        {
+            return cue + 2;
         }
         if (tokens[cue].Text == "such" && gap == "" && Gap(cue) == "" && tokens[cue + 1].Text == "as" && Gap(cue + 1) == "" && cue + 2 < tokens.Length)
         {
@@ -86,11 +98,10 @@ internal sealed class ClassListPass(Lexicon lexicon, ActorClaims state) : Contex
     }
 
     /// <summary>
-    /// Reads the list from <paramref name="start"/>: names separated by commas, the last after "and" or "or" (or a single
-    /// name), each after an optional "the". Claims its unknown names when no name in it is a person's, a place or a
-    /// country. Returns the last token read.
+    /// The names of the list from <paramref name="start"/>: separated by commas, the last after "and" or "or" (or a single
+    /// name), each after an optional "the".
     /// </summary>
-    private int ReadList(int start)
+    private List<(int First, int Last)> ReadList(int start)
     {
         var items = new List<(int First, int Last)>();
         var k = start;
@@ -115,9 +126,78 @@ internal sealed class ClassListPass(Lexicon lexicon, ActorClaims state) : Contex
             }
             k = next;
         }
+        return items;
+    }
+
+    /// <summary>
+    /// "Exxon, Mobil and other oil companies": the "and" (or "or") before "other" and at most two lower-case words before
+    /// the class noun at <paramref name="n"/>, or -1.
+    /// </summary>
+    private int OtherBefore(int n)
+    {
+        if (tokens[n].IsCapitalised || tokens[n].Has(TokenFlags.Heading) || !IsClass(n))
+        {
+            return -1;
+        }
+        for (var k = n - 1; k >= 2 && k >= n - 3; k--)
+        {
+            if (Gap(k) != "" || tokens[k].IsCapitalised)
+            {
+                return -1;
+            }
+            if (tokens[k].Text == "other")
+            {
+                return tokens[k - 1].Text is "and" or "or" && Gap(k - 1) == "" ? k - 1 : -1;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>The names before "and other …" at <paramref name="conjunction"/>, the last first: "Citicorp, Chase Manhattan and".</summary>
+    private List<(int First, int Last)> ListBefore(int conjunction)
+    {
+        var items = new List<(int First, int Last)>();
+        var last = conjunction - 1;
+        if (Gap(last) is not ("" or ","))
+        {
+            return items;
+        }
+        while (last >= 0 && tokens[last].IsCapitalised && !tokens[last].Has(TokenFlags.Heading) && !tokens[last].Has(TokenFlags.Skip))
+        {
+            var first = ItemStartBack(last);
+            items.Add((first, last));
+            if (first < 1 || Gap(first - 1) != ",")
+            {
+                break;
+            }
+            last = first - 1;
+        }
+        return items;
+    }
+
+    /// <summary>The first word of a name that ends at <paramref name="last"/>: capitalised words back to a stopword ("The" opens it).</summary>
+    private int ItemStartBack(int last)
+    {
+        var first = last;
+        while (first > 0 && last - first < MaxItemWords - 1 && tokens[first - 1].Has(TokenFlags.JoinedToNext) && !tokens[first - 1].Has(TokenFlags.Possessive)
+            && tokens[first - 1].IsCapitalised && !tokens[first - 1].Has(TokenFlags.Heading)
+            && (!lex.Stopwords.Contains(tokens[first - 1].Text) || tokens[first - 1].Text == "The"))
+        {
+            first--;
+            if (tokens[first].Text == "The")
+            {
+                break;
+            }
+        }
+        return first;
+    }
+
+    /// <summary>Claims the list's unknown names, when no name in it is a person's, a place or a country.</summary>
+    private void ClaimList(List<(int First, int Last)> items)
+    {
         if (items.Count == 0 || items.Any(i => !Member(i.First, i.Last)))
         {
-            return start;
+            return;
         }
         foreach (var (first, last) in items)
         {
@@ -126,7 +206,6 @@ internal sealed class ClassListPass(Lexicon lexicon, ActorClaims state) : Contex
                 AddBody(first, last);
             }
         }
-        return items[^1].Last;
     }
 
     /// <summary>The name at <paramref name="k"/> (after an optional "the"), or (-1, -1).</summary>

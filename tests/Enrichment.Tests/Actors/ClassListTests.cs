@@ -52,6 +52,26 @@ public sealed class ClassListTests
         actors.ShouldNotContain(a => a.Name.Contains("Houston"));
     }
 
+    [Fact]
+    public void Included_among_them_and_and_other_introduce_a_list_too()
+    {
+        var actors = Extract("Other charitable fan-based groups included The Ontario Ghostbusters, Corvex Fans, and Klingon Assault Group. "
+            + "Several companies, among them Halvard and Quarlo, cut jobs. In trading, Pembrook, Brantwell Savings and other major banks rose.");
+
+        foreach (var name in new[] { "The Ontario Ghostbusters", "Corvex Fans", "Halvard", "Quarlo", "Pembrook", "Brantwell Savings" })
+        {
+            HasOrganisation(actors, name).ShouldBeTrue(name);
+        }
+    }
+
+    [Fact]
+    public void A_person_before_and_other_keeps_the_names_beside_it_out()
+    {
+        var actors = Extract("President Reagan, Pembrook and other companies met. Britain, Freedonia and other countries agreed.");
+
+        actors.ShouldNotContain(a => a.Type == ActorType.Organisation);
+    }
+
     [Theory]
     [InlineData("Countries such as Freedonia and Sylvania objected to the plan.")]
     [InlineData("Leaders like Brantwell and Halvard met on Monday.")]
