@@ -130,8 +130,8 @@ internal sealed class ClassListPass(Lexicon lexicon, ActorClaims state) : Contex
     }
 
     /// <summary>
-    /// "Exxon, Mobil and other oil companies": the "and" (or "or") before "other" and at most two lower-case words before
-    /// the class noun at <paramref name="n"/>, or -1.
+    /// "Exxon, Mobil and other oil companies": the "and" (or "or") before "other" and at most two lower-case words or
+    /// countries before the class noun at <paramref name="n"/>, or -1.
     /// </summary>
     private int OtherBefore(int n)
     {
@@ -141,7 +141,8 @@ internal sealed class ClassListPass(Lexicon lexicon, ActorClaims state) : Contex
         }
         for (var k = n - 1; k >= 2 && k >= n - 3; k--)
         {
-            if (Gap(k) != "" || tokens[k].IsCapitalised)
+            // "and other major banks", "and other U.S. oil companies": lower-case words or a country between.
+            if (Gap(k) != "" || (tokens[k].IsCapitalised && !IsPlaceOrCountry(k)))
             {
                 return -1;
             }

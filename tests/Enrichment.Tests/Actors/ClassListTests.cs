@@ -56,9 +56,10 @@ public sealed class ClassListTests
     public void Included_among_them_and_and_other_introduce_a_list_too()
     {
         var actors = Extract("Other charitable fan-based groups included The Ontario Ghostbusters, Corvex Fans, and Klingon Assault Group. "
-            + "Several companies, among them Halvard and Quarlo, cut jobs. In trading, Pembrook, Brantwell Savings and other major banks rose.");
+            + "Several companies, among them Halvard and Quarlo, cut jobs. In trading, Pembrook, Brantwell Savings and other major banks rose. "
+            + "Ostrander and other U.S. oil companies cut prices.");
 
-        foreach (var name in new[] { "The Ontario Ghostbusters", "Corvex Fans", "Halvard", "Quarlo", "Pembrook", "Brantwell Savings" })
+        foreach (var name in new[] { "The Ontario Ghostbusters", "Corvex Fans", "Halvard", "Quarlo", "Pembrook", "Brantwell Savings", "Ostrander" })
         {
             HasOrganisation(actors, name).ShouldBeTrue(name);
         }
