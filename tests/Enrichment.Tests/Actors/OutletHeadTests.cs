@@ -15,12 +15,13 @@ public sealed class OutletHeadTests
     public void The_name_before_a_mediums_noun_is_an_outlet_without_the_noun()
     {
         var actors = Extract("According to Brantwell news agency, the army is on alert. An official, in remarks to al-Ikhbariya television, "
-            + "said all were taken to hospital. Iran's Quarlo news agency and the Halvard daily reported the same.");
+            + "said all were taken to hospital. Iran's Quarlo news agency and the Halvard daily reported the same. He also runs the Pembrook blog.");
 
         actors.ShouldContain(a => a.Name == "Brantwell" && a.Type == ActorType.Organisation);
         actors.ShouldContain(a => a.Name == "al-Ikhbariya" && a.Type == ActorType.Organisation);
         actors.ShouldContain(a => a.Name == "Quarlo" && a.Type == ActorType.Organisation);
         actors.ShouldContain(a => a.Name == "Halvard" && a.Type == ActorType.Organisation);
+        actors.ShouldContain(a => a.Name == "Pembrook" && a.Type == ActorType.Organisation);
         actors.ShouldContain(a => a.Name == "Iran" && a.Type == ActorType.Country);
     }
 
