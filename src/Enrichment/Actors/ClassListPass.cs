@@ -20,6 +20,10 @@ internal sealed class ClassListPass(Lexicon lexicon, ActorClaims state) : Contex
     {
         for (var n = 0; n < tokens.Length; n++)
         {
+            if (!IsClass(n))
+            {
+                continue;
+            }
             var start = ListStart(n);
             if (start > 0)
             {
@@ -34,11 +38,11 @@ internal sealed class ClassListPass(Lexicon lexicon, ActorClaims state) : Contex
         }
     }
 
-    /// <summary>The first word of the list that a class noun at <paramref name="n"/> and its cue introduce, or -1.</summary>
+    /// <summary>The first word of the list that the class noun at <paramref name="n"/> and its cue introduce, or -1.</summary>
     private int ListStart(int n)
     {
         var noun = tokens[n];
-        if ((noun.IsCapitalised && !noun.Has(TokenFlags.SentenceInitial)) || noun.Has(TokenFlags.Heading) || !IsClass(n))
+        if ((noun.IsCapitalised && !noun.Has(TokenFlags.SentenceInitial)) || noun.Has(TokenFlags.Heading))
         {
             return -1;
         }
@@ -77,7 +81,7 @@ internal sealed class ClassListPass(Lexicon lexicon, ActorClaims state) : Contex
         {
             return false;
         }
-        return Lexicon.ContainsPair(lex.BodyClasses, tokens[n - 1].Lower, tokens[n - 1].Has(TokenFlags.HyphenToNext) ? '-' : ' ', tokens[n].Lower);
+        return lex.ContainsPair(lex.BodyClasses, tokens[n - 1].Lower, tokens[n - 1].Has(TokenFlags.HyphenToNext) ? '-' : ' ', tokens[n].Lower);
     }
 
     /// <summary>"such" right before the class noun or before one lower-case word before it ("such major banks").</summary>
@@ -135,7 +139,7 @@ internal sealed class ClassListPass(Lexicon lexicon, ActorClaims state) : Contex
     /// </summary>
     private int OtherBefore(int n)
     {
-        if (tokens[n].IsCapitalised || tokens[n].Has(TokenFlags.Heading) || !IsClass(n))
+        if (tokens[n].IsCapitalised || tokens[n].Has(TokenFlags.Heading))
         {
             return -1;
         }

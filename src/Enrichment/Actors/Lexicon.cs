@@ -63,6 +63,8 @@ internal sealed class Lexicon
     /// <summary>AP abbreviations of U.S. states (Data/state-abbreviations.txt): "Greenwich, Conn." is a place.</summary>
     public HashSet<string> StateAbbreviations { get; }
     private FrozenDictionary<string, string[][]> CiteCuesByLastWord { get; }
+    /// <summary>The first words of the two-word class and medium nouns: only after one is a pair of words worth composing.</summary>
+    private readonly HashSet<string> _pairStarts;
 
     public Lexicon(EntityData data)
     {
@@ -148,6 +150,7 @@ internal sealed class Lexicon
         BodyClasses = WordList("body-classes.txt");
         OutletHeads = WordList("outlet-heads.txt");
         MediumQualifiers = WordList("medium-qualifiers.txt");
+        _pairStarts = [.. BodyClasses.Concat(OutletHeads).Select(w => w.Split(' ', '-')).Where(w => w.Length == 2).Select(w => w[0])];
         PlaceTitles = WordList("place-titles.txt");
         TieWords = WordList("affiliation-roles.txt");
         StateAbbreviations = WordList("state-abbreviations.txt");
@@ -159,10 +162,10 @@ internal sealed class Lexicon
     /// Whether <paramref name="words"/> holds the two words "<paramref name="first"/><paramref name="joint"/><paramref name="second"/>"
     /// ("search engines", "news agency"), asked of every pair of words: composed on the stack, not as a new string.
     /// </summary>
-    public static bool ContainsPair(HashSet<string> words, string first, char joint, string second)
+    public bool ContainsPair(HashSet<string> words, string first, char joint, string second)
     {
         var length = first.Length + 1 + second.Length;
-        if (length > 64)
+        if (length > 64 || !_pairStarts.Contains(first))
         {
             return false;
         }

@@ -49,7 +49,7 @@ internal sealed class OutletHeadPass(Lexicon lexicon, ActorClaims state) : Conte
         {
             return h;
         }
-        return h + 1 < tokens.Length && tokens[h].Has(TokenFlags.JoinedToNext) && Lexicon.ContainsPair(lex.OutletHeads, tokens[h].Text, ' ', tokens[h + 1].Text) ? h + 1 : -1;
+        return h + 1 < tokens.Length && tokens[h].Has(TokenFlags.JoinedToNext) && lex.ContainsPair(lex.OutletHeads, tokens[h].Text, ' ', tokens[h + 1].Text) ? h + 1 : -1;
     }
 
     /// <summary>"the daily Asharq al-Awsat": the noun goes on into a name, whose class it is.</summary>
