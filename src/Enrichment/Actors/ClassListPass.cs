@@ -70,14 +70,18 @@ internal sealed class ClassListPass(Lexicon lexicon, ActorClaims state) : Contex
         return tokens[cue].Text == "as" && gap == "" && Gap(cue) == "" && SuchBefore(n) ? cue + 1 : -1;
     }
 
-    /// <summary>A class plural at <paramref name="n"/>, alone or with the word before it ("search engines", "think-tanks").</summary>
+    /// <summary>
+    /// A class plural at <paramref name="n"/>, alone or with the word before it ("search engines", "think-tanks"); not
+    /// after a word that makes it a class of people ("ethnic groups").
+    /// </summary>
     private bool IsClass(int n)
     {
+        var joined = n > 0 && tokens[n - 1].Has(TokenFlags.JoinedToNext) && !tokens[n - 1].IsCapitalised;
         if (lex.BodyClasses.Contains(tokens[n].Lower))
         {
-            return true;
+            return !joined || !lex.PeopleClassWords.Contains(tokens[n - 1].Lower);
         }
-        if (n == 0 || !tokens[n - 1].Has(TokenFlags.JoinedToNext) || tokens[n - 1].IsCapitalised)
+        if (!joined)
         {
             return false;
         }

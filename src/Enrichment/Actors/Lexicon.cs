@@ -52,6 +52,8 @@ internal sealed class Lexicon
     public HashSet<string> LowerCaseBodyHeads { get; }
     /// <summary>Plurals of organisation classes that introduce a list of bodies (Data/body-classes.txt): "companies such as".</summary>
     public HashSet<string> BodyClasses { get; }
+    /// <summary>Words that make a class plural one of people (Data/people-class-words.txt): "ethnic groups".</summary>
+    public HashSet<string> PeopleClassWords { get; }
     /// <summary>Lower-case nouns of a medium after an outlet's name (Data/outlet-heads.txt): "Yonhap news agency".</summary>
     public HashSet<string> OutletHeads { get; }
     /// <summary>Words that qualify a medium without naming it (Data/medium-qualifiers.txt): "the Arabic newspaper".</summary>
@@ -148,6 +150,7 @@ internal sealed class Lexicon
         ThingHeadwords = WordList("thing-headwords.txt");
         LowerCaseBodyHeads = WordList("body-heads.txt");
         BodyClasses = WordList("body-classes.txt");
+        PeopleClassWords = WordList("people-class-words.txt");
         OutletHeads = WordList("outlet-heads.txt");
         MediumQualifiers = WordList("medium-qualifiers.txt");
         _pairStarts = [.. BodyClasses.Concat(OutletHeads).Select(w => w.Split(' ', '-')).Where(w => w.Length == 2).Select(w => w[0])];

@@ -77,6 +77,8 @@ public sealed class ClassListTests
     [InlineData("Countries such as Freedonia and Sylvania objected to the plan.")]
     [InlineData("Leaders like Brantwell and Halvard met on Monday.")]
     [InlineData("Sites such as Pembrook Hill were visited by the delegation.")]
+    [InlineData("Ethnic minorities and ethnic groups such as the Halvards and Quarlos fled.")]
+    [InlineData("Aircraft carriers such as the Brantwell and art movements such as Quarlism were shown.")]
     public void Names_after_a_class_that_is_not_a_body_or_outside_the_list_are_no_organisations(string text)
     {
         Extract(text).ShouldNotContain(a => a.Type == ActorType.Organisation);
