@@ -52,9 +52,20 @@ internal sealed class OutletHeadPass(Lexicon lexicon, ActorClaims state) : Conte
         return h + 1 < tokens.Length && tokens[h].Has(TokenFlags.JoinedToNext) && lex.ContainsPair(lex.OutletHeads, tokens[h].Text, ' ', tokens[h + 1].Text) ? h + 1 : -1;
     }
 
-    /// <summary>"the daily Asharq al-Awsat": the noun goes on into a name, whose class it is.</summary>
-    private bool NameGoesOn(int headLast) =>
-        headLast + 1 < tokens.Length && tokens[headLast].Has(TokenFlags.JoinedToNext) && tokens[headLast + 1].IsCapitalised;
+    /// <summary>
+    /// "the daily Asharq al-Awsat": the noun goes on into a name, whose class it is; "the Brantwell daily briefing", "the
+    /// Brantwell radio show": the noun qualifies another, and the name is the show's or a person's. A speech verb ("the
+    /// Asahi daily said") or a word that links names ("of", "and", "on") after the noun lets it stand.
+    /// </summary>
+    private bool NameGoesOn(int headLast)
+    {
+        if (headLast + 1 >= tokens.Length || !tokens[headLast].Has(TokenFlags.JoinedToNext))
+        {
+            return false;
+        }
+        var next = tokens[headLast + 1];
+        return next.IsCapitalised || !(SpeechVerbAt(headLast + 1) || lex.NameLinkWords.Contains(next.Text));
+    }
 
     /// <summary>"the Arabic newspaper", "the Communist Party daily", "State television": the words say what kind, not which.</summary>
     private bool Qualifies(int first, int last)

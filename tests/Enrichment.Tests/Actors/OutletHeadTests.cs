@@ -30,6 +30,7 @@ public sealed class OutletHeadTests
     [InlineData("The Arabic newspaper reported the talks failed, and the Communist daily agreed.")]
     [InlineData("French television and Moscow radio reported that the talks failed.")]
     [InlineData("The daily Brantwell Ledger said the talks failed.")]
+    [InlineData("At the Halvard daily briefing, on the Quarlo radio show and in the Pembrook television interview, he said so.")]
     public void A_medium_described_by_kind_or_place_names_no_outlet_before_its_noun(string text)
     {
         Extract(text).ShouldNotContain(a => a.Type == ActorType.Organisation && a.Name != "Brantwell Ledger");
