@@ -31,6 +31,8 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
         new PersonClustering(lex, claims).Run();
         new AffiliationPass(lex, claims).Run();
         new ClassNounPass(lex, claims).Run();
+        new ClassListPass(lex, claims).Run();
+        new OutletHeadPass(lex, claims).Run();
         return new ActorResult(lex, claims).Build();
     }
 }

@@ -60,6 +60,14 @@ internal sealed class Lexicon
     public HashSet<string> ThingHeadwords { get; }
     /// <summary>Nouns that head a body's name in lower case after the words naming it (Data/body-heads.txt): "the Texas legislature".</summary>
     public HashSet<string> LowerCaseBodyHeads { get; }
+    /// <summary>Plurals of organisation classes that introduce a list of bodies (Data/body-classes.txt): "companies such as".</summary>
+    public HashSet<string> BodyClasses { get; }
+    /// <summary>Words that make a class plural one of people (Data/people-class-words.txt): "ethnic groups".</summary>
+    public HashSet<string> PeopleClassWords { get; }
+    /// <summary>Lower-case nouns of a medium after an outlet's name (Data/outlet-heads.txt): "Yonhap news agency".</summary>
+    public HashSet<string> OutletHeads { get; }
+    /// <summary>Words that qualify a medium without naming it (Data/medium-qualifiers.txt): "the Arabic newspaper".</summary>
+    public HashSet<string> MediumQualifiers { get; }
     /// <summary>Titles whose holder's "of" names a place (Data/place-titles.txt): "Rep. John Smith of Texas".</summary>
     public HashSet<string> PlaceTitles { get; }
     /// <summary>A person's tie to a body (Data/affiliation-roles.txt): "founder", "member".</summary>
@@ -67,6 +75,8 @@ internal sealed class Lexicon
     /// <summary>AP abbreviations of U.S. states (Data/state-abbreviations.txt): "Greenwich, Conn." is a place.</summary>
     public HashSet<string> StateAbbreviations { get; }
     private FrozenDictionary<string, string[][]> CiteCuesByLastWord { get; }
+    /// <summary>The first words of the two-word class and medium nouns: only after one is a pair of words worth composing.</summary>
+    private readonly HashSet<string> _pairStarts;
 
     public Lexicon(EntityData data)
     {
@@ -152,11 +162,34 @@ internal sealed class Lexicon
         KnownSurnameKeys = [.. data.People.Where(p => p.Name.Contains(' ')).Select(p => NameKey.Of(p.Name[(p.Name.LastIndexOf(' ') + 1)..]))];
         ThingHeadwords = WordList("thing-headwords.txt");
         LowerCaseBodyHeads = WordList("body-heads.txt");
+        BodyClasses = WordList("body-classes.txt");
+        PeopleClassWords = WordList("people-class-words.txt");
+        OutletHeads = WordList("outlet-heads.txt");
+        MediumQualifiers = WordList("medium-qualifiers.txt");
+        _pairStarts = [.. BodyClasses.Concat(OutletHeads).Select(w => w.Split(' ', '-')).Where(w => w.Length == 2).Select(w => w[0])];
         PlaceTitles = WordList("place-titles.txt");
         TieWords = WordList("affiliation-roles.txt");
         StateAbbreviations = WordList("state-abbreviations.txt");
         CiteCuesByLastWord = data.CiteCues.Select(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries)).GroupBy(c => c[^1].ToLowerInvariant())
             .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="words"/> holds the two words "<paramref name="first"/><paramref name="joint"/><paramref name="second"/>"
+    /// ("search engines", "news agency"), asked of every pair of words: composed on the stack, not as a new string.
+    /// </summary>
+    public bool ContainsPair(HashSet<string> words, string first, char joint, string second)
+    {
+        var length = first.Length + 1 + second.Length;
+        if (length > 64 || !_pairStarts.Contains(first))
+        {
+            return false;
+        }
+        Span<char> pair = stackalloc char[length];
+        first.CopyTo(pair);
+        pair[first.Length] = joint;
+        second.CopyTo(pair[(first.Length + 1)..]);
+        return words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(pair);
     }
 
     /// <summary>An organisation word, or its plural: "Federal Reserve Banks" are the reserve banks, not the Federal Reserve.</summary>
