@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 
 namespace NewsSearch.Enrichment.Cleaning;
@@ -176,14 +177,15 @@ public static class TextUnwrapper
             return true;
         }
 
-        // An indent opens a paragraph in archives that use indents instead of blank lines.
-        if (indented)
+        // An indent opens a paragraph in archives that use indents instead of blank lines; a bullet opens a list item.
+        if (indented || line.StartsWith("* ", StringComparison.Ordinal) || line.StartsWith("• ", StringComparison.Ordinal))
         {
             return true;
         }
 
-        // "… Kevin M." + "Warsh; and …": a paragraph never ends on a name's initial, however short the line.
-        if (EndsWithInitial(previous))
+        // "… Kevin M." + "Warsh; and …": a paragraph never ends on a name's initial, however short the line, nor on a word
+        // that needs one after it ("* [Bank of" + "Japan](…)").
+        if (EndsWithInitial(previous) || EndsWithDanglingWord(previous))
         {
             return false;
         }
@@ -237,6 +239,15 @@ public static class TextUnwrapper
         sb.Append(paragraph);
         paragraph.Clear();
         blankBefore = false;
+    }
+
+    private static readonly FrozenSet<string> DanglingWords =
+        DataFile.Lines("dangling-words.txt").Where(line => line.Length > 0 && line[0] != '#').ToFrozenSet(StringComparer.Ordinal);
+
+    private static bool EndsWithDanglingWord(string line)
+    {
+        var space = line.LastIndexOf(' ');
+        return space >= 0 && DanglingWords.Contains(line[(space + 1)..]);
     }
 
     private static bool EndsWithInitial(string line) =>

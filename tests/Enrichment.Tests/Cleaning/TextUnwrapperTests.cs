@@ -123,4 +123,25 @@ public sealed class TextUnwrapperTests
 
         TextUnwrapper.Unwrap(text).TrimEnd().Split('\n')[^1].ShouldBe("Reuter");
     }
+
+    [Fact]
+    public void A_line_cut_after_a_word_that_needs_another_goes_on_and_a_bullet_opens_a_list_item()
+    {
+        const string text =
+            "The central banks announced further measures to address\n" +
+            "pressures in term funding markets, which have increased again\n" +
+            "in recent weeks, and will continue to work together closely\n" +
+            "and consult regularly on liquidity pressures in the markets.\n" +
+            "\n" +
+            "Statements by Other Central Banks\n" +
+            "\n" +
+            "* [Bank of\n" +
+            "Japan](http://www.example.org/en/type/release/adhoc/un0803a.htm)\n" +
+            "* [Sveriges Riksbank](http://www.example.org/press)\n";
+
+        TextUnwrapper.Unwrap(text).Split('\n')[^2..].ShouldBe([
+            "* [Bank of Japan](http://www.example.org/en/type/release/adhoc/un0803a.htm)",
+            "* [Sveriges Riksbank](http://www.example.org/press)",
+        ]);
+    }
 }
