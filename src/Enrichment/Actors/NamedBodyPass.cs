@@ -132,6 +132,13 @@ internal sealed partial class NamedBodyPass(Lexicon lexicon, ActorClaims state) 
             {
                 first++;
             }
+            // "501st Legion", "2nd Circuit Court": an ordinal opens a unit's or a court's name; not an event's ("the 19th Party
+            // Congress", where a capitalised word goes on after the organisation word).
+            if (first > 0 && tokens[first - 1].Has(TokenFlags.JoinedToNext) && Ordinal().IsMatch(tokens[first - 1].Text)
+                && !(tokens[i].Has(TokenFlags.JoinedToNext) && i + 1 < tokens.Length && tokens[i + 1].IsCapitalised))
+            {
+                first--;
+            }
             // "University of Lisbon", "National Institute for Disaster Management", "Federation of Red Cross and Red Crescent Societies"
             var complement = BodyComplement(first, i);
             var last = WithoutPersonTail(first, i, complement);
@@ -370,4 +377,7 @@ internal sealed partial class NamedBodyPass(Lexicon lexicon, ActorClaims state) 
         var t = tokens[k];
         return owner[k] == Free && t.IsCapitalised && !t.Has(TokenFlags.Heading) && !t.Has(TokenFlags.Skip) && !t.Has(TokenFlags.AllCaps);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9]+(st|nd|rd|th)$")]
+    private static partial System.Text.RegularExpressions.Regex Ordinal();
 }

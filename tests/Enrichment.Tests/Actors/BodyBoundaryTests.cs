@@ -42,6 +42,20 @@ public sealed class BodyBoundaryTests
         Organisations(Extract(text)).ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("The Canadian garrison of 501st Legion returned with their setup.", "501st Legion")]
+    [InlineData("The 2nd Circuit Court of Appeals ruled on Monday.", "2nd Circuit Court of Appeals")]
+    public void An_ordinal_opens_a_units_or_a_courts_name(string text, string body)
+    {
+        Organisations(Extract(text)).ShouldBe([body]);
+    }
+
+    [Fact]
+    public void An_ordinal_before_an_event_makes_no_body()
+    {
+        Organisations(Extract("Delegates arrived for the 19th Party Congress in Beijing.")).ShouldBeEmpty();
+    }
+
     [Fact]
     public void A_programme_is_no_body_but_a_known_body_named_programme_is()
     {
