@@ -17,6 +17,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
         new LocalMatchPass(lex, claims).Run();
         new MinistryPass(lex, claims).Run();
         new NamedBodyPass(lex, claims).Run();
+        new SharedHeadPass(lex, claims).Run();
         new ListedBodyPass(lex, claims).Run();
         new CitedOutletPass(lex, claims).Run();
         new DescribedOrganisationPass(lex, claims).Run();
