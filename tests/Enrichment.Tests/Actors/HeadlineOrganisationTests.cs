@@ -1,0 +1,31 @@
+using NewsSearch.Articles;
+using NewsSearch.Enrichment.Actors;
+
+namespace NewsSearch.Enrichment.Tests.Actors;
+
+/// <summary>Organisations a text names only in its headline or in a line in capitals (a letterhead, a wire headline).</summary>
+public sealed class HeadlineOrganisationTests
+{
+    private static IReadOnlyList<string> Organisations(string body, string? headline = null) =>
+        [.. ActorExtractor.CreateDefault().Extract(body, headline).Where(a => a.Type == ActorType.Organisation).Select(a => a.Name)];
+
+    [Fact]
+    public void A_letterhead_in_capitals_names_the_known_bodies_in_it()
+    {
+        var names = Organisations("EXECUTIVE OFFICE OF THE PRESIDENT OFFICE OF MANAGEMENT AND BUDGET WASHINGTON, D.C. 20503 January 23, 2025\n\n"
+            + "The Administration strongly supports the bill and applauds the House for its efforts.");
+
+        names.ShouldContain("Executive Office of the President");
+        names.ShouldContain("Office of Management and Budget");
+    }
+
+    [Fact]
+    public void A_wire_headline_in_capitals_gives_the_known_bodies_in_it_and_no_longer_name()
+    {
+        var names = Organisations("BANK OF JAPAN INTERVENES IN MARKET\n\nThe central bank bought dollars in Tokyo on Tuesday, dealers said.");
+        var texaco = Organisations("TEXACO SAYS IT WILL APPEAL\n\nThe oil company said it would ask a higher court to review the judgment.");
+
+        names.ShouldBe(["Bank of Japan"]);
+        texaco.ShouldBe(["Texaco"]);
+    }
+}
