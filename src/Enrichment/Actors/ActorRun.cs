@@ -6,17 +6,18 @@ namespace NewsSearch.Enrichment.Actors;
 /// One extraction over one body: the passes in order, each claiming the tokens that name an actor (see Actors/README.md).
 /// Names the article defines are matched again after the passes that define them and before people are read.
 /// </summary>
-internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
+internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens, bool headline = false)
 {
     public IReadOnlyList<ActorMention> Execute()
     {
-        var claims = new ActorClaims(body, tokens);
+        var claims = new ActorClaims(body, tokens) { HasHeadline = headline };
         new GazetteerPass(lex, claims).Run();
         new SurnameCountryPass(lex, claims).Run();
         new AcronymPass(lex, claims).Run();
         new LocalMatchPass(lex, claims).Run();
         new MinistryPass(lex, claims).Run();
         new NamedBodyPass(lex, claims).Run();
+        new HeadlineBodyPass(lex, claims).Run();
         new ListedBodyPass(lex, claims).Run();
         new CitedOutletPass(lex, claims).Run();
         new DescribedOrganisationPass(lex, claims).Run();

@@ -28,4 +28,22 @@ public sealed class HeadlineOrganisationTests
         names.ShouldBe(["Bank of Japan"]);
         texaco.ShouldBe(["Texaco"]);
     }
+
+    [Fact]
+    public void A_headline_names_a_body_by_its_place_and_an_organisation_word()
+    {
+        var names = Organisations("Millions of Arizonans will soon live under an extreme abortion ban.", "Statement from President Joe Biden on Arizona Supreme Court Decision to Uphold Abortion Ban from 1864");
+
+        names.ShouldBe(["Arizona Supreme Court"]);
+        Organisations("The court ruled on Tuesday.", "Arizona Supreme Court Upholds Ban").ShouldBe(["Arizona Supreme Court"]);
+    }
+
+    [Theory]
+    [InlineData("Statement on the Maturity Extension Program and Treasury Securities")]
+    [InlineData("Readout of the Meeting on Texas Court Of Appeals Ruling")]
+    [InlineData("Statement on Joe Biden Supreme Court Pick")]
+    public void A_headline_name_not_opened_by_a_place_or_with_a_complement_is_no_body(string headline)
+    {
+        Organisations("The ruling came on Tuesday after months of argument.", headline).ShouldBeEmpty();
+    }
 }
