@@ -46,4 +46,23 @@ public sealed class HeadlineOrganisationTests
     {
         Organisations("The ruling came on Tuesday after months of argument.", headline).ShouldBeEmpty();
     }
+
+    [Fact]
+    public void A_name_the_headline_ties_to_a_person_is_a_body_when_the_body_writes_it_capitalised_too()
+    {
+        var tied = Organisations("I launched LibriVox and emailed some friends. LibriVox was my first experience recording audio.", "Interview with LibriVox founder Hugh McGuire");
+        var member = Organisations("What is Heaven Sent Gaming?\n\nHeaven Sent Gaming is basically me and Isabel.", "Wikinews interviews Mario J. Lucero and Isabel Ruiz of Heaven Sent Gaming");
+
+        tied.ShouldBe(["LibriVox"]);
+        member.ShouldBe(["Heaven Sent Gaming"]);
+    }
+
+    [Theory]
+    [InlineData("Interview with Acme founder Hugh Jones", "Acme was founded in 1990 and sells tools.")]
+    [InlineData("Interview with Jane Doe of Heaven Sent Gaming", "She spoke about her work and her plans.")]
+    [InlineData("Readout of the Call with Jane Doe of Guatemala City", "Guatemala City hosted the talks.")]
+    public void A_headline_tie_gives_no_body_for_one_ordinary_word_a_place_or_a_name_the_body_never_writes(string headline, string body)
+    {
+        Organisations(body, headline).ShouldBeEmpty();
+    }
 }
