@@ -20,6 +20,10 @@ internal sealed class HeadlineBodyPass(Lexicon lexicon, ActorClaims state) : Con
             {
                 AddBody(first, k);
             }
+            else if (OrganisationWordAt(k) && ComplementAfter(k) && (k == 0 || !tokens[k - 1].IsCapitalised) && ComplementEnd(k + 2) is var end and > 0)
+            {
+                AddBody(k, end);
+            }
             else if (TieBeforeName(k))
             {
                 BodyBefore(k - 1);
@@ -120,6 +124,41 @@ internal sealed class HeadlineBodyPass(Lexicon lexicon, ActorClaims state) : Con
     /// <summary>"Arizona Court Of Appeals": an of/for phrase after the word belongs to a longer name this rule does not read.</summary>
     private bool ComplementAfter(int k) =>
         k + 1 < tokens.Length && tokens[k].Has(TokenFlags.JoinedToNext) && tokens[k + 1].Lower is "of" or "for" or "on";
+
+    /// <summary>
+    /// "Decision in Alliance for Hippocratic Medicine v. FDA": the capitalised words of an of/for phrase after an organisation
+    /// word that opens a name (at most four); or -1.
+    /// </summary>
+    private int ComplementEnd(int first)
+    {
+        if (tokens[first - 1].Lower is "on" || tokens[first - 1].IsCapitalised)
+        {
+            return -1;
+        }
+        var last = first;
+        while (last + 1 < tokens.Length && last + 1 - first < MaxBodyWords && Joined(last) && HeadlineWord(last + 1))
+        {
+            last++;
+        }
+        // A headline's own words follow the name in its case ("… Council for Economic Advisers Report on Jobs"), so the name
+        // must end before a case's "v." (its parties are named so) or end the headline with a word the body never writes in
+        // lower case.
+        var headlineEnd = last + 1 >= tokens.Length || tokens[last + 1].Paragraph > 0;
+        var ends = headlineEnd ? !WrittenInLowerCase(last) : tokens[last + 1].Text is "v" or "vs";
+        return first < tokens.Length && HeadlineWord(first) && ends ? last : -1;
+    }
+
+    private bool WrittenInLowerCase(int k)
+    {
+        foreach (var t in tokens)
+        {
+            if (!t.IsCapitalised && t.Lower == tokens[k].Lower)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>The place or country that opens the name ending at <paramref name="last"/>, at the headline's start or after a lower-case word; or -1.</summary>
     private int NameStart(int last)

@@ -65,4 +65,16 @@ public sealed class HeadlineOrganisationTests
     {
         Organisations(body, headline).ShouldBeEmpty();
     }
+
+    [Fact]
+    public void A_headline_body_with_an_of_or_for_phrase_ends_before_a_cases_v_or_at_the_headlines_end()
+    {
+        var party = Organisations("Today's unprecedented decision threatens the rights of women nationwide.", "Statement from Vice President Harris on Decision in Alliance for Hippocratic Medicine v. FDA");
+        var report = Organisations("The report shows that the economy grew.", "Statement on Council for Economic Advisers Report on Jobs");
+        var ending = Organisations("The report shows that the economy grew.", "Statement on the Findings of Council for Economic Advisers Report");
+
+        party.ShouldContain("Alliance for Hippocratic Medicine");
+        report.ShouldBeEmpty();
+        ending.ShouldBeEmpty();
+    }
 }
