@@ -8,6 +8,8 @@ internal sealed class ActorClaims(string body, Token[] tokens)
 
     public string Body { get; } = body;
     public Token[] Tokens { get; } = tokens;
+    /// <summary>The first paragraph is the headline the cleaner took off the body (headline case: every word capitalised).</summary>
+    public bool HasHeadline { get; init; }
     public int[] Owner { get; } = Enumerable.Repeat(Free, tokens.Length).ToArray();
     public List<Mention> Mentions { get; } = [];
     public Dictionary<Entity, string> Roles { get; } = [];

@@ -33,7 +33,7 @@ public sealed class ActorExtractor
         }
         var offset = headline.Length + 2;
         var text = headline + "\n\n" + body;
-        return [.. new ActorRun(_lexicon, text, Tokenizer.Tokenize(text)).Execute()
+        return [.. new ActorRun(_lexicon, text, Tokenizer.Tokenize(text), headline: true).Execute()
             .Select(a => a with { FirstPosition = Math.Max(0, a.FirstPosition - offset) })];
     }
 

@@ -6,11 +6,11 @@ namespace NewsSearch.Enrichment.Actors;
 /// One extraction over one body: the passes in order, each claiming the tokens that name an actor (see Actors/README.md).
 /// Names the article defines are matched again after the passes that define them and before people are read.
 /// </summary>
-internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
+internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens, bool headline = false)
 {
     public IReadOnlyList<ActorMention> Execute()
     {
-        var claims = new ActorClaims(body, tokens);
+        var claims = new ActorClaims(body, tokens) { HasHeadline = headline };
         new GazetteerPass(lex, claims).Run();
         new SurnameCountryPass(lex, claims).Run();
         new AcronymPass(lex, claims).Run();
@@ -18,6 +18,7 @@ internal sealed class ActorRun(Lexicon lex, string body, Token[] tokens)
         new MinistryPass(lex, claims).Run();
         new NamedBodyPass(lex, claims).Run();
         new SharedHeadPass(lex, claims).Run();
+        new HeadlineBodyPass(lex, claims).Run();
         new ListedBodyPass(lex, claims).Run();
         new CitedOutletPass(lex, claims).Run();
         new DescribedOrganisationPass(lex, claims).Run();

@@ -11,7 +11,7 @@ internal sealed class GazetteerPass(Lexicon lexicon, ActorClaims state) : ActorP
             {
                 continue;
             }
-            var (end, value) = lex.Gazetteer.Match(tokens, i);
+            var (end, value) = CapitalsMatch(i) is var caps && caps.End > i ? caps : lex.Gazetteer.Match(tokens, i);
             if (end < 0 || value is null)
             {
                 continue;
@@ -57,6 +57,49 @@ internal sealed class GazetteerPass(Lexicon lexicon, ActorClaims state) : ActorP
             }
             i = end;
         }
+    }
+
+    /// <summary>Where the run of words in capitals that <see cref="_capitals"/> holds begins, or -1.</summary>
+    private int _capitalsStart = -1;
+
+    /// <summary>The words of a run in capitals, each keyed as the word it spells rather than as an acronym.</summary>
+    private Token[] _capitals = [];
+
+    /// <summary>How many words in capitals make a line of them (a letterhead, a wire headline) rather than acronyms side by side.</summary>
+    private const int MinCapitalsRun = 3;
+
+    /// <summary>
+    /// "EXECUTIVE OFFICE OF THE PRESIDENT OFFICE OF MANAGEMENT AND BUDGET", "BANK OF JAPAN INTERVENES": in a run of three or
+    /// more words in capitals (a letterhead, a wire headline) a short word is a word, not an acronym ("OFFICE" is "Office"),
+    /// so a known organisation of two words or more matches however its words are keyed; nothing else is read from the run.
+    /// </summary>
+    private (int End, EntityRef? Value) CapitalsMatch(int i)
+    {
+        if (!tokens[i].Has(TokenFlags.AllCaps))
+        {
+            return (-1, null);
+        }
+        if (_capitalsStart < 0 || i >= _capitalsStart + _capitals.Length)
+        {
+            var first = i;
+            while (first > 0 && tokens[first - 1].Has(TokenFlags.AllCaps) && tokens[first - 1].Has(TokenFlags.JoinedToNext))
+            {
+                first--;
+            }
+            var last = i;
+            while (last + 1 < tokens.Length && tokens[last + 1].Has(TokenFlags.AllCaps) && tokens[last].Has(TokenFlags.JoinedToNext))
+            {
+                last++;
+            }
+            if (last - first + 1 < MinCapitalsRun)
+            {
+                return (-1, null);
+            }
+            _capitalsStart = first;
+            _capitals = [.. tokens[first..(last + 1)].Select(t => t with { Key = NameKey.Of(t.Lower, t.Lower) })];
+        }
+        var (end, value) = lex.Gazetteer.Match(_capitals, i - _capitalsStart);
+        return end > i - _capitalsStart && value?.Entity is { Type: Articles.ActorType.Organisation } ? (end + _capitalsStart, value) : (-1, null);
     }
 
     private bool AfterNameWord(int i) =>
