@@ -47,17 +47,18 @@ public sealed class DevSetGoldTests
     /// people and dates again after the given-name and date-cue rules of branch people13, the publisher after outlets that
     /// report themselves ("Wikinews interviews") and sign-offs under a link (.997–1.000), organisations once more after the
     /// boundary, wire-company, lower-case-head, acronym and context rules of the day's third session (precision .961–.962,
-    /// recall .864–.867), less about 0.01 and never above
+    /// recall .864–.867), organisations at the targets after the fourth session's wire-company, list, boundary, headline and
+    /// shared-head rules (precision .966, recall .910 on every variant), less about 0.01 and never above
     /// the target (a change that reaches the target must not fail for having moved a number that was above it);
     /// wrong-year ceilings are that day's counts, so any new wrong year fails.
     /// </summary>
     private static readonly Dictionary<DevVariant, Floors> FloorsOf = new()
     {
-        [DevVariant.Original] = new((0.95, 0.90), (0.95, 0.85), (0.95, 0.90), 0.95, 0.12, 0, 0.95, 0.96),
-        [DevVariant.Wrapped] = new((0.95, 0.90), (0.95, 0.85), (0.95, 0.90), 0.95, 0.12, 0, 0.95, 0.96),
-        [DevVariant.Dateline] = new((0.95, 0.90), (0.95, 0.85), (0.95, 0.90), 0.95, 0.00, 0, 0.95, 0.95),
-        [DevVariant.SignOff] = new((0.95, 0.90), (0.95, 0.85), (0.95, 0.90), 0.95, 0.12, 0, 0.95, 0.96),
-        [DevVariant.Archive] = new((0.95, 0.90), (0.95, 0.85), (0.95, 0.90), 0.95, 0.00, 0, 0.95, 0.95),
+        [DevVariant.Original] = new((0.95, 0.90), (0.95, 0.90), (0.95, 0.90), 0.95, 0.12, 0, 0.95, 0.96),
+        [DevVariant.Wrapped] = new((0.95, 0.90), (0.95, 0.90), (0.95, 0.90), 0.95, 0.12, 0, 0.95, 0.96),
+        [DevVariant.Dateline] = new((0.95, 0.90), (0.95, 0.90), (0.95, 0.90), 0.95, 0.00, 0, 0.95, 0.95),
+        [DevVariant.SignOff] = new((0.95, 0.90), (0.95, 0.90), (0.95, 0.90), 0.95, 0.12, 0, 0.95, 0.96),
+        [DevVariant.Archive] = new((0.95, 0.90), (0.95, 0.90), (0.95, 0.90), 0.95, 0.00, 0, 0.95, 0.95),
     };
 
     private static readonly (string Gold, ActorType Type, string Field)[] ActorFields =
