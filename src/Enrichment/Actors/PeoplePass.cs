@@ -145,6 +145,13 @@ internal sealed class PeoplePass(Lexicon lexicon, ActorClaims state) : ActorPass
         {
             return i;
         }
+        // "Chairman John Smith Resigns": the body names "John Smith" but never "John Smith Resigns", so the headline's own
+        // word goes on after the name.
+        if (end - i == 3 && Occurrences(Surface(i + 1, end - 1)) > 1 && Occurrences(Surface(i + 1, end)) == 1)
+        {
+            AddCandidate(i + 1, end - 1, t.Text);
+            return end - 1;
+        }
         // The name must end where the headline's own words go on: a possessive, a comma, a lower-case or function word, or the end.
         var next = end + 1;
         var ends = tokens[end].Has(TokenFlags.Possessive) || tokens[end].Has(TokenFlags.CommaAfter) || next >= tokens.Length
@@ -155,6 +162,13 @@ internal sealed class PeoplePass(Lexicon lexicon, ActorClaims state) : ActorPass
             return end;
         }
         return i;
+    }
+
+    /// <summary>How often <paramref name="phrase"/> occurs in the text (the headline included), counting up to two.</summary>
+    private int Occurrences(string phrase)
+    {
+        var first = body.IndexOf(phrase, StringComparison.Ordinal);
+        return first < 0 ? 0 : body.IndexOf(phrase, first + phrase.Length, StringComparison.Ordinal) < 0 ? 1 : 2;
     }
 
     /// <summary>

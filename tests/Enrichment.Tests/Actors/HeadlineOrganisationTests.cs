@@ -77,4 +77,14 @@ public sealed class HeadlineOrganisationTests
         report.ShouldBeEmpty();
         ending.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void A_headline_name_after_a_role_ends_where_the_body_names_the_person()
+    {
+        var people = ActorExtractor.CreateDefault()
+            .Extract("Allegheny International Inc said its chairman, John Smith, resigned on Monday.", "Allegheny International Inc Chairman John Smith Resigns")
+            .Where(a => a.Type == ActorType.Person).Select(a => a.Name);
+
+        people.ShouldBe(["John Smith"]);
+    }
 }
