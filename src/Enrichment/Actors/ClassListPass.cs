@@ -76,6 +76,11 @@ internal sealed class ClassListPass(Lexicon lexicon, ActorClaims state) : Contex
     /// </summary>
     private bool IsClass(int n)
     {
+        // Every class is a plural in -s (Data/body-classes.txt): most words fail here before any lookup.
+        if (tokens[n].Text[^1] != 's')
+        {
+            return false;
+        }
         var joined = n > 0 && tokens[n - 1].Has(TokenFlags.JoinedToNext) && !tokens[n - 1].IsCapitalised;
         if (lex.BodyClasses.Contains(tokens[n].Lower))
         {

@@ -19,7 +19,8 @@ internal sealed class OutletHeadPass(Lexicon lexicon, ActorClaims state) : Conte
         for (var h = 1; h < tokens.Length; h++)
         {
             var head = tokens[h];
-            if (head.IsCapitalised || owner[h] != Free || !tokens[h - 1].Has(TokenFlags.JoinedToNext) || tokens[h - 1].Has(TokenFlags.Possessive))
+            // The name before the noun ends in a capitalised word: most words fail here before any lookup.
+            if (head.IsCapitalised || !tokens[h - 1].IsCapitalised || owner[h] != Free || !tokens[h - 1].Has(TokenFlags.JoinedToNext) || tokens[h - 1].Has(TokenFlags.Possessive))
             {
                 continue;
             }
