@@ -84,7 +84,9 @@ internal sealed class ClassListPass(Lexicon lexicon, ActorClaims state) : Contex
         var joined = n > 0 && tokens[n - 1].Has(TokenFlags.JoinedToNext) && !tokens[n - 1].IsCapitalised;
         if (lex.BodyClasses.Contains(tokens[n].Lower))
         {
-            return !joined || !lex.PeopleClassWords.Contains(tokens[n - 1].Lower);
+            // "ethnic groups" are people's; "groups" alone or after "other" or "such" may be too ("groups such as Hispanics").
+            return joined ? !lex.PeopleClassWords.Contains(tokens[n - 1].Lower) && !(lex.QualifiedClasses.Contains(tokens[n].Lower) && IsFunctionWord(n - 1))
+                : !lex.QualifiedClasses.Contains(tokens[n].Lower);
         }
         if (!joined)
         {
@@ -120,6 +122,11 @@ internal sealed class ClassListPass(Lexicon lexicon, ActorClaims state) : Contex
         var k = start;
         while (ReadItem(k) is { First: >= 0 } item)
         {
+            // "companies including Musk's Tesla": a possessive is the owner's name, not the list's; the list is not read.
+            if (tokens[item.Last].Has(TokenFlags.Possessive))
+            {
+                return [];
+            }
             items.Add(item);
             var gap = Gap(item.Last);
             var next = item.Last + 1;
@@ -138,6 +145,13 @@ internal sealed class ClassListPass(Lexicon lexicon, ActorClaims state) : Contex
                 break;
             }
             k = next;
+        }
+        // "businesses including Christmas shoppers": a lone name that a lower-case word other than a function word goes on
+        // from qualifies that word ("firms like Quarlo in Houston" lists Quarlo).
+        if (items.Count == 1 && Gap(items[0].Last) == "" && items[0].Last + 1 < tokens.Length && !tokens[items[0].Last + 1].IsCapitalised
+            && !IsFunctionWord(items[0].Last + 1))
+        {
+            return [];
         }
         return items;
     }
@@ -348,6 +362,13 @@ internal sealed class ClassListPass(Lexicon lexicon, ActorClaims state) : Contex
     }
 
     /// <summary>What separates a token from the next in the same paragraph, without spaces ("", ",", ";"), or "\n".</summary>
+    /// <summary>A word of the stopword list in any case ("in", "other", "such").</summary>
+    private bool IsFunctionWord(int k)
+    {
+        var text = tokens[k].Text;
+        return lex.Stopwords.Contains(char.IsUpper(text[0]) ? text : string.Concat(text[..1].ToUpperInvariant(), text[1..]));
+    }
+
     private string Gap(int k)
     {
         if (k + 1 >= tokens.Length || tokens[k + 1].Paragraph != tokens[k].Paragraph)

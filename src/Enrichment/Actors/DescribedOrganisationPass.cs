@@ -18,7 +18,7 @@ internal sealed class DescribedOrganisationPass(Lexicon lexicon, ActorClaims sta
             {
                 last++;
             }
-            if (OrgNounAfter(last))
+            if (OrgNounAfter(last) && !FrontedBefore(i, last))
             {
                 var name = Surface(i, last);
                 // "the Republican party" is the Republican Party the data knows.
@@ -37,6 +37,21 @@ internal sealed class DescribedOrganisationPass(Lexicon lexicon, ActorClaims sta
         // A legal form alone is the end of a name another pass could not read ("Petroleos de Venezuela SA, the state oil company").
         return owner[k] == Free && t.IsCapitalised && !t.Has(TokenFlags.Heading) && !t.Has(TokenFlags.Skip)
             && !lex.Stopwords.Contains(t.Text) && !lex.RoleNouns.Contains(t.Lower) && !lex.Honorifics.Contains(t.Text) && !lex.LegalForms.Contains(t.Text);
+    }
+
+    /// <summary>
+    /// "After Christmas, the agency, which …", "In Brantwell, the company said": a name after a preposition or another
+    /// function word opens the sentence as a phrase of its own, and "the" after its comma begins the sentence's subject.
+    /// </summary>
+    private bool FrontedBefore(int first, int last)
+    {
+        if (first == 0 || last + 1 >= tokens.Length || tokens[last + 1].Lower != "the")
+        {
+            return false;
+        }
+        var before = tokens[first - 1].Text;
+        return tokens[first - 1].Sentence == tokens[first].Sentence
+            && lex.Stopwords.Contains(string.Concat(before[..1].ToUpperInvariant(), before[1..]));
     }
 
     /// <summary>"… party" right after the name, or ", a/an/the [up to four lower-case words] party/firm/group" in apposition.</summary>

@@ -131,7 +131,8 @@ internal sealed class HeadlineBodyPass(Lexicon lexicon, ActorClaims state) : Con
     /// </summary>
     private int ComplementEnd(int first)
     {
-        if (tokens[first - 1].Lower is "on" || tokens[first - 1].IsCapitalised)
+        // "Council of" ending a headline over an empty body: no phrase follows.
+        if (first >= tokens.Length || tokens[first - 1].Lower is "on" || tokens[first - 1].IsCapitalised)
         {
             return -1;
         }
@@ -178,7 +179,10 @@ internal sealed class HeadlineBodyPass(Lexicon lexicon, ActorClaims state) : Con
         {
             return -1;
         }
-        return k + 1;
+        // "Arizona Supreme Court Decision": a modifier bodies take between the place and the word makes it a body's name;
+        // a place and the word alone are as often a headline's own words ("California Bank Robbery", "Paris Museum Fire"),
+        // so the body must name it too.
+        return placeEnd < last - 1 || RepeatedInBody(k + 1, last) ? k + 1 : -1;
     }
 
     private bool Joined(int k) => tokens[k].Has(TokenFlags.JoinedToNext) && tokens[k].Paragraph == 0;

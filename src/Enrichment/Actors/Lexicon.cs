@@ -64,6 +64,8 @@ internal sealed class Lexicon
     public HashSet<string> BodyClasses { get; }
     /// <summary>Words that make a class plural one of people (Data/people-class-words.txt): "ethnic groups".</summary>
     public HashSet<string> PeopleClassWords { get; }
+    /// <summary>Body classes that need a word of their kind before them ("rights groups"; not "groups such as Hispanics"): Data/qualified-classes.txt.</summary>
+    public HashSet<string> QualifiedClasses { get; }
     /// <summary>Lower-case nouns of a medium after an outlet's name (Data/outlet-heads.txt): "Yonhap news agency".</summary>
     public HashSet<string> OutletHeads { get; }
     /// <summary>Words that qualify a medium without naming it (Data/medium-qualifiers.txt): "the Arabic newspaper".</summary>
@@ -164,6 +166,7 @@ internal sealed class Lexicon
         LowerCaseBodyHeads = WordList("body-heads.txt");
         BodyClasses = WordList("body-classes.txt");
         PeopleClassWords = WordList("people-class-words.txt");
+        QualifiedClasses = WordList("qualified-classes.txt");
         OutletHeads = WordList("outlet-heads.txt");
         MediumQualifiers = WordList("medium-qualifiers.txt");
         _pairStarts = [.. BodyClasses.Concat(OutletHeads).Select(w => w.Split(' ', '-')).Where(w => w.Length == 2).Select(w => w[0])];

@@ -88,13 +88,19 @@ internal sealed partial class NamedBodyPass
 
     /// <summary>
     /// "NEC Corp", "RJR Nabisco Inc", "AT&amp;T Co": before a legal form an acronym is the company's name, though capitals alone
-    /// are no name elsewhere (an ALL-CAPS line).
+    /// are no name elsewhere. An acronym is short and stands alone: a word in a run of capitals ("SHARES IN FRANKFURT ROSE
+    /// AFTER HOECHST AG") is a line in capitals, whose words say nothing of where a name begins.
     /// </summary>
     private bool CompanyAcronym(int k)
     {
         var t = tokens[k];
-        return owner[k] == Free && t.Has(TokenFlags.AllCaps) && !t.Has(TokenFlags.Heading) && !t.Has(TokenFlags.Skip);
+        return owner[k] == Free && t.Has(TokenFlags.AllCaps) && !t.Has(TokenFlags.Heading) && !t.Has(TokenFlags.Skip)
+            && t.Text.Length <= MaxAcronymLength
+            && !(k > 0 && tokens[k - 1].Has(TokenFlags.JoinedToNext) && tokens[k - 1].Has(TokenFlags.AllCaps));
     }
+
+    /// <summary>The longest acronym read as a company's name before a legal form ("RJR", "NYNEX").</summary>
+    private const int MaxAcronymLength = 5;
 
     private bool LegalFormAt(int k) => lex.LegalForms.Contains(tokens[k].Text);
 

@@ -34,6 +34,12 @@ internal sealed class OutletHeadPass(Lexicon lexicon, ActorClaims state) : Conte
             {
                 continue;
             }
+            // "pray to Allah daily", "take Prozac daily": "daily" and "weekly" are adverbs as often; as a paper's noun "the" comes
+            // before the name ("the Asahi daily said").
+            if (headLast == h && tokens[h].Text is "daily" or "weekly" && (first == 0 || tokens[first - 1].Lower != "the"))
+            {
+                continue;
+            }
             AddBody(first, h - 1);
             if (owner[first] >= 0)
             {

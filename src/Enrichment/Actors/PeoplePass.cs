@@ -164,11 +164,20 @@ internal sealed class PeoplePass(Lexicon lexicon, ActorClaims state) : ActorPass
         return i;
     }
 
-    /// <summary>How often <paramref name="phrase"/> occurs in the text (the headline included), counting up to two.</summary>
+    /// <summary>How often <paramref name="phrase"/> occurs in the text as whole words (the headline included), counting up to two.</summary>
     private int Occurrences(string phrase)
     {
-        var first = body.IndexOf(phrase, StringComparison.Ordinal);
-        return first < 0 ? 0 : body.IndexOf(phrase, first + phrase.Length, StringComparison.Ordinal) < 0 ? 1 : 2;
+        var count = 0;
+        for (var at = body.IndexOf(phrase, StringComparison.Ordinal); at >= 0 && count < 2; at = body.IndexOf(phrase, at + phrase.Length, StringComparison.Ordinal))
+        {
+            // Whole words only: "John Smith" is not inside "John Smithson".
+            var end = at + phrase.Length;
+            if (end >= body.Length || !char.IsLetter(body[end]))
+            {
+                count++;
+            }
+        }
+        return count;
     }
 
     /// <summary>

@@ -4,8 +4,9 @@ namespace NewsSearch.Enrichment.Actors;
 
 /// <summary>
 /// Pass 4a: two bodies that share one organisation word in the plural: "the State and Homeland Security Departments", "the
-/// Treasury and Commerce Departments", "the Senate and House Agriculture Committees". Each is the body the singular names
-/// ("State Department", "Homeland Security Department"), the known one when the data knows it. Runs after the named-body
+/// Treasury and Commerce Departments". Each is the body the singular names ("State Department", "Homeland Security
+/// Department"), the known one when the data knows it; a body already found stays as found ("the Senate and House
+/// Agriculture Committees" gives the Senate and the House Agriculture Committee). Runs after the named-body
 /// pass, which leaves plurals alone ("Federal Reserve Banks" are not the Federal Reserve).
 /// </summary>
 internal sealed class SharedHeadPass(Lexicon lexicon, ActorClaims state) : ActorPass(lexicon, state)
