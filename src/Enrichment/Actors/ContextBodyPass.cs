@@ -106,15 +106,14 @@ internal abstract class ContextBodyPass(Lexicon lexicon, ActorClaims state) : Ac
         {
             return false;
         }
-        if (head.Has(TokenFlags.SentenceInitial) && first == last)
-        {
-            _lowerWords ??= [.. tokens.Where(t => !t.IsCapitalised).Select(t => t.Lower)];
-            if (_lowerWords.Contains(head.Lower))
-            {
-                return false;
-            }
-        }
-        return true;
+        return !(head.Has(TokenFlags.SentenceInitial) && first == last && WrittenInLowerCase(head.Lower));
+    }
+
+    /// <summary>Whether the text writes <paramref name="lower"/> in lower case somewhere (a word, not a name).</summary>
+    protected bool WrittenInLowerCase(string lower)
+    {
+        _lowerWords ??= [.. tokens.Where(t => !t.IsCapitalised).Select(t => t.Lower)];
+        return _lowerWords.Contains(lower);
     }
 
     /// <summary>A capitalised word or a number joined to the name on either side, or a hyphen after it.</summary>

@@ -3,6 +3,15 @@ namespace NewsSearch.Enrichment.Actors;
 /// <summary>Pass 1: known entities from the gazetteer (countries, organisations, people), places (claimed so they never become actors) and demonyms.</summary>
 internal sealed class GazetteerPass(Lexicon lexicon, ActorClaims state) : ActorPass(lexicon, state)
 {
+    /// <summary>Where the run of words in capitals that <see cref="_capitals"/> holds begins, or -1.</summary>
+    private int _capitalsStart = -1;
+
+    /// <summary>The words of a run in capitals, each keyed as the word it spells rather than as an acronym.</summary>
+    private Token[] _capitals = [];
+
+    /// <summary>How many words in capitals make a line of them (a letterhead, a wire headline) rather than acronyms side by side.</summary>
+    private const int MinCapitalsRun = 3;
+
     public void Run()
     {
         for (var i = 0; i < tokens.Length; i++)
@@ -58,15 +67,6 @@ internal sealed class GazetteerPass(Lexicon lexicon, ActorClaims state) : ActorP
             i = end;
         }
     }
-
-    /// <summary>Where the run of words in capitals that <see cref="_capitals"/> holds begins, or -1.</summary>
-    private int _capitalsStart = -1;
-
-    /// <summary>The words of a run in capitals, each keyed as the word it spells rather than as an acronym.</summary>
-    private Token[] _capitals = [];
-
-    /// <summary>How many words in capitals make a line of them (a letterhead, a wire headline) rather than acronyms side by side.</summary>
-    private const int MinCapitalsRun = 3;
 
     /// <summary>
     /// "EXECUTIVE OFFICE OF THE PRESIDENT OFFICE OF MANAGEMENT AND BUDGET", "BANK OF JAPAN INTERVENES": in a run of three or

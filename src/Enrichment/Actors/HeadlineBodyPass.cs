@@ -145,20 +145,8 @@ internal sealed class HeadlineBodyPass(Lexicon lexicon, ActorClaims state) : Con
         // must end before a case's "v." (its parties are named so) or end the headline with a word the body never writes in
         // lower case.
         var headlineEnd = last + 1 >= tokens.Length || tokens[last + 1].Paragraph > 0;
-        var ends = headlineEnd ? !WrittenInLowerCase(last) : tokens[last + 1].Text is "v" or "vs";
+        var ends = headlineEnd ? !WrittenInLowerCase(tokens[last].Lower) : tokens[last + 1].Text is "v" or "vs";
         return first < tokens.Length && HeadlineWord(first) && ends ? last : -1;
-    }
-
-    private bool WrittenInLowerCase(int k)
-    {
-        foreach (var t in tokens)
-        {
-            if (!t.IsCapitalised && t.Lower == tokens[k].Lower)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     /// <summary>The place or country that opens the name ending at <paramref name="last"/>, at the headline's start or after a lower-case word; or -1.</summary>

@@ -20,6 +20,10 @@ public static class TextUnwrapper
     /// <summary>A line shorter than this share of the wrap width ends its paragraph: a wrapped line is nearly full.</summary>
     private const double ShortLineShare = 0.6;
 
+    /// <summary>Words a line never ends a paragraph on (Data/dangling-words.txt): "of", "the", "and" …</summary>
+    private static readonly FrozenSet<string> DanglingWords =
+        DataFile.Lines("dangling-words.txt").Where(line => line.Length > 0 && line[0] != '#').ToFrozenSet(StringComparer.Ordinal);
+
     public static string Unwrap(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -240,9 +244,6 @@ public static class TextUnwrapper
         paragraph.Clear();
         blankBefore = false;
     }
-
-    private static readonly FrozenSet<string> DanglingWords =
-        DataFile.Lines("dangling-words.txt").Where(line => line.Length > 0 && line[0] != '#').ToFrozenSet(StringComparer.Ordinal);
 
     private static bool EndsWithDanglingWord(string line)
     {
