@@ -83,10 +83,11 @@ internal sealed class DescribedOrganisationPass(Lexicon lexicon, ActorClaims sta
             if (lex.OrgNouns.Contains(tokens[k].Lower))
             {
                 var ends = !tokens[k].Has(TokenFlags.JoinedToNext) || k + 1 >= tokens.Length;
-                // "Smith, the party's leader", "Smith, the company chairman": after "the" the noun must close the phrase.
+                // "Smith, the party's leader", "Smith, the company chairman": after "the" the noun must close the phrase; after
+                // "a" a role or tie after it makes the phrase a person's ("a party member", "a group spokesman").
                 return definite
                     ? ends && !tokens[k].Has(TokenFlags.Possessive)
-                    : ends || tokens[k + 1].Lower is not ("of" or "member" or "leader" or "official" or "spokesman" or "spokeswoman" or "spokesperson");
+                    : ends || !(tokens[k + 1].Lower == "of" || lex.RoleNouns.Contains(tokens[k + 1].Lower) || lex.TieWords.Contains(tokens[k + 1].Lower));
             }
         }
         return false;
