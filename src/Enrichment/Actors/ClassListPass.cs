@@ -85,7 +85,7 @@ internal sealed class ClassListPass(Lexicon lexicon, ActorClaims state) : Contex
         if (lex.BodyClasses.Contains(tokens[n].Lower))
         {
             // "ethnic groups" are people's; "groups" alone or after "other" or "such" may be too ("groups such as Hispanics").
-            return joined ? !lex.PeopleClassWords.Contains(tokens[n - 1].Lower) && !(lex.QualifiedClasses.Contains(tokens[n].Lower) && IsFunctionWord(n - 1))
+            return joined ? !lex.PeopleClassWords.Contains(tokens[n - 1].Lower) && !(lex.QualifiedClasses.Contains(tokens[n].Lower) && lex.IsFunctionWord(tokens[n - 1].Text))
                 : !lex.QualifiedClasses.Contains(tokens[n].Lower);
         }
         if (!joined)
@@ -149,7 +149,7 @@ internal sealed class ClassListPass(Lexicon lexicon, ActorClaims state) : Contex
         // "businesses including Christmas shoppers": a lone name that a lower-case word other than a function word goes on
         // from qualifies that word ("firms like Quarlo in Houston" lists Quarlo).
         if (items.Count == 1 && Gap(items[0].Last) == "" && items[0].Last + 1 < tokens.Length && !tokens[items[0].Last + 1].IsCapitalised
-            && !IsFunctionWord(items[0].Last + 1))
+            && !lex.IsFunctionWord(tokens[items[0].Last + 1].Text))
         {
             return [];
         }
@@ -362,13 +362,6 @@ internal sealed class ClassListPass(Lexicon lexicon, ActorClaims state) : Contex
     }
 
     /// <summary>What separates a token from the next in the same paragraph, without spaces ("", ",", ";"), or "\n".</summary>
-    /// <summary>A word of the stopword list in any case ("in", "other", "such").</summary>
-    private bool IsFunctionWord(int k)
-    {
-        var text = tokens[k].Text;
-        return lex.Stopwords.Contains(char.IsUpper(text[0]) ? text : string.Concat(text[..1].ToUpperInvariant(), text[1..]));
-    }
-
     private string Gap(int k)
     {
         if (k + 1 >= tokens.Length || tokens[k + 1].Paragraph != tokens[k].Paragraph)

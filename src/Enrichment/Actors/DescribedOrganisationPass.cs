@@ -49,9 +49,7 @@ internal sealed class DescribedOrganisationPass(Lexicon lexicon, ActorClaims sta
         {
             return false;
         }
-        var before = tokens[first - 1].Text;
-        return tokens[first - 1].Sentence == tokens[first].Sentence
-            && lex.Stopwords.Contains(string.Concat(before[..1].ToUpperInvariant(), before[1..]));
+        return tokens[first - 1].Sentence == tokens[first].Sentence && lex.IsFunctionWord(tokens[first - 1].Text);
     }
 
     /// <summary>"… party" right after the name, or ", a/an/the [up to four lower-case words] party/firm/group" in apposition.</summary>

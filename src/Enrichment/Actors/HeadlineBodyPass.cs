@@ -16,11 +16,13 @@ internal sealed class HeadlineBodyPass(Lexicon lexicon, ActorClaims state) : Con
     {
         for (var k = 0; _headline && k < tokens.Length && tokens[k].Paragraph == 0; k++)
         {
-            if (OrganisationWordAt(k) && !ComplementAfter(k) && NameStart(k) is var first and >= 0)
+            var organisationWord = OrganisationWordAt(k);
+            var complement = organisationWord && ComplementAfter(k);
+            if (organisationWord && !complement && NameStart(k) is var first and >= 0)
             {
                 AddBody(first, k);
             }
-            else if (OrganisationWordAt(k) && ComplementAfter(k) && (k == 0 || !tokens[k - 1].IsCapitalised) && ComplementEnd(k + 2) is var end and > 0)
+            else if (complement && (k == 0 || !tokens[k - 1].IsCapitalised) && ComplementEnd(k + 2) is var end and > 0)
             {
                 AddBody(k, end);
             }

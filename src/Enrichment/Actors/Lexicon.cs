@@ -77,6 +77,16 @@ internal sealed class Lexicon
     /// <summary>AP abbreviations of U.S. states (Data/state-abbreviations.txt): "Greenwich, Conn." is a place.</summary>
     public HashSet<string> StateAbbreviations { get; }
     private FrozenDictionary<string, string[][]> CiteCuesByLastWord { get; }
+    /// <summary>The stopwords as a sentence's inside writes them ("other", "in"), for <see cref="IsFunctionWord"/>.</summary>
+    private readonly HashSet<string> _stopwordsInLowerCase;
+
+    /// <summary>A stopword as written at a sentence's start or inside it ("In", "in", "Other", "other").</summary>
+    public bool IsFunctionWord(string word) =>
+        word.Length > 0 && (char.IsUpper(word[0]) ? Stopwords.Contains(word) : _stopwordsInLowerCase.Contains(word));
+
+    /// <summary>Longer than any two-word noun of the lists: such a pair is not looked up (and the stack buffer stays small).</summary>
+    private const int MaxPairLength = 64;
+
     /// <summary>The first words of the two-word class and medium nouns: only after one is a pair of words worth composing.</summary>
     private readonly HashSet<string> _pairStarts;
 
@@ -156,6 +166,7 @@ internal sealed class Lexicon
         MediaHeadwords = new HashSet<string>(data.MediaHeadwords, StringComparer.Ordinal);
         StateNouns = Lower(data.StateNouns);
         Stopwords = new HashSet<string>(data.Stopwords, StringComparer.Ordinal);
+        _stopwordsInLowerCase = [.. data.Stopwords.Select(w => string.Concat(w[..1].ToLowerInvariant(), w[1..]))];
         NameParticles = new HashSet<string>(data.NameParticles, StringComparer.Ordinal);
         PlaceQualifiers = new HashSet<string>(data.PlaceQualifiers, StringComparer.Ordinal);
         Platforms = new HashSet<string>(data.Platforms, StringComparer.OrdinalIgnoreCase);
@@ -179,12 +190,13 @@ internal sealed class Lexicon
 
     /// <summary>
     /// Whether <paramref name="words"/> holds the two words "<paramref name="first"/><paramref name="joint"/><paramref name="second"/>"
-    /// ("search engines", "news agency"), asked of every pair of words: composed on the stack, not as a new string.
+    /// ("search engines", "news agency"), asked of every pair of words: composed on the stack, not as a new string. Only for
+    /// <see cref="BodyClasses"/> and <see cref="OutletHeads"/>: a pair is composed only after a word that starts one of theirs.
     /// </summary>
     public bool ContainsPair(HashSet<string> words, string first, char joint, string second)
     {
         var length = first.Length + 1 + second.Length;
-        if (length > 64 || !_pairStarts.Contains(first))
+        if (length > MaxPairLength || !_pairStarts.Contains(first))
         {
             return false;
         }

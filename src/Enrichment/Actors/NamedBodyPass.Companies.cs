@@ -1,4 +1,5 @@
 using NewsSearch.Articles;
+using NewsSearch.Enrichment.Places;
 
 namespace NewsSearch.Enrichment.Actors;
 
@@ -123,4 +124,15 @@ internal sealed partial class NamedBodyPass
         return !next.IsCapitalised || LegalFormAt(k + 1) || lex.RoleNouns.Contains(next.Lower) || lex.RoleModifiers.Contains(next.Lower)
             || next.Has(TokenFlags.SentenceInitial);
     }
+
+    /// <summary>
+    /// "Hoechst AG", "Akzo NV": a legal form in capitals after a company's name; not after a place, where the letters are a
+    /// state's or a title's ("Las Vegas NV", "Texas AG").
+    /// </summary>
+    private bool CapitalLegalForm(int k) =>
+        k > 0 && owner[k] == Free && tokens[k].Has(TokenFlags.AllCaps) && lex.LegalForms.Contains(tokens[k].Text)
+        && !tokens[k].Has(TokenFlags.Heading) && !tokens[k].Has(TokenFlags.Skip)
+        && tokens[k - 1].Has(TokenFlags.JoinedToNext) && tokens[k - 1].IsCapitalised && !IsPlaceOrCountry(k - 1)
+        && CityGazetteer.Default.CountryOf(tokens[k - 1].Text) is null
+        && (k < 2 || !tokens[k - 2].Has(TokenFlags.JoinedToNext) || CityGazetteer.Default.CountryOf(Surface(k - 2, k - 1)) is null);
 }

@@ -1,11 +1,10 @@
 using NewsSearch.Articles;
-using NewsSearch.Enrichment.Places;
 
 namespace NewsSearch.Enrichment.Actors;
 
 /// <summary>
 /// Words whose place decides whether they belong to a body's name: a place's word after a word that makes it a body's
-/// ("School District"), a rank that also qualifies bodies ("General Assembly"), a legal form in capitals ("Hoechst AG"), a prefixed adjective ("pro-Beijing").
+/// ("School District"), a rank that also qualifies bodies ("General Assembly"), a prefixed adjective ("pro-Beijing").
 /// </summary>
 internal sealed partial class NamedBodyPass
 {
@@ -21,17 +20,6 @@ internal sealed partial class NamedBodyPass
     private bool GeneralBody(int p, int head) =>
         p == head - 1 && lex.OrgModifiers.Contains(tokens[p].Text)
         && (p == 0 || !tokens[p - 1].Has(TokenFlags.JoinedToNext) || !lex.RoleNouns.Contains(tokens[p - 1].Lower));
-
-    /// <summary>
-    /// "Hoechst AG", "Akzo NV": a legal form in capitals after a company's name; not after a place, where the letters are a
-    /// state's or a title's ("Las Vegas NV", "Texas AG").
-    /// </summary>
-    private bool CapitalLegalForm(int k) =>
-        k > 0 && owner[k] == Free && tokens[k].Has(TokenFlags.AllCaps) && lex.LegalForms.Contains(tokens[k].Text)
-        && !tokens[k].Has(TokenFlags.Heading) && !tokens[k].Has(TokenFlags.Skip)
-        && tokens[k - 1].Has(TokenFlags.JoinedToNext) && tokens[k - 1].IsCapitalised && !IsPlaceOrCountry(k - 1)
-        && CityGazetteer.Default.CountryOf(tokens[k - 1].Text) is null
-        && (k < 2 || !tokens[k - 2].Has(TokenFlags.JoinedToNext) || CityGazetteer.Default.CountryOf(Surface(k - 2, k - 1)) is null);
 
     /// <summary>
     /// "pro-Beijing New People Party", "anti-Moscow Liberal Party": a capitalised word after a lower-case prefix and a
